@@ -1,0 +1,27 @@
+// WXT configuration: one manifest for Chrome (MV3) and Firefox (MV2), Preact through its Vite preset.
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  modulesDir: 'wxt-modules',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Factlens',
+    description:
+      'Marks the people, places and topics its news corpus knows, on any page, in Chinese and English, with sourced passages on hover.',
+    permissions: ['storage', 'contextMenus'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Factlens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'factlens@factlens.example', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+});
