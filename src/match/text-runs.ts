@@ -153,6 +153,15 @@ class RunBuilder {
     this.length += data.length;
   }
 
+  get ready(): boolean {
+    return this.runs.length > 0;
+  }
+
+  /** Hands over the finished runs. */
+  take(): TextRun[] {
+    return this.runs.splice(0, this.runs.length);
+  }
+
   /** Ends the current run; `next` is the block the following text belongs to. */
   flush(next: Node): void {
     if (this.segments.length > 0) {
@@ -173,15 +182,24 @@ class RunBuilder {
  * order. `root` itself is never skipped, even when it would be (so a caller may scan inside anything).
  */
 export function collectTextRuns(root: Node, opts: CollectOptions = {}): TextRun[] {
-  const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  const builder = new RunBuilder(start ?? root, opts.keepBlank ?? false);
-  if (start) walk(start, builder, opts);
-  builder.flush(root);
-  return builder.runs;
+  return Array.from(iterateTextRuns(root, opts));
 }
 
-function walk(root: Node, builder: RunBuilder, opts: CollectOptions): void {
+/**
+ * The same runs as `collectTextRuns`, produced lazily: a caller can stop after a time budget and resume
+ * later (the DOM must not change in between, or runs may hold stale nodes: check with `isRunIntact`).
+ */
+export function* iterateTextRuns(root: Node, opts: CollectOptions = {}): Generator<TextRun, void, undefined> {
+  const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  const builder = new RunBuilder(start ?? root, opts.keepBlank ?? false);
+  if (start) yield* walk(start, builder, opts);
+  builder.flush(root);
+  yield* builder.take();
+}
+
+function* walk(root: Node, builder: RunBuilder, opts: CollectOptions): Generator<TextRun, void, undefined> {
   const shadows = opts.shadowRoots ?? true;
+  let pendingShadow: ShadowRoot | null = null;
   // Enter `node`; returns true when its children should be visited.
   const enter = (node: Node): boolean => {
     const type = node.nodeType;
@@ -192,20 +210,14 @@ function walk(root: Node, builder: RunBuilder, opts: CollectOptions): void {
     if (type !== ELEMENT_NODE) return node === root; // documents/fragments/shadow roots: only the root
     const element = node as Element;
     if (node !== root && isSkippedElement(element, opts)) {
-      // A skipped element still separates the text around it when it is a block (e.g. <pre>).
+      // A skipped block (e.g. <pre>) still separates the text around it.
       if (isBlockElement(element)) builder.flush(element.parentNode ?? root);
       return false;
     }
-    const block = isBlockElement(element) || element.localName === 'br';
-    if (block) builder.flush(element);
+    if (isBlockElement(element))
+      builder.flush(element.localName === 'br' ? (element.parentNode ?? root) : element);
     const shadow = shadows ? (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot : null;
-    if (shadow) {
-      // The shadow tree renders in place of the host; its text is its own set of runs. The light
-      // children are usually slotted into it, so they are collected too, as runs of their own.
-      builder.flush(shadow);
-      walk(shadow, builder, opts);
-      builder.flush(element);
-    }
+    if (shadow) pendingShadow = shadow;
     return true;
   };
   const leave = (node: Node): void => {
@@ -213,10 +225,21 @@ function walk(root: Node, builder: RunBuilder, opts: CollectOptions): void {
     const element = node as Element;
     if (isBlockElement(element) && element.localName !== 'br') builder.flush(element.parentNode ?? root);
   };
+  // The shadow tree renders in place of the host; its text is a set of runs of its own. The light
+  // children are usually slotted into it, so they are collected too, as runs of their own.
+  function* enterShadow(host: Node): Generator<TextRun, void, undefined> {
+    const shadow = pendingShadow as ShadowRoot;
+    pendingShadow = null;
+    builder.flush(shadow);
+    yield* walk(shadow, builder, opts);
+    builder.flush(host);
+  }
 
   let node: Node | null = root;
   let descend = enter(root);
   while (node) {
+    if (pendingShadow) yield* enterShadow(node);
+    if (builder.ready) yield* builder.take();
     const child: Node | null = descend ? node.firstChild : null;
     if (child) {
       node = child;
@@ -236,9 +259,9 @@ function walk(root: Node, builder: RunBuilder, opts: CollectOptions): void {
         break;
       }
       current = current.parentNode;
-      if (!current) break;
     }
   }
+  if (builder.ready) yield* builder.take();
 }
 
 /** The index of the segment holding run offset `offset` (the last one starting at or before it). */

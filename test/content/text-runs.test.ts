@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   collectTextRuns,
   isRunIntact,
+  iterateTextRuns,
   positionAt,
   rangeForMention,
   runOffsetOf,
@@ -82,6 +83,13 @@ describe('collectTextRuns', () => {
       'slotted 王毅',
       'after',
     ]);
+  });
+
+  it('yields the same runs lazily', () => {
+    document.body.innerHTML = '<p>一</p><div>二<p>三</p></div><p>四</p>';
+    const it = iterateTextRuns(document.body);
+    expect(it.next().value?.text).toBe('一');
+    expect(texts(Array.from(it))).toEqual(['二', '三', '四']);
   });
 
   it('accepts a document and ignores <head>', () => {
