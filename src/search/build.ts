@@ -1,0 +1,66 @@
+// Builds the passage index at compile time. A hand-written bigram inverted index rather than
+// flexsearch/minisearch: neither is a dependency, and measured here (bench/search.ts) it serializes the
+// 2,046-article corpus compactly, loads without rebuilding anything (JSON.parse + split) and answers
+// in a few ms; see the figures in bench/search.ts's header. Deterministic: same articles, same bytes.
+import type { Article } from '../corpus/types.ts';
+import { encodeNumber, encodeNumbers } from './codec.ts';
+import { foldText } from './fold.ts';
+import { indexTerms } from './tokenize.ts';
+import { SEARCH_INDEX_FORMAT, type SerializedSearchIndex } from './types.ts';
+
+/** The texts of one article as documents: the title, then every passage. */
+export function articleDocuments(article: Article): string[] {
+  return [article.title, ...article.passages.map((p) => (p.title ? `${p.title}：${p.text}` : p.text))];
+}
+
+export function buildSearchIndex(articles: readonly Article[]): SerializedSearchIndex {
+  // term → flat list of [doc, tf, doc, tf, ...]
+  const postings = new Map<string, number[]>();
+  const docCounts: number[] = [];
+  const docLengths: number[] = [];
+  let doc = 0;
+  for (const article of articles) {
+    const docs = articleDocuments(article);
+    docCounts.push(docs.length);
+    for (const text of docs) {
+      const { terms, length } = indexTerms(foldText(text));
+      docLengths.push(length);
+      for (const [term, tf] of terms) {
+        let list = postings.get(term);
+        if (!list) {
+          list = [];
+          postings.set(term, list);
+        }
+        list.push(doc, tf);
+      }
+      doc++;
+    }
+  }
+  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const chunks: string[] = [];
+  const lengths: number[] = [];
+  for (const term of terms) {
+    const list = postings.get(term) ?? [];
+    const out: string[] = [];
+    let previous = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      const d = list[i] ?? 0;
+      const tf = list[i + 1] ?? 1;
+      encodeNumber((d - previous) * 2 + (tf > 1 ? 1 : 0), out);
+      if (tf > 1) encodeNumber(tf - 2, out);
+      previous = d;
+    }
+    const s = out.join('');
+    chunks.push(s);
+    lengths.push(s.length);
+  }
+  return {
+    format: SEARCH_INDEX_FORMAT,
+    articleIds: articles.map((a) => a.id),
+    docCounts: encodeNumbers(docCounts),
+    docLengths: encodeNumbers(docLengths),
+    terms: terms.join('\n'),
+    postingLengths: encodeNumbers(lengths),
+    postings: chunks.join(''),
+  };
+}
