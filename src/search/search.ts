@@ -389,5 +389,6 @@ export function loadSearchIndex(
     });
   };
 
-  return { search, documentCount: docCount };
+  const sources = [...new Set(ordered.map((a) => a.source))].sort();
+  return { search, documentCount: docCount, sources };
 }

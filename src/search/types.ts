@@ -75,4 +75,6 @@ export interface SearchIndex {
   search(query: string, filters?: SearchFilters): SearchResult[];
   /** Number of indexed documents (titles + passages). */
   readonly documentCount: number;
+  /** Every Article.source in the index, sorted. */
+  readonly sources: string[];
 }
