@@ -102,11 +102,20 @@ const BLOCK = new Set([
 ]);
 
 const GALLERY_HEADING = /^相[关關][图圖]集\s*[：:]\s*/;
-const DATELINE = /^[（(]\s*德[国國]之[声聲]中文[网網]\s*[）)]\s*/;
+const DATELINE = /^(?:[（(]\s*)?德[国國]之[声聲]中文[网網]\s*[）)]\s*/;
+/** Interview questions set in bold are paragraphs, not subheadings. */
+const INTERVIEW_PREFIX = /^(德[国國]之[声聲]|DW)\s*[：:]/;
 const BOILERPLATE: RegExp[] = [
   /版[权權][声聲]明/, // © 2024年德国之声版权声明：本文所有内容受到著作权法保护…
   /^©\s*\d{4}\s*(年\s*)?(德[国國]之[声聲]|Deutsche Welle|DW)/i,
   /dingyue\.info/i, // app and newsletter promotions
+  /^德[国國]之[声聲]致力于为您提供客观中立的新闻报[道导]/, // the commentary disclaimer
+  /^德[國国]之[聲声]致力於為您提供客觀中立的新聞報[導道]/,
+  /^\[?摘[编編译譯]自其[他它]媒[体體].{0,12}不代表德[国國]之[声聲].{0,8}\]?$/, // "excerpted" note
+  /^Editor[’']s note: (Some of our covid-19 coverage is free|This article has been updated since)/i, // Economist notes
+  /^欢迎订阅德国之声.{0,12}播客|^歡迎訂閱德國之聲.{0,12}播客/, // podcast promotion
+  /^(Feed-URL|iTunes)\s*:?$/i,
+  /^https?:\/\/\S+$/, // a bare URL (podcast feed links)
   /^获取更多RSS|^獲取更多RSS/,
   /^This article appeared in the .* (section|edition)/i, // The Economist's print-edition footnote
 ];
@@ -130,6 +139,11 @@ export function isByline(text: string): boolean {
       text,
     );
   return names !== null && AGENCY.test(names[1] ?? '');
+}
+
+/** A bold block is a subheading when it is short and not an interview question. */
+export function isSubheading(text: string): boolean {
+  return text.length <= (/[\u3400-\u9fff]/.test(text) ? 40 : 100) && !INTERVIEW_PREFIX.test(text);
 }
 
 /** Removes the `（德國之聲中文網）` dateline prefix. */
@@ -195,14 +209,8 @@ export function parseBody(html: string): BodyResult {
 
   /** Index of the image whose `<div><small>` caption may follow; -1 for an image without a URL. */
   let awaitingCaption: number | undefined;
-  let firstParagraph = true;
-
   const push = (kind: PassageKind, rawText: string, title?: string) => {
-    let text = normalizeText(rawText);
-    if (kind === 'paragraph' && firstParagraph) {
-      text = stripDateline(text);
-      firstParagraph = false;
-    }
+    const text = normalizeText(rawText);
     if (text === '' && !title) return;
     result.passages.push(title === undefined ? { kind, text } : { kind, text, title });
   };
@@ -270,12 +278,14 @@ export function parseBody(html: string): BodyResult {
   /** A `<p>`-like block of inline content. */
   const textBlock = (el: Element | undefined, nodes: AnyNode[]) => {
     if (el?.attribs['data-test-id'] === 'Footnote') return boilerplate();
-    const text = normalizeText(inlineText(nodes));
+    const text = stripDateline(normalizeText(inlineText(nodes)));
     if (text === '') return;
     if (isBoilerplate(text)) return boilerplate();
     const meaningful = nodes.filter((n) => isElement(n) || hasText(n));
     const only = meaningful.length === 1 ? meaningful[0] : undefined;
-    if (only && isElement(only) && /^(strong|b|h\d)$/i.test(only.name)) return push('subheading', text);
+    if (only && isElement(only) && /^(strong|b|h\d)$/i.test(only.name) && isSubheading(text)) {
+      return push('subheading', text);
+    }
     if (isByline(text)) return push('byline', text);
     push('paragraph', text);
   };

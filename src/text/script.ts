@@ -76,13 +76,14 @@ export function scriptEvidence(text: string): ScriptEvidence {
 }
 
 /**
- * The script of a text: `en` when Latin letters outnumber Han characters, otherwise whichever
+ * The script of a text: `en` when Latin letters outnumber Han characters three to one, otherwise whichever
  * Chinese script has more evidence. Without evidence either way, `fallback` (default `zh-Hans`).
  */
 export function detectScript(text: string, fallback: Script = 'zh-Hans'): Script {
   const e = scriptEvidence(text);
   if (e.han === 0) return e.latin > 0 ? 'en' : fallback;
-  if (e.latin > e.han) return 'en';
+  // A Latin word is several letters, a Chinese word one or two characters.
+  if (e.latin > e.han * 3) return 'en';
   if (e.traditional > e.simplified) return 'zh-Hant';
   if (e.simplified > e.traditional) return 'zh-Hans';
   return fallback === 'en' ? 'zh-Hans' : fallback;
