@@ -16,6 +16,12 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Factlens' },
+    commands: {
+      'show-card': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Show the Factlens card for the mention at the caret or focus',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,9 +1,31 @@
 // Background (MV3 service worker / Firefox event page): owns the corpus and answers the content script.
+// Listeners are registered synchronously at start-up; the corpus loads on the first request needing it.
+import { createCorpusCache } from '../src/background/corpus.ts';
+import { entityPageUrl, handleLookup, handleMatchRuns, handlePing } from '../src/background/handlers.ts';
+import { CORPUS_PATH, loadCorpus } from '../src/background/load.ts';
+import { onMessage, sendMessage } from '../src/messaging.ts';
+
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (typeof message === 'object' && message !== null && (message as { type?: string }).type === 'ping') {
-      return Promise.resolve({ type: 'pong' });
-    }
-    return undefined;
+  const getURL = browser.runtime.getURL as (path: string) => string;
+  const corpus = createCorpusCache(() =>
+    loadCorpus(async () => {
+      const res = await fetch(getURL(CORPUS_PATH));
+      if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
+      return res.json();
+    }),
+  );
+
+  onMessage('ping', () => handlePing(corpus.peek(), performance.now()));
+  onMessage('matchRuns', async ({ data }) => handleMatchRuns(await corpus.get(), data));
+  onMessage('lookupEntity', async ({ data }) => handleLookup(await corpus.get(), data));
+  onMessage('openEntity', async ({ data }) => {
+    await browser.tabs.create({ url: entityPageUrl(getURL, data.entityId) });
+  });
+
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'show-card') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    await sendMessage('showCardAtCaret', undefined, { tabId: tab.id, frameId: 0 }).catch(() => false);
   });
 });

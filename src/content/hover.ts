@@ -1,0 +1,242 @@
+// Hover: which mark is under the pointer, and when to show its card. Timing after the best hover
+// cards (Wikipedia Page Previews, 10ten): the lookup starts after HOVER.lookupMs of dwell, the card
+// shows at HOVER.showMs (constant), stays HOVER.graceMs after the pointer leaves unless it enters the
+// card, never while the pointer moves fast; Esc closes it.
+import type { EntityCard } from '../messaging.ts';
+import type { CardHost } from './card-host.ts';
+import type { Mark, Marks } from './marks.ts';
+
+export const HOVER = {
+  lookupMs: 150,
+  showMs: 350,
+  graceMs: 300,
+  /** Faster than this (px per ms, smoothed) counts as passing through, not reading. */
+  fastPxPerMs: 1.2,
+} as const;
+
+export interface HoverOptions {
+  marks: Marks;
+  host: CardHost;
+  lookup: (entityId: string) => Promise<EntityCard | null>;
+  locale: () => string;
+  onMore?: (entityId: string) => void;
+  /** For tests and the benchmark: called when a card is shown. */
+  onShown?: (mark: Mark) => void;
+}
+
+type CaretPosition = { offsetNode: Node; offset: number };
+
+/** The Text node and offset under a viewport point. */
+export function caretAt(doc: Document, x: number, y: number): CaretPosition | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      o?: { shadowRoots?: ShadowRoot[] },
+    ) => CaretPosition | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { offsetNode: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof doc.caretRangeFromPoint === 'function') {
+    const r = doc.caretRangeFromPoint(x, y);
+    return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
+
+export class HoverController {
+  private current: Mark | null = null;
+  private pending: { mark: Mark; lookup?: Promise<EntityCard | null>; timers: number[] } | null = null;
+  private shown: Mark | null = null;
+  private graceTimer: number | undefined;
+  private inCard = false;
+  private last = { x: 0, y: 0, t: 0, speed: 0 };
+  private keyboardOpened = false;
+  private readonly cache = new Map<string, Promise<EntityCard | null>>();
+  private lastFocus: HTMLElement | null = null;
+  /** Time from the show timer firing to the card in the DOM (ms), for the benchmark. */
+  lastRenderMs = 0;
+
+  constructor(private readonly opts: HoverOptions) {}
+
+  get shownMark(): Mark | null {
+    return this.shown;
+  }
+
+  private cardFor(entityId: string): Promise<EntityCard | null> {
+    let p = this.cache.get(entityId);
+    if (!p) {
+      p = this.opts.lookup(entityId).catch(() => {
+        this.cache.delete(entityId);
+        return null;
+      });
+      this.cache.set(entityId, p);
+    }
+    return p;
+  }
+
+  readonly onPointerMove = (e: PointerEvent): void => {
+    if (e.pointerType === 'touch') return;
+    const t = e.timeStamp;
+    const dt = Math.max(1, t - this.last.t);
+    const dist = Math.hypot(e.clientX - this.last.x, e.clientY - this.last.y);
+    const speed = this.last.t === 0 ? 0 : 0.5 * this.last.speed + 0.5 * (dist / dt);
+    this.last = { x: e.clientX, y: e.clientY, t, speed };
+    if (this.opts.host.contains(e.target as Node)) {
+      this.enterCard();
+      return;
+    }
+    if (this.inCard) this.leaveCard();
+    const doc = (e.target as Node | null)?.ownerDocument ?? document;
+    const caret = caretAt(doc, e.clientX, e.clientY);
+    const mark = this.opts.marks.hitTest(caret?.offsetNode ?? null, e.clientX, e.clientY);
+    const fast = speed > HOVER.fastPxPerMs;
+    if (mark !== this.current) {
+      this.current = mark;
+      this.cancelPending();
+      if (mark && mark === this.shown) {
+        this.cancelGrace();
+      } else {
+        if (this.shown) this.startGrace();
+        if (mark && !fast) this.startPending(mark);
+      }
+    } else if (mark && mark !== this.shown) {
+      // Still over the same mark: moving fast restarts the dwell; slowing down starts it.
+      if (fast) this.cancelPending();
+      else if (!this.pending) this.startPending(mark);
+    }
+  };
+
+  readonly onPointerLeaveDocument = (): void => {
+    this.current = null;
+    this.cancelPending();
+    if (this.shown && !this.inCard) this.startGrace();
+  };
+
+  readonly onKeyDown = (e: KeyboardEvent): void => {
+    if (!this.shown) return;
+    if (e.key === 'Escape') {
+      this.hide(true);
+      e.stopPropagation();
+      return;
+    }
+    if (e.key === 'Tab' && this.keyboardOpened && !this.opts.host.activeInside()) {
+      const first = this.opts.host.firstFocusable();
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  readonly onScroll = (): void => {
+    if (this.shown && !this.inCard && !this.opts.host.activeInside()) this.hide(false);
+  };
+
+  private enterCard(): void {
+    this.inCard = true;
+    this.current = null;
+    this.cancelPending();
+    this.cancelGrace();
+  }
+
+  private leaveCard(): void {
+    this.inCard = false;
+    if (this.shown) this.startGrace();
+  }
+
+  private startPending(mark: Mark): void {
+    const pending: { mark: Mark; lookup?: Promise<EntityCard | null>; timers: number[] } = {
+      mark,
+      timers: [],
+    };
+    this.pending = pending;
+    pending.timers.push(
+      window.setTimeout(() => {
+        pending.lookup = this.cardFor(mark.entityId);
+      }, HOVER.lookupMs),
+      window.setTimeout(async () => {
+        const card = await (pending.lookup ?? this.cardFor(mark.entityId));
+        if (this.pending !== pending || !card) return;
+        this.pending = null;
+        this.show(mark, card, false);
+      }, HOVER.showMs),
+    );
+  }
+
+  private cancelPending(): void {
+    if (!this.pending) return;
+    for (const t of this.pending.timers) clearTimeout(t);
+    this.pending = null;
+  }
+
+  private startGrace(): void {
+    if (this.graceTimer !== undefined) return;
+    this.graceTimer = window.setTimeout(() => {
+      this.graceTimer = undefined;
+      if (!this.inCard && this.current !== this.shown) this.hide(false);
+    }, HOVER.graceMs);
+  }
+
+  private cancelGrace(): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+  }
+
+  private anchorFor(mark: Mark) {
+    const rects = Array.from(mark.range.getClientRects());
+    const { x, y } = this.last;
+    const under = rects.find((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+    return under ?? rects[0] ?? mark.range.getBoundingClientRect();
+  }
+
+  show(mark: Mark, card: EntityCard, keyboard: boolean): void {
+    const t0 = performance.now();
+    this.cancelGrace();
+    this.shown = mark;
+    this.keyboardOpened = keyboard;
+    if (keyboard) this.lastFocus = document.activeElement as HTMLElement | null;
+    const onMore = this.opts.onMore;
+    this.opts.host.show(
+      {
+        surface: mark.text,
+        card,
+        locale: this.opts.locale(),
+        onClose: () => this.hide(true),
+        onMore: onMore ? () => onMore(mark.entityId) : undefined,
+      },
+      this.anchorFor(mark),
+    );
+    this.lastRenderMs = performance.now() - t0;
+    this.opts.onShown?.(mark);
+  }
+
+  /** Opens the card for a mark at once (the keyboard command). */
+  async open(mark: Mark): Promise<boolean> {
+    const card = await this.cardFor(mark.entityId);
+    if (!card) return false;
+    this.cancelPending();
+    this.show(mark, card, true);
+    return true;
+  }
+
+  hide(restoreFocus: boolean): void {
+    const hadFocus = this.opts.host.activeInside();
+    this.cancelPending();
+    this.cancelGrace();
+    this.shown = null;
+    this.inCard = false;
+    this.keyboardOpened = false;
+    this.opts.host.hide();
+    if (restoreFocus && hadFocus) this.lastFocus?.focus?.();
+    this.lastFocus = null;
+  }
+
+  reset(): void {
+    this.hide(false);
+    this.current = null;
+    this.cache.clear();
+  }
+}

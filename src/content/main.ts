@@ -1,0 +1,123 @@
+// The content script's life: wait for the switch, scan, watch for changes, hover, answer the popup.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { onMessage, sendMessage, type TabSummary, type TabTerm, withRetry } from '../messaging.ts';
+import { CardHost, HOST_TAG } from './card-host.ts';
+import { HoverController } from './hover.ts';
+import { Marks } from './marks.ts';
+import { adoptHighlightStyle } from './page-style.ts';
+import { Scanner } from './scanner.ts';
+import { isEnabledFor, siteKey, watchSite } from './site-switch.ts';
+
+const isOurs = (element: Element) => element.localName === HOST_TAG;
+
+export interface FactlensPage {
+  marks: Marks;
+  scanner: Scanner;
+  hover: HoverController;
+}
+
+export async function startContent(ctx: ContentScriptContext): Promise<void> {
+  const site = siteKey(location.href);
+  const marks = new Marks();
+  const host = new CardHost(document);
+  const scanner = new Scanner({
+    marks,
+    match: (runs) => withRetry(() => sendMessage('matchRuns', { runs })),
+    skip: isOurs,
+    onMarked: () => {
+      if (marks.size > 0) marks.register();
+    },
+    onError: (error) => {
+      if (ctx.isValid) console.debug('[factlens] matchRuns failed', error);
+    },
+  });
+  const hover = new HoverController({
+    marks,
+    host,
+    lookup: (entityId) => withRetry(() => sendMessage('lookupEntity', { entityId })),
+    locale: () => navigator.language || 'en',
+    onMore: (entityId) => void sendMessage('openEntity', { entityId }).catch(() => undefined),
+  });
+
+  let on = false;
+  let removeStyle: (() => void) | null = null;
+
+  const start = () => {
+    if (on || !document.body) return;
+    on = true;
+    removeStyle ??= adoptHighlightStyle(document);
+    void scanner.scan(document.body);
+    scanner.observe(document.body);
+  };
+  const stop = () => {
+    on = false;
+    scanner.cancel();
+    scanner.disconnect();
+    hover.reset();
+    marks.clear();
+    removeStyle?.();
+    removeStyle = null;
+  };
+  const rescan = () => {
+    if (!on) return;
+    scanner.cancel();
+    hover.reset();
+    marks.clear();
+    void scanner.scan(document.body);
+  };
+
+  ctx.addEventListener(document, 'pointermove', (e) => on && hover.onPointerMove(e), { passive: true });
+  ctx.addEventListener(document.documentElement, 'pointerleave', () => hover.onPointerLeaveDocument());
+  ctx.addEventListener(window, 'keydown', (e) => hover.onKeyDown(e), { capture: true });
+  ctx.addEventListener(window, 'scroll', () => hover.onScroll(), { passive: true });
+  ctx.addEventListener(window, 'wxt:locationchange', rescan);
+
+  if (window === window.top) {
+    const offSummary = onMessage('summarizeTab', (): TabSummary => summarize(marks, on));
+    const offCommand = onMessage('showCardAtCaret', async () => {
+      const mark = markAtCaret(marks);
+      return mark ? hover.open(mark) : false;
+    });
+    ctx.onInvalidated(() => {
+      offSummary();
+      offCommand();
+    });
+  }
+
+  const unwatch = watchSite(site, (enabled) => (enabled ? start() : stop()));
+  ctx.onInvalidated(() => {
+    unwatch();
+    stop();
+    host.destroy();
+  });
+
+  if (await isEnabledFor(site)) start();
+  // Exposed for the end-to-end tests and the benchmark (isolated world: invisible to the page).
+  (globalThis as { __factlens?: FactlensPage }).__factlens = { marks, scanner, hover };
+}
+
+function summarize(marks: Marks, enabled: boolean): TabSummary {
+  const terms = new Map<string, TabTerm>();
+  for (const mark of marks.list()) {
+    let term = terms.get(mark.entityId);
+    if (!term) {
+      term = { entityId: mark.entityId, name: mark.brief.name, kind: mark.brief.kind, count: 0, texts: [] };
+      terms.set(mark.entityId, term);
+    }
+    term.count++;
+    if (!term.texts.includes(mark.text)) term.texts.push(mark.text);
+  }
+  const list = Array.from(terms.values()).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { url: location.href, enabled, terms: list };
+}
+
+function markAtCaret(marks: Marks) {
+  const selection = document.getSelection();
+  if (selection?.focusNode) {
+    const mark = marks.atPosition(selection.focusNode, selection.focusOffset);
+    if (mark) return mark;
+  }
+  const active = document.activeElement;
+  if (active && active !== document.body) return marks.firstWithin(active);
+  return null;
+}

@@ -1,0 +1,130 @@
+// The marks on the page: one CSS Custom Highlight ("factlens") holding a live Range per mention, and
+// an index from Text nodes to marks for hit-testing. Nothing is inserted into the page's DOM.
+
+import { rangeForMention, type TextRun } from '../match/text-runs.ts';
+import type { EntityBrief } from '../messaging.ts';
+
+export const HIGHLIGHT_NAME = 'factlens';
+
+export interface Mark {
+  range: Range;
+  entityId: string;
+  /** The text as the page writes it. */
+  text: string;
+  brief: EntityBrief;
+}
+
+type HighlightLike = { add(r: AbstractRange): unknown; delete(r: AbstractRange): unknown; clear(): void };
+
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class Marks {
+  private readonly highlight: HighlightLike | null;
+  private readonly all = new Set<Mark>();
+  private readonly byNode = new Map<Node, Mark[]>();
+  private registered = false;
+
+  constructor() {
+    this.highlight = highlightsSupported() ? new Highlight() : null;
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Shows the highlight (registers it under `factlens`). */
+  register(): void {
+    if (this.registered || !this.highlight) return;
+    CSS.highlights.set(HIGHLIGHT_NAME, this.highlight as Highlight);
+    this.registered = true;
+  }
+
+  /** Removes every mark at once. */
+  clear(): void {
+    this.highlight?.clear();
+    if (this.registered) CSS.highlights.delete(HIGHLIGHT_NAME);
+    this.registered = false;
+    this.all.clear();
+    this.byNode.clear();
+  }
+
+  add(run: TextRun, start: number, end: number, entityId: string, brief: EntityBrief): Mark | null {
+    const range = rangeForMention(run, start, end);
+    if (!range) return null;
+    const text = run.text.slice(start, end);
+    if (range.toString() !== text) return null; // the page changed under us: skip, a re-scan follows
+    const mark: Mark = { range, entityId, text, brief };
+    this.all.add(mark);
+    this.highlight?.add(range);
+    for (const seg of run.segments) {
+      if (seg.start >= end) break;
+      const segEnd = seg.start + seg.node.data.length;
+      if (segEnd <= start) continue;
+      const list = this.byNode.get(seg.node);
+      if (list) list.push(mark);
+      else this.byNode.set(seg.node, [mark]);
+    }
+    return mark;
+  }
+
+  private remove(mark: Mark): void {
+    this.all.delete(mark);
+    this.highlight?.delete(mark.range);
+  }
+
+  /** Removes the marks inside `root` and those whose text was removed or changed. */
+  removeWithin(root: Node): void {
+    const dropped = new Set<Mark>();
+    for (const mark of this.all) {
+      const r = mark.range;
+      if (r.collapsed || root.contains(r.startContainer) || r.toString() !== mark.text) dropped.add(mark);
+    }
+    if (dropped.size === 0) return;
+    for (const mark of dropped) this.remove(mark);
+    for (const [node, list] of this.byNode) {
+      const kept = list.filter((m) => !dropped.has(m));
+      if (kept.length === 0) this.byNode.delete(node);
+      else if (kept.length !== list.length) this.byNode.set(node, kept);
+    }
+  }
+
+  /** The marks touching a Text node. */
+  onNode(node: Node): readonly Mark[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** Every mark, in insertion order. */
+  list(): Mark[] {
+    return Array.from(this.all);
+  }
+
+  /** The mark under a viewport point, given the caret position there. */
+  hitTest(node: Node | null, x: number, y: number): Mark | null {
+    if (!node) return null;
+    for (const mark of this.onNode(node)) {
+      for (const rect of mark.range.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return mark;
+      }
+    }
+    return null;
+  }
+
+  /** The mark containing a DOM position (for the keyboard command), or the first inside an element. */
+  atPosition(node: Node, offset: number): Mark | null {
+    for (const mark of this.all) {
+      try {
+        if (mark.range.isPointInRange(node, offset)) return mark;
+      } catch {
+        // a point in another tree
+      }
+    }
+    return null;
+  }
+
+  firstWithin(element: Node): Mark | null {
+    for (const mark of this.all) if (element.contains(mark.range.startContainer)) return mark;
+    return null;
+  }
+}

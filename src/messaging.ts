@@ -1,0 +1,105 @@
+// The one typed message contract between the content script, the extension pages and the background.
+// Built on @webext-core/messaging: `sendMessage('matchRuns', {...})` is checked against this protocol
+// at compile time; errors thrown by a handler reach the caller as rejected promises.
+//
+// Who answers what:
+//   background   ping, matchRuns, lookupEntity, openEntity
+//   content (top frame of a tab, sent with {tabId, frameId: 0})   summarizeTab, showCardAtCaret
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { EntityCard } from './background/interim.ts';
+import type { EntityKind, Mention } from './entities/types.ts';
+
+export type { EntityCard };
+
+/** What the content script needs to know about a matched entity without a lookup. */
+export interface EntityBrief {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  articleCount: number;
+  english?: string;
+}
+
+export interface MatchRunsRequest {
+  /** Text runs in page order; mentions refer to them by index. */
+  runs: string[];
+}
+
+export interface MatchRunsResponse {
+  mentions: Mention[];
+  /** The entities the mentions refer to, by id. */
+  entities: Record<string, EntityBrief>;
+}
+
+export interface LookupEntityRequest {
+  entityId: string;
+}
+
+export interface PingResponse {
+  ok: true;
+  /** True once the corpus is loaded in this worker (a ping never loads it). */
+  ready: boolean;
+  /** Milliseconds since this worker started (a small number after a cold start). */
+  uptimeMs: number;
+  /** Articles and entities in the loaded corpus (0 until ready). */
+  articles: number;
+  entities: number;
+}
+
+/** One entity found on a tab. */
+export interface TabTerm {
+  entityId: string;
+  name: string;
+  kind: EntityKind;
+  /** How many marks on the page. */
+  count: number;
+  /** The forms the page writes it in. */
+  texts: string[];
+}
+
+export interface TabSummary {
+  url: string;
+  /** False when Factlens is switched off (globally or for this site). */
+  enabled: boolean;
+  terms: TabTerm[];
+}
+
+export interface FactlensProtocol {
+  ping(): PingResponse;
+  matchRuns(data: MatchRunsRequest): MatchRunsResponse;
+  lookupEntity(data: LookupEntityRequest): EntityCard | null;
+  /** Opens the extension's search page on an entity in a new tab. */
+  openEntity(data: { entityId: string }): void;
+  /** Answered by the content script of the tab's top frame. */
+  summarizeTab(): TabSummary;
+  /** Answered by the content script: opens the card for the mention at the caret or focus. */
+  showCardAtCaret(): boolean;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<FactlensProtocol>();
+
+/** Errors that mean the background went away mid-request (an MV3 worker killed or restarting). */
+const TRANSIENT = [
+  'Receiving end does not exist',
+  'message port closed',
+  'No response',
+  'Could not establish connection',
+  'disconnected port',
+];
+
+export function isTransientError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return TRANSIENT.some((t) => message.includes(t));
+}
+
+/** Calls `send` again (up to `attempts` times, with a short back-off) when the worker died mid-request. */
+export async function withRetry<T>(send: () => Promise<T>, attempts = 4, delayMs = 50): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (i >= attempts || !isTransientError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs * i));
+    }
+  }
+}

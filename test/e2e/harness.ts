@@ -1,0 +1,180 @@
+// End-to-end harness: the built extension (.output/chrome-mv3) in Debian's Chromium through
+// playwright-core, fixture pages served from 127.0.0.1 on a random port, every request recorded.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.FACTLENS_CHROMIUM ?? '/usr/bin/chromium';
+export const RESULTS = join(ROOT, 'test-results');
+
+/** Fixture pages: the repo's copy, else the shared originals (while the copy has not landed). */
+export const PAGES = [join(ROOT, 'test/fixtures/pages'), resolve(ROOT, '../shared/fixtures/pages')].find(
+  (dir) => existsSync(join(dir, 'zh-hans-briefing.html')),
+);
+
+/**
+ * Why the e2e suite cannot run here, or null. With CI=true a missing browser or build is an error
+ * (thrown), never a silent skip.
+ */
+export function e2eUnavailable(): string | null {
+  let reason: string | null = null;
+  if (!existsSync(CHROMIUM)) {
+    reason = `Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-wqy-zenhei)`;
+  } else if (!existsSync(join(EXTENSION, 'manifest.json'))) {
+    reason = `no extension build in ${EXTENSION} (run npm run build first)`;
+  } else if (!PAGES) {
+    reason = 'no fixture pages (test/fixtures/pages)';
+  }
+  if (reason && process.env.CI === 'true') throw new Error(`e2e: ${reason}`);
+  if (reason) console.warn(`[e2e] skipped: ${reason}`);
+  return reason;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+export interface FixtureServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` (plus in-memory `extra` pages) on 127.0.0.1, on a random port. */
+export async function serveFixtures(dir: string, extra: Record<string, string> = {}): Promise<FixtureServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const name = path.replace(/^\/+/, '');
+    const inline = extra[name];
+    if (inline !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] ?? '' }).end(inline);
+      return;
+    }
+    const file = normalize(join(dir, name));
+    if (!file.startsWith(dir) || !existsSync(file) || name === '') {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path) => `${origin}/${path.replace(/^\/+/, '')}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every request seen (pages, frames and, where Chromium reports them, the service worker). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the built extension loaded, and waits for its service worker. */
+export async function launch(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'factlens-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1000, height: 700 },
+    locale: 'zh-CN',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (request) => {
+    requests.push(request.url());
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    requests,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests that are neither the local fixture server nor the extension itself. */
+export function foreignRequests(requests: readonly string[], origin: string): string[] {
+  return requests.filter(
+    (url) =>
+      !url.startsWith(`${origin}/`) &&
+      !url.startsWith('chrome-extension://') &&
+      !url.startsWith('data:') &&
+      url !== 'about:blank',
+  );
+}
+
+/** The ranges of the `factlens` highlight, read from the page's own world. */
+export function highlightTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = CSS.highlights.get('factlens');
+    return h ? Array.from(h as Iterable<AbstractRange>, (r) => (r as Range).toString()) : [];
+  });
+}
+
+/** Waits until the highlight holds at least `n` ranges (or the timeout passes); returns the texts. */
+export async function waitForMarks(page: Page, n: number, timeout = 10_000): Promise<string[]> {
+  await page
+    .waitForFunction((min) => (CSS.highlights.get('factlens')?.size ?? 0) >= min, n, { timeout })
+    .catch(() => undefined);
+  return highlightTexts(page);
+}
+
+export interface GoldMention {
+  text: string;
+  count: number;
+  refers_to?: string[];
+}
+
+export interface Gold {
+  page: string;
+  corpus: string;
+  mentions: GoldMention[];
+}
+
+export function readGold(name: string): Gold {
+  return JSON.parse(readFileSync(join(PAGES ?? '', name.replace(/\.html$/, '.gold.json')), 'utf8')) as Gold;
+}
+
+/** Counts of each string in a list. */
+export function tally(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
