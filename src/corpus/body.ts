@@ -438,7 +438,7 @@ function sanitize(nodes: AnyNode[], warn: (node: AnyNode, message: string) => vo
     for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
       const value = node.attribs[attr];
       if (value !== undefined && /^\s*(javascript|vbscript|data)\s*:/i.test(withoutControls(value))) {
-        const scheme = (/^\s*(\w+)/.exec(value)?.[1] ?? '').toLowerCase();
+        const scheme = (/^\s*(\w+)/.exec(withoutControls(value))?.[1] ?? '').toLowerCase();
         warn(node, `dropped ${scheme}: URL in ${attr}= of <${name}>`);
         delete node.attribs[attr];
       }

@@ -112,7 +112,7 @@ export function decodeCorpusBytes(file: string, bytes: Uint8Array, size = bytes.
     issues.push({ file, line: 1, severity: 'warning', message: 'UTF-8 byte-order mark removed' });
     body = bytes.subarray(3);
   }
-  // NUL bytes: many of them mean a binary file; a few are dropped.
+  // NUL bytes: more than a few mean a binary file; up to three are dropped.
   let nuls = 0;
   let firstNul = -1;
   for (let i = 0; i < body.length; i++) {
@@ -121,7 +121,7 @@ export function decodeCorpusBytes(file: string, bytes: Uint8Array, size = bytes.
       if (firstNul < 0) firstNul = i;
     }
   }
-  if (nuls > 0 && (nuls > 16 || nuls > body.length / 100)) {
+  if (nuls > 3) {
     return error(`binary file (${nuls} NUL bytes), not an article`, lineAt(body, firstNul));
   }
   if (nuls > 0) {
