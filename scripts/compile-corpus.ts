@@ -1,0 +1,38 @@
+// Build step: reads seeds/ (plus the folders named in FACTLENS_CORPUS, separated by ':'), extracts
+// entities and builds the search index, and writes the versioned, deterministic corpus bundle to
+// public/data/corpus.json, which WXT copies into both browser builds. Broken files are reported
+// with file:line and skipped; they never stop the build of the rest.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createBundle, serializeBundle } from '../src/corpus/bundle.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { readCorpusFiles } from '../src/corpus/node-files.ts';
+import { buildSearchIndex } from '../src/search/index.ts';
+
+const OUT = 'public/data/corpus.json';
+
+async function compile(): Promise<number> {
+  const started = performance.now();
+  const extra = (process.env.FACTLENS_CORPUS ?? '').split(':').filter(Boolean);
+  const { files, missing } = await readCorpusFiles(['seeds', ...extra]);
+  if (missing.length > 0) {
+    process.stderr.write(`compile-corpus: cannot read ${missing.join(', ')}\n`);
+    return 1;
+  }
+  const { articles, issues } = loadCorpus(files);
+  for (const issue of issues) {
+    const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
+    process.stderr.write(`${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}\n`);
+  }
+  const bundle = createBundle(articles, { extra: { search: buildSearchIndex(articles) } });
+  const json = serializeBundle(bundle);
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, json);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  process.stdout.write(
+    `compile-corpus: ${articles.length} articles, ${bundle.entities.length} entities, ${errors} errors → ${OUT} (${(json.length / 1024).toFixed(0)} kB) in ${(performance.now() - started).toFixed(0)} ms\n`,
+  );
+  return 0;
+}
+
+process.exitCode = await compile();
