@@ -25,7 +25,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'factlens@factlens.example', strict_min_version: '115.0' },
+            gecko: {
+              id: 'factlens@factlens.example',
+              strict_min_version: '140.0',
+              // Factlens collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
