@@ -106,15 +106,17 @@ const DATELINE = /^(?:[（(]\s*)?德[国國]之[声聲]中文[网網]\s*[）)]\s
 /** Interview questions set in bold are paragraphs, not subheadings. */
 const INTERVIEW_PREFIX = /^(德[国國]之[声聲]|DW)\s*[：:]/;
 const BOILERPLATE: RegExp[] = [
-  /版[权權][声聲]明/, // © 2024年德国之声版权声明：本文所有内容受到著作权法保护…
+  /德[国國]之[声聲]\s*版[权權][声聲]明/, // © 2024年德国之声版权声明：本文所有内容受到著作权法保护…
   /^©\s*\d{4}\s*(年\s*)?(德[国國]之[声聲]|Deutsche Welle|DW)/i,
   /dingyue\.info/i, // app and newsletter promotions
   /^德[国國]之[声聲]致力于为您提供客观中立的新闻报[道导]/, // the commentary disclaimer
   /^德[國国]之[聲声]致力於為您提供客觀中立的新聞報[導道]/,
-  /^\[?摘[编編译譯]自其[他它]媒[体體].{0,12}不代表德[国國]之[声聲].{0,8}\]?$/, // "excerpted" note
+  /^\[?摘[编編译譯]?自其?[他它]媒[体體].{0,12}不代表德[国國]之[声聲]/, // "excerpted" note
   /^Editor[’']s note: (Some of our covid-19 coverage is free|This article has been updated since)/i, // Economist notes
+  /^德[国國]之[声聲]对自杀事件的报道持谨慎态度|^德國之聲對自殺事件的報導持謹慎態度/, // the suicide-reporting note
   /^欢迎订阅德国之声.{0,12}播客|^歡迎訂閱德國之聲.{0,12}播客/, // podcast promotion
   /^(Feed-URL|iTunes)\s*:?$/i,
+  /^(更多|延伸)[阅閱][读讀]\s*[：:]/, // "read more" teasers linking other articles
   /^https?:\/\/\S+$/, // a bare URL (podcast feed links)
   /^获取更多RSS|^獲取更多RSS/,
   /^This article appeared in the .* (section|edition)/i, // The Economist's print-edition footnote
@@ -122,23 +124,27 @@ const BOILERPLATE: RegExp[] = [
 const ARTICLE_REF = /^https?:\/\/api\.dw\.com\/api\/detail\/article\/(\d+)/;
 const DW_ARTICLE = /^https?:\/\/(?:www\.)?dw\.com\/.*\/a-(\d+)(?:[/?#]|$)/;
 const AGENCY =
-  /社|报|報|等|综合|綜合|编|編|电|電|dpa|afp|ap\b|reuters|kna|epd|efe|ansa|rtr|DW|德[国國]之[声聲]/i;
+  /社|报|報|等|综合|綜合|编|編|电|電|记者|記者|dpa|afp|ap\b|reuters|kna|epd|efe|ansa|rtr|DW|德[国國]之[声聲]/i;
+/** Two or more Chinese names joined by slashes: `邹宗翰/杨威廉/文木`. */
+const NAME_LIST = /^[\p{Script=Han}·]{2,5}(?:\s*[/／]\s*[\p{Script=Han}·]{2,5})+$/u;
+/** Names (`邹宗翰/张慈`, `Phoebe Kong/杨威廉`) followed by agencies in parentheses. */
+const NAMES_AND_AGENCIES =
+  /^[^（）()，。,:：/／、]{1,24}((?:[/／、][^（）()，。,:：/／、]{1,24})*)[/／]?\s*[（(]([^（）()]{1,30})[）)]$/u;
 
 export function isBoilerplate(text: string): boolean {
   return BOILERPLATE.some((re) => re.test(text));
 }
 
-/** Bylines: `（綜合報導）`, `邹宗翰/张慈 (法新社等)`, `作者：… 编译：…`, `责编：…`. */
+/** Bylines: `（綜合報導）`, `邹宗翰/张慈 (法新社等)`, `邹宗翰/杨威廉/文木`, `作者：… 编译：…`, `责编：…`. */
 export function isByline(text: string): boolean {
   if (text.length > 80 || /[。！？!?]$/.test(text)) return false;
   if (/^(作者|编译|編譯|责编|責編|编辑|編輯|撰稿|记者|記者)\s*[：:]/.test(text)) return true;
   const paren = /^[（(]([^（）()]{1,30})[）)]$/.exec(text);
   if (paren) return !/[。，,]/.test(paren[1] ?? '');
-  const names =
-    /^[^\s（）()，。,:：]{1,20}(?:\s*[/／、]\s*[^\s（）()，。,:：]{1,20})*\s*[（(]([^（）()]{1,30})[）)]$/u.exec(
-      text,
-    );
-  return names !== null && AGENCY.test(names[1] ?? '');
+  if (NAME_LIST.test(text) || /^.{2,40}对本文亦有贡献。?$/.test(text)) return true;
+  const names = NAMES_AND_AGENCIES.exec(text);
+  // Several names (`文山/苗子/(路透社等)`, `李京慧/叶宣（ARD）`), or one name with agencies.
+  return names !== null && (names[1] !== '' || AGENCY.test(names[2] ?? ''));
 }
 
 /** A bold block is a subheading when it is short and not an interview question. */

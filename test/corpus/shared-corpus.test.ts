@@ -42,6 +42,25 @@ describe.skipIf(!present)(`the shared corpus in ${CORPUS} (skipped when the fold
     ).toBe(false);
   });
 
+  it('reads DW bylines, header authors, empty bold paragraphs and image-less captions', () => {
+    expect(
+      byFile
+        .get('dw-55269646.md')
+        ?.passages.some((p) => p.kind === 'byline' && p.text === '邹宗翰/张慈 (法新社等)'),
+    ).toBe(true);
+    expect(byFile.get('feed-1026100.md')?.author).toBe('杜宗熹'); // header "null 杜宗熹"
+    expect(byFile.get('feed-1028500.md')?.author).toBe('Kersten Knipp');
+    const a = byFile.get('dw-16365842.md');
+    // <p><strong></strong></p> yields nothing; <img src=""> yields no image but keeps its caption.
+    expect(a?.passages.filter((p) => p.kind === 'subheading').map((p) => p.text)).toEqual([
+      '结束君主制',
+      '犹太大屠杀的总彩排"水晶之夜"',
+      '柏林墙倒塌',
+    ]);
+    expect(a?.images).toEqual([{ url: 'https://static.dw.com/image/15681462_303.jpg', caption: '' }]);
+    expect(a?.passages.filter((p) => p.kind === 'caption')).toHaveLength(3);
+  });
+
   it('keeps the video item of feed-1030000 with its text', () => {
     const a = byFile.get('feed-1030000.md');
     expect(a?.passages.map((p) => p.text)).toEqual([
