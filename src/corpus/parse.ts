@@ -255,9 +255,26 @@ const VOID = new Set([
   'wbr',
 ]);
 
+/** Elements whose end tag may be omitted in HTML. */
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'colgroup',
+]);
+
 /**
- * A body cut off mid-way: it ends inside a tag, comment or attribute, or leaves block elements
- * (`<div>`, `<p>`, …) open. Stray closing tags are tolerated (the archive has some).
+ * A body cut off mid-way: it ends inside a tag or comment, leaves an element open (`<div>`,
+ * `<strong>`, …), or ends in text inside an open `<p>`. Stray closing tags are tolerated (the
+ * archive has some); no file of the sample corpus leaves an element open.
  */
 export function findTruncation(html: string): { offset: number; message: string } | undefined {
   const tail = html.trimEnd();
@@ -288,9 +305,9 @@ export function findTruncation(html: string): { offset: number; message: string 
       stack.push({ name, offset: m.index });
     }
   }
-  const open = stack.find(
-    (s) => s.name === 'div' || s.name === 'script' || s.name === 'style' || s.name === 'table',
-  );
+  // Elements whose end tag HTML lets you omit are only suspicious when the body ends in text.
+  const endsInText = !tail.endsWith('>');
+  const open = stack.find((s) => !OPTIONAL_END.has(s.name) || endsInText);
   if (open) {
     return {
       offset: open.offset,

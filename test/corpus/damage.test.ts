@@ -181,6 +181,13 @@ describe('damaged files: errors (the file is dropped, the others load)', () => {
     ]);
   });
 
+  it('21b truncated HTML: the file ends in the middle of a paragraph', () => {
+    const text = article({ body: '<p>第一段。</p>\n<p>第二段寫到一半' });
+    expect(damaged('seeds/x.txt', text).messages).toEqual([
+      'seeds/x.txt:6: truncated HTML: <p> is never closed (the file ends before its </p>)',
+    ]);
+  });
+
   it('22 no body', () => {
     expect(damaged('seeds/x.txt', article({ body: '' })).messages).toEqual([
       'seeds/x.txt:3: no body after the dash line',
@@ -323,6 +330,21 @@ describe('damaged files: warnings (the article is kept)', () => {
     expect(damaged('seeds/x.txt', text).messages).toEqual([
       'seeds/x.txt:5: warning: header time "2024-13-45T99:00:00Z" is not a date',
     ]);
+  });
+});
+
+describe('tolerated variations', () => {
+  it('Windows line ends parse like Unix ones', () => {
+    const crlf = load(file('seeds/crlf.txt', SEED_TEXT.replace(/\n/g, '\r\n')));
+    const lf = load(file('seeds/crlf.txt', SEED_TEXT));
+    expect(crlf.messages).toEqual([]);
+    expect(crlf.articles).toEqual(lf.articles);
+  });
+
+  it('omitted </p> end tags are not truncation', () => {
+    const result = load(file('seeds/x.txt', article({ body: '<p>第一段。<p>第二段。<div>說明</div>' })));
+    expect(result.messages).toEqual([]);
+    expect(result.articles[0]?.passages.map((p) => p.text)).toEqual(['第一段。', '第二段。', '說明']);
   });
 });
 
