@@ -44,3 +44,44 @@ export function decodeNumbers(s: string): number[] {
   decodeEach(s, 0, s.length, (n) => out.push(n));
   return out;
 }
+
+/**
+ * Decodes one term's postings (see types.ts) into `docs`/`tfs` (sized ≥ to − from) and returns the
+ * count. An inlined loop: postings of common terms run to hundreds of thousands of entries.
+ */
+export function decodePostings(
+  s: string,
+  from: number,
+  to: number,
+  docs: Int32Array,
+  tfs: Float32Array,
+): number {
+  let v = 0;
+  let scale = 1;
+  let doc = 0;
+  let k = 0;
+  let pendingTf = false;
+  for (let i = from; i < to; i++) {
+    const d = DECODE[s.charCodeAt(i)] ?? -1;
+    if (d < 0) throw new Error(`search index: bad character at ${i}`);
+    if (d & 32) {
+      v += (d & 31) * scale;
+      scale *= 32;
+      continue;
+    }
+    const n = v + d * scale;
+    v = 0;
+    scale = 1;
+    if (pendingTf) {
+      tfs[k - 1] = n + 2;
+      pendingTf = false;
+    } else {
+      doc += Math.floor(n / 2);
+      docs[k] = doc;
+      tfs[k] = 1;
+      k++;
+      pendingTf = (n & 1) === 1;
+    }
+  }
+  return k;
+}

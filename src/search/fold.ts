@@ -11,12 +11,19 @@ const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0xf900, 0xfaff],
 ];
 
-let table: Map<number, number> | undefined;
+let table: Uint16Array | undefined;
 
-/** The character table: built once (about 30 ms) from one conversion of every BMP Han character. */
-function buildTable(): Map<number, number> {
+/** The folding table of every UTF-16 unit: built once (about 30 ms, one conversion of every BMP Han character). */
+function buildTable(): Uint16Array {
   const convert = Converter({ from: 'tw', to: 'cn' });
-  const map = new Map<number, number>();
+  const map = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) map[c] = c;
+  for (let c = 0x41; c <= 0x5a; c++) map[c] = c + 32;
+  for (let c = 0xff01; c <= 0xff5e; c++) map[c] = c - 0xfee0 + (c >= 0xff21 && c <= 0xff3a ? 32 : 0);
+  for (let c = 0xc0; c <= 0x24f; c++) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    if (lower.length === 1) map[c] = lower.charCodeAt(0);
+  }
   for (const [lo, hi] of HAN_RANGES) {
     const chars: string[] = [];
     for (let c = lo; c <= hi; c++) chars.push(String.fromCharCode(c));
@@ -25,7 +32,7 @@ function buildTable(): Map<number, number> {
     for (let i = 0; i < chars.length; i++) {
       const o = out[i];
       // Only one-to-one characters: a change of length would break the offset guarantee.
-      if (o !== undefined && o.length === 1 && o !== chars[i]) map.set(lo + i, o.charCodeAt(0));
+      if (o !== undefined && o.length === 1 && o !== chars[i]) map[lo + i] = o.charCodeAt(0);
     }
   }
   return map;
@@ -33,33 +40,23 @@ function buildTable(): Map<number, number> {
 
 /** Folds one UTF-16 code unit. */
 export function foldCode(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  if (c >= 0xff01 && c <= 0xff5e) return foldCode(c - 0xfee0);
-  if (c >= 0xc0 && c <= 0x24f) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    return lower.length === 1 ? lower.charCodeAt(0) : c;
-  }
-  if (c >= 0x3400 && c <= 0xfaff) {
-    table ??= buildTable();
-    return table.get(c) ?? c;
-  }
-  return c;
+  table ??= buildTable();
+  return table[c] ?? c;
 }
 
 /** Folds a text; the result has exactly the same length. */
 export function foldText(text: string): string {
+  table ??= buildTable();
+  const t = table;
+  const n = text.length;
+  let i = 0;
+  while (i < n && t[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === n) return text;
+  const codes = new Uint16Array(n);
+  for (let j = 0; j < n; j++) codes[j] = t[text.charCodeAt(j)] ?? 0;
   let out = '';
-  let changed = false;
-  const codes = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const f = foldCode(c);
-    if (f !== c) changed = true;
-    codes[i] = f;
-  }
-  if (!changed) return text;
   // Chunked so that long texts do not exceed the argument limit of fromCharCode.
-  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
+  for (let j = 0; j < n; j += 4096) out += String.fromCharCode(...codes.subarray(j, j + 4096));
   return out;
 }
 
@@ -71,4 +68,32 @@ export function isHan(c: number): boolean {
 /** A letter or digit of a Latin word (after folding). */
 export function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xdf && c <= 0x24f && c !== 0xf7);
+}
+
+let inverse: Map<number, string> | undefined;
+
+/** Every character that folds to the same unit as `c` (c included). */
+function variantsOf(c: number): string {
+  if (!inverse) {
+    table ??= buildTable();
+    inverse = new Map();
+    for (let u = 0x3400; u <= 0xfaff; u++) {
+      const f = table[u] ?? u;
+      if (f !== u) inverse.set(f, (inverse.get(f) ?? String.fromCharCode(f)) + String.fromCharCode(u));
+    }
+  }
+  return inverse.get(foldCode(c)) ?? String.fromCharCode(c);
+}
+
+/**
+ * A RegExp that finds a folded Han phrase in *unfolded* text (each character as a class of its
+ * variants: 习 → [习習]), so a phrase can be verified without folding the whole passage.
+ */
+export function phrasePattern(foldedPhrase: string): RegExp {
+  let source = '';
+  for (let i = 0; i < foldedPhrase.length; i++) {
+    const v = variantsOf(foldedPhrase.charCodeAt(i));
+    source += v.length > 1 ? `[${v}]` : v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(source);
 }

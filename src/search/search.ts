@@ -1,11 +1,15 @@
-// Loads a serialized index next to its articles and answers queries: BM25 per document (title and
-// passages), weighted by kind (title and headings count more), aggregated per article with diminishing
-// returns and a coverage factor, so that the article *about* the query ranks first. Chinese phrases are
-// matched by their bigrams, then verified as phrases in the folded text of the best articles.
+// Loads a serialized index next to its articles and answers queries. Scoring: BM25 per document
+// (title and passages), weighted by kind (title and headings count more); per article and query term,
+// the best document's score grows with the number of documents that match (log); the terms are
+// saturated and summed, so an article strong on *every* term beats one that is very strong on one;
+// passages holding all terms add a bonus. That puts the article *about* the query first.
+// Execution: postings are sorted by doc id and docs are numbered article by article, so one merge
+// pass over the terms' lists scores every article without hash maps; only the best articles are then
+// looked at in detail (phrase verification, passages, highlights).
 import type { Article, Script } from '../corpus/types.ts';
 import { articleDocuments } from './build.ts';
-import { decodeEach, decodeNumbers } from './codec.ts';
-import { foldText } from './fold.ts';
+import { decodeEach, decodeNumbers, decodePostings } from './codec.ts';
+import { foldText, phrasePattern } from './fold.ts';
 import { fuzzyTerms } from './fuzzy.ts';
 import { highlightRanges, type MarkTerm } from './highlight.ts';
 import { parseQuery, type QueryTerm } from './tokenize.ts';
@@ -31,30 +35,52 @@ export const KIND_WEIGHT: Record<SearchKind, number> = {
   caption: 0.7,
   byline: 0.2,
 };
-/** Weight of a loose (not all bigrams, or fuzzy/prefix-expanded) match relative to an exact one. */
+/** Extra weight of the lede (the first two passages). */
+const LEDE = 1.5;
+/** Weight of a loose match (all bigrams but one) relative to an exact one. */
 const LOOSE = 0.5;
+/** Weight of a prefix expansion of the word being typed. */
 const PREFIX = 0.7;
+/** Per-term saturation: an article's score for one term is A / (A + SATURATION × idf). */
+const SATURATION = 2;
+/** Multiplier per document holding every query term (up to 4 of them). */
+const TOGETHER = 0.25;
+/** Han phrase lists up to this size are verified as phrases right away; longer ones for the top articles only. */
+const VERIFY_NOW = 20_000;
 
 interface TermMatch {
   term: QueryTerm;
-  /** doc → tf × weight */
-  docs: Map<number, number>;
-  /** doc ids whose match was only loose (not verified as a phrase) */
-  loose: Set<number>;
+  /** Matching doc ids, ascending. */
+  docs: Int32Array;
+  /** Term frequency × match weight, per doc. */
+  tfs: Float32Array;
   mark: MarkTerm;
-  /** Needs phrase verification (a Han phrase of three or more characters). */
-  verify: boolean;
+  /** True when `docs` still holds documents that have every bigram but maybe not the phrase. */
+  unverified: boolean;
   idf: number;
-}
-
-interface Candidate {
-  article: number;
-  docs: number[];
-  score: number;
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** First index in sorted `docs[from..)` whose value is ≥ `doc`. */
+function lowerBound(docs: Int32Array, doc: number, from = 0): number {
+  let lo = from;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((docs[mid] ?? 0) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function fromMap(m: Map<number, number>): { docs: Int32Array; tfs: Float32Array } {
+  const docs = Int32Array.from(m.keys()).sort();
+  const tfs = new Float32Array(docs.length);
+  for (let i = 0; i < docs.length; i++) tfs[i] = m.get(docs[i] ?? 0) ?? 0;
+  return { docs, tfs };
 }
 
 export function loadSearchIndex(
@@ -76,7 +102,7 @@ export function loadSearchIndex(
   const docCount = docStart[ordered.length] ?? 0;
   const docArticle = new Int32Array(docCount);
   for (let a = 0; a < ordered.length; a++) docArticle.fill(a, docStart[a], docStart[a + 1]);
-  const docLength = Uint32Array.from(decodeNumbers(serialized.docLengths));
+  const docLength = Float32Array.from(decodeNumbers(serialized.docLengths));
   let total = 0;
   for (const l of docLength) total += l;
   const avgLength = docCount ? total / docCount : 1;
@@ -90,33 +116,78 @@ export function loadSearchIndex(
     });
   }
   const postings = serialized.postings;
-  const foldedCache = new Map<number, string>();
+  const sources = [...new Set(ordered.map((a) => a.source))].sort();
 
-  const docKind = (doc: number): SearchKind => {
-    const a = docArticle[doc] ?? 0;
-    const p = doc - (docStart[a] ?? 0);
-    return p === 0 ? 'title' : (ordered[a]?.passages[p - 1]?.kind ?? 'paragraph');
-  };
-  const docScript = (doc: number): Script => {
-    const a = docArticle[doc] ?? 0;
-    const p = doc - (docStart[a] ?? 0);
-    const article = ordered[a];
-    return (p === 0 ? article?.script : article?.passages[p - 1]?.script) ?? 'zh-Hans';
-  };
-  const docText = (doc: number): string => {
-    const a = docArticle[doc] ?? 0;
-    const article = ordered[a];
-    if (!article) return '';
-    return articleDocuments(article)[doc - (docStart[a] ?? 0)] ?? '';
-  };
-  const foldedDoc = (doc: number): string => {
-    let f = foldedCache.get(doc);
-    if (f === undefined) {
-      if (foldedCache.size > 50_000) foldedCache.clear();
-      f = foldText(docText(doc));
-      foldedCache.set(doc, f);
+  // Per-document kind weight and script, computed once (a few ms for 360,000 documents).
+  const SCRIPT_CODE: Record<Script, number> = { 'zh-Hant': 0, 'zh-Hans': 1, en: 2 };
+  const KIND_CODE = Object.keys(KIND_WEIGHT) as SearchKind[];
+  const kindIndex = new Map(KIND_CODE.map((k, i) => [k, i]));
+  const docKindCode = new Uint8Array(docCount);
+  const docScriptCode = new Uint8Array(docCount);
+  const docWeight = new Float32Array(docCount);
+  for (let a = 0; a < ordered.length; a++) {
+    const article = ordered[a] as Article;
+    const first = docStart[a] ?? 0;
+    const last = docStart[a + 1] ?? 0;
+    for (let d = first; d < last; d++) {
+      const passage = d === first ? undefined : article.passages[d - first - 1];
+      const kind: SearchKind = passage ? passage.kind : 'title';
+      docKindCode[d] = kindIndex.get(kind) ?? 0;
+      docScriptCode[d] = SCRIPT_CODE[passage?.script ?? article.script] ?? 0;
+      // News is written as an inverted pyramid: the lede (the first two passages — often the
+      // teaser under the lead image, then the first paragraph) says what the article is about.
+      const lede = d > first && d <= first + 2 && kind !== 'byline';
+      docWeight[d] = lede ? Math.max(KIND_WEIGHT[kind] ?? 1, 1) * LEDE : (KIND_WEIGHT[kind] ?? 1);
     }
-    return f;
+  }
+  /** Whether a document holds a phrase (RegExp from phrasePattern, over the unfolded text). */
+  const docHas = (doc: number, pattern: RegExp): boolean => {
+    const a = docArticle[doc] ?? 0;
+    const article = ordered[a] as Article;
+    const p = doc - (docStart[a] ?? 0) - 1;
+    if (p < 0) return pattern.test(article.title);
+    const passage = article.passages[p];
+    if (!passage) return false;
+    return pattern.test(passage.text) || (passage.title !== undefined && pattern.test(passage.title));
+  };
+  /** Sums the postings of several terms (unions: one-character queries, expansions) in a dense array. */
+  const union = (
+    parts: { index: number; weight: number }[],
+    combine: 'sum' | 'max',
+  ): { docs: Int32Array; tfs: Float32Array } => {
+    const dense = new Float32Array(docCount);
+    let hits = 0;
+    let scratchDocs = new Int32Array(1024);
+    let scratchTfs = new Float32Array(1024);
+    for (const { index, weight } of parts) {
+      if (index < 0) continue;
+      const from = postingStart[index] ?? 0;
+      const to = postingStart[index + 1] ?? 0;
+      if (to - from > scratchDocs.length) {
+        scratchDocs = new Int32Array(to - from);
+        scratchTfs = new Float32Array(to - from);
+      }
+      const k = decodePostings(postings, from, to, scratchDocs, scratchTfs);
+      for (let j = 0; j < k; j++) {
+        const d = scratchDocs[j] ?? 0;
+        const v = (scratchTfs[j] ?? 1) * weight;
+        const old = dense[d] ?? 0;
+        if (old === 0) hits++;
+        dense[d] = combine === 'sum' ? old + v : old > v ? old : v;
+      }
+    }
+    const docs = new Int32Array(hits);
+    const tfs = new Float32Array(hits);
+    let k = 0;
+    for (let d = 0; d < docCount && k < hits; d++) {
+      const v = dense[d] ?? 0;
+      if (v !== 0) {
+        docs[k] = d;
+        tfs[k] = v;
+        k++;
+      }
+    }
+    return { docs, tfs };
   };
 
   const findTerm = (t: string): number => {
@@ -135,104 +206,118 @@ export function loadSearchIndex(
   };
   /** Indexes of the terms that start with `prefix`. */
   const prefixRange = (prefix: string): [number, number] => [findTerm(prefix), findTerm(`${prefix}\uffff`)];
-  const decode = (i: number, each: (doc: number, tf: number) => void): void => {
-    let doc = 0;
-    let pendingTf = false;
-    decodeEach(postings, postingStart[i] ?? 0, postingStart[i + 1] ?? 0, (n) => {
-      if (pendingTf) {
-        pendingTf = false;
-        each(doc, n + 2);
-        return;
-      }
-      doc += Math.floor(n / 2);
-      if (n & 1) pendingTf = true;
-      else each(doc, 1);
-    });
-  };
-  const postingsOf = (i: number): Map<number, number> => {
-    const m = new Map<number, number>();
-    if (i >= 0) decode(i, (d, tf) => m.set(d, tf));
-    return m;
+  const postingList = (i: number): { docs: Int32Array; tfs: Float32Array } => {
+    if (i < 0) return { docs: new Int32Array(0), tfs: new Float32Array(0) };
+    const from = postingStart[i] ?? 0;
+    const to = postingStart[i + 1] ?? 0;
+    const docs = new Int32Array(to - from);
+    const tfs = new Float32Array(to - from);
+    const k = decodePostings(postings, from, to, docs, tfs);
+    return { docs: docs.subarray(0, k), tfs: tfs.subarray(0, k) };
   };
 
   const matchTerm = (term: QueryTerm, isLast: boolean): TermMatch => {
     const mark: MarkTerm = { type: term.type, strings: [term.text], stems: new Set(term.grams) };
-    const loose = new Set<number>();
-    let docs = new Map<number, number>();
-    let verify = false;
+    let list: { docs: Int32Array; tfs: Float32Array };
+    let unverified = false;
     if (term.type === 'han' && term.text.length === 1) {
       const [lo, hi] = prefixRange(term.text);
-      for (let i = lo; i < hi; i++) decode(i, (d, tf) => docs.set(d, (docs.get(d) ?? 0) + tf));
+      if (hi - lo === 1) list = postingList(lo);
+      else {
+        const parts: { index: number; weight: number }[] = [];
+        for (let i = lo; i < hi; i++) parts.push({ index: i, weight: 1 });
+        list = union(parts, 'sum');
+      }
     } else if (term.type === 'han') {
-      const lists = term.grams.map((g) => postingsOf(termIndex(g))).sort((a, b) => a.size - b.size);
+      const lists = term.grams
+        .map((g) => postingList(termIndex(g)))
+        .sort((a, b) => a.docs.length - b.docs.length);
       const [first, ...rest] = lists;
-      for (const [d, tf] of first ?? []) {
-        let min = tf;
+      const docs = new Int32Array(first?.docs.length ?? 0);
+      const tfs = new Float32Array(docs.length);
+      const at = rest.map(() => 0);
+      let k = 0;
+      for (let i = 0; first && i < first.docs.length; i++) {
+        const d = first.docs[i] ?? 0;
+        let min = first.tfs[i] ?? 1;
         let all = true;
-        for (const l of rest) {
-          const t = l.get(d);
-          if (t === undefined) {
+        for (let r = 0; r < rest.length; r++) {
+          const l = rest[r] as { docs: Int32Array; tfs: Float32Array };
+          const j = lowerBound(l.docs, d, at[r]);
+          at[r] = j;
+          if (l.docs[j] !== d) {
             all = false;
             break;
           }
-          if (t < min) min = t;
+          min = Math.min(min, l.tfs[j] ?? 1);
         }
-        if (all) docs.set(d, min);
+        if (all) {
+          docs[k] = d;
+          tfs[k] = min;
+          k++;
+        }
       }
-      verify = term.grams.length > 1;
-      if (docs.size === 0 && term.grams.length > 1) {
-        // Loose: all bigrams but one (a variant character or a typo in a name).
-        const hits = new Map<number, number>();
-        for (const l of lists) for (const d of l.keys()) hits.set(d, (hits.get(d) ?? 0) + 1);
-        const need = Math.max(1, term.grams.length - 1);
-        for (const [d, n] of hits) {
-          if (n >= need) {
-            docs.set(d, LOOSE);
-            loose.add(d);
+      list = { docs: docs.subarray(0, k), tfs: tfs.subarray(0, k) };
+      unverified = term.grams.length > 1;
+      if (unverified && k <= VERIFY_NOW) {
+        const pattern = phrasePattern(term.text);
+        let kept = 0;
+        for (let i = 0; i < k; i++) {
+          const d = docs[i] ?? 0;
+          if (docHas(d, pattern)) {
+            docs[kept] = d;
+            tfs[kept] = tfs[i] ?? 1;
+            kept++;
           }
         }
+        list = { docs: docs.subarray(0, kept), tfs: tfs.subarray(0, kept) };
+        unverified = false;
+      }
+      if (list.docs.length === 0 && term.grams.length > 1) {
+        // Loose: all bigrams but one (a variant character or a typo in a name).
+        const hits = new Map<number, number>();
+        for (const l of lists) for (const d of l.docs) hits.set(d, (hits.get(d) ?? 0) + 1);
+        const need = Math.max(1, term.grams.length - 1);
+        const m = new Map<number, number>();
+        for (const [d, c] of hits) if (c >= need) m.set(d, LOOSE);
+        list = fromMap(m);
         mark.strings = term.grams;
-        verify = false;
+        unverified = false;
       }
     } else {
       const stemmed = term.grams[0] ?? term.text;
-      docs = postingsOf(termIndex(stemmed));
+      list = postingList(termIndex(stemmed));
+      const extra: { index: number; weight: number }[] = [];
       if (isLast && term.text.length >= 2) {
-        // Prefix expansion for the word being typed.
+        // Prefix expansion for the word being typed: the 20 most frequent completions.
         const [lo, hi] = prefixRange(term.text);
         const expansions: [number, number][] = [];
-        for (let i = lo; i < hi; i++)
+        for (let i = lo; i < hi; i++) {
           if (terms[i] !== stemmed) expansions.push([i, (postingStart[i + 1] ?? 0) - (postingStart[i] ?? 0)]);
-        expansions.sort((a, b) => b[1] - a[1]);
+        }
+        expansions.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
         for (const [i] of expansions.slice(0, 20)) {
           mark.stems.add(terms[i] ?? '');
-          decode(i, (d, tf) => {
-            if (!docs.has(d)) {
-              docs.set(d, tf * PREFIX);
-              loose.add(d);
-            }
-          });
+          extra.push({ index: i, weight: PREFIX });
         }
       }
-      if (docs.size === 0) {
+      if (list.docs.length === 0 && extra.length === 0) {
         const [lo, hi] = prefixRange(stemmed.slice(0, 2));
         const candidates = terms.slice(lo, Math.min(hi, lo + 5000));
         for (const f of fuzzyTerms(stemmed, candidates)) {
           mark.stems.add(f.term);
-          decode(termIndex(f.term), (d, tf) => {
-            docs.set(d, Math.max(docs.get(d) ?? 0, tf * f.similarity * LOOSE));
-            loose.add(d);
-          });
+          extra.push({ index: termIndex(f.term), weight: f.similarity * LOOSE });
         }
       }
+      if (extra.length) list = union([{ index: termIndex(stemmed), weight: 1 }, ...extra], 'max');
     }
-    const df = docs.size;
+    const df = list.docs.length;
     const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
-    return { term, docs, loose, mark, verify, idf };
+    return { term, docs: list.docs, tfs: list.tfs, mark, unverified, idf };
   };
 
   const search = (query: string, filters: SearchFilters = {}): SearchResult[] => {
-    const queryTerms = parseQuery(foldText(query));
+    const queryTerms = parseQuery(foldText(query)).slice(0, 16);
     if (queryTerms.length === 0) return [];
     const typing = !/\s$/.test(query);
     const matches = queryTerms.map((t, i) => matchTerm(t, typing && i === queryTerms.length - 1));
@@ -241,6 +326,7 @@ export function loadSearchIndex(
     const kinds = filters.kinds?.length ? new Set(filters.kinds) : undefined;
     const scripts = filters.scripts?.length ? new Set(filters.scripts) : undefined;
     const sources = filters.sources?.length ? new Set(filters.sources) : undefined;
+    const articleFiltered = Boolean(sources || filters.from || filters.to);
     const articleOk = (a: number): boolean => {
       const article = ordered[a];
       if (!article) return false;
@@ -250,128 +336,173 @@ export function loadSearchIndex(
       if (filters.to && day > filters.to) return false;
       return true;
     };
-    const articleCache = new Map<number, boolean>();
-    const docOk = (doc: number): boolean => {
-      const a = docArticle[doc] ?? 0;
-      let ok = articleCache.get(a);
-      if (ok === undefined) {
-        ok = articleOk(a);
-        articleCache.set(a, ok);
-      }
-      if (!ok) return false;
-      if (kinds && !kinds.has(docKind(doc))) return false;
-      if (scripts && !scripts.has(docScript(doc))) return false;
-      return true;
+    const kindOk = kinds ? KIND_CODE.map((k) => kinds.has(k)) : undefined;
+    const scriptOk = scripts
+      ? (['zh-Hant', 'zh-Hans', 'en'] as Script[]).map((s) => scripts.has(s))
+      : undefined;
+    const docOk = (doc: number): boolean =>
+      (!kindOk || kindOk[docKindCode[doc] ?? 0] === true) &&
+      (!scriptOk || scriptOk[docScriptCode[doc] ?? 0] === true);
+    const contribution = (m: TermMatch, doc: number, tf: number): number => {
+      const len = docLength[doc] ?? 1;
+      return (
+        ((m.idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avgLength))) * (docWeight[doc] ?? 1)
+      );
     };
 
-    // Per-document, per-term contributions.
-    const slotOf = new Map<number, number>();
-    const slotDoc: number[] = [];
-    const contrib: number[] = [];
-    matches.forEach((m, t) => {
-      for (const [doc, tf] of m.docs) {
-        let slot = slotOf.get(doc);
-        if (slot === undefined) {
-          if (!docOk(doc)) continue;
-          slot = slotDoc.length;
-          slotOf.set(doc, slot);
-          slotDoc.push(doc);
-          for (let k = 0; k < n; k++) contrib.push(0);
-        }
-        const len = docLength[doc] ?? 1;
-        const bm25 = (m.idf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * len) / avgLength));
-        contrib[slot * n + t] = bm25 * KIND_WEIGHT[docKind(doc)];
-      }
-    });
-
-    const docScore = (slot: number): { score: number; mask: number } => {
+    // Per-article accumulators, reused.
+    const best = new Float64Array(n);
+    const count = new Int32Array(n);
+    let together = 0;
+    const articleScore = (): number => {
       let score = 0;
-      let mask = 0;
       for (let t = 0; t < n; t++) {
-        const c = contrib[slot * n + t] ?? 0;
-        if (c > 0) {
-          score += c;
-          mask |= 1 << Math.min(t, 30);
-        }
+        const c = count[t] ?? 0;
+        if (!c) continue;
+        const m = matches[t] as TermMatch;
+        const a = (best[t] ?? 0) * (1 + 0.5 * Math.log(c));
+        score += (m.idf * a) / (a + SATURATION * m.idf);
       }
-      // Passages that hold every term are what the reader wants to see.
-      if (n > 1 && mask === (1 << Math.min(n, 31)) - 1) score *= 1.5;
-      return { score, mask };
+      return score * (1 + TOGETHER * Math.min(together, 4));
     };
-    const scoreArticle = (c: Candidate): void => {
-      const scores: number[] = [];
-      let mask = 0;
-      for (const doc of c.docs) {
-        const s = docScore(slotOf.get(doc) ?? 0);
-        if (s.score > 0) scores.push(s.score);
-        mask |= s.mask;
-      }
-      scores.sort((a, b) => b - a);
-      let sum = 0;
-      for (let i = 0; i < scores.length && i < 10; i++) sum += (scores[i] ?? 0) / (i + 1);
-      let covered = 0;
-      for (let t = 0; t < n; t++) if (mask & (1 << Math.min(t, 30))) covered++;
-      const coverage = covered / n;
-      c.score = sum * coverage * coverage;
+    const reset = (): void => {
+      best.fill(0);
+      count.fill(0);
+      together = 0;
     };
 
-    const byArticle = new Map<number, Candidate>();
-    for (const doc of slotDoc) {
-      const a = docArticle[doc] ?? 0;
-      let c = byArticle.get(a);
-      if (!c) {
-        c = { article: a, docs: [], score: 0 };
-        byArticle.set(a, c);
+    // Phase 1: one merge pass over all lists, article by article.
+    const candArticle: number[] = [];
+    const candScore: number[] = [];
+    const pos = new Int32Array(n);
+    const hit = new Float64Array(n);
+    let current = -1;
+    let currentOk = true;
+    const flush = (): void => {
+      if (current >= 0) {
+        const s = articleScore();
+        if (s > 0) {
+          candArticle.push(current);
+          candScore.push(s);
+        }
       }
-      c.docs.push(doc);
+      reset();
+    };
+    for (;;) {
+      let doc = Number.MAX_SAFE_INTEGER;
+      for (let t = 0; t < n; t++) {
+        const m = matches[t] as TermMatch;
+        const p = pos[t] ?? 0;
+        if (p < m.docs.length && (m.docs[p] ?? 0) < doc) doc = m.docs[p] ?? 0;
+      }
+      if (doc === Number.MAX_SAFE_INTEGER) break;
+      const a = docArticle[doc] ?? 0;
+      if (a !== current) {
+        flush();
+        current = a;
+        currentOk = !articleFiltered || articleOk(a);
+      }
+      const ok = currentOk && docOk(doc);
+      let matched = 0;
+      for (let t = 0; t < n; t++) {
+        const m = matches[t] as TermMatch;
+        const p = pos[t] ?? 0;
+        hit[t] = 0;
+        if (m.docs[p] === doc) {
+          if (ok) hit[t] = contribution(m, doc, m.tfs[p] ?? 1);
+          pos[t] = p + 1;
+          if (hit[t]) matched++;
+        }
+      }
+      if (!ok || matched === 0) continue;
+      for (let t = 0; t < n; t++) {
+        const h = hit[t] ?? 0;
+        if (h > 0) {
+          count[t] = (count[t] ?? 0) + 1;
+          if (h > (best[t] ?? 0)) best[t] = h;
+        }
+      }
+      if (n > 1 && matched === n) together++;
     }
-    let candidates = [...byArticle.values()];
-    for (const c of candidates) scoreArticle(c);
-    const rank = (a: Candidate, b: Candidate): number => b.score - a.score || a.article - b.article;
-    candidates.sort(rank);
+    flush();
 
     const limit = filters.limit ?? 20;
-    // Verify Han phrases in the best articles (bigram co-occurrence is not yet a phrase).
-    if (matches.some((m) => m.verify)) {
-      const verifyCount = slotDoc.length <= 3000 ? candidates.length : Math.min(candidates.length, limit * 3);
-      const head = candidates.slice(0, verifyCount);
-      for (const c of head) {
-        for (const doc of c.docs) {
-          const slot = slotOf.get(doc) ?? 0;
-          matches.forEach((m, t) => {
-            if (!m.verify || !(contrib[slot * n + t] ?? 0)) return;
-            if (!foldedDoc(doc).includes(m.term.text)) contrib[slot * n + t] = 0;
-          });
-        }
-        scoreArticle(c);
-      }
-      candidates = [...head.filter((c) => c.score > 0).sort(rank), ...candidates.slice(verifyCount)];
+    const order = Array.from(candArticle.keys()).sort(
+      (x, y) => (candScore[y] ?? 0) - (candScore[x] ?? 0) || (candArticle[x] ?? 0) - (candArticle[y] ?? 0),
+    );
+    const needsVerify = matches.some((m) => m.unverified);
+    const head = order.slice(0, needsVerify ? limit * 3 : limit).map((i) => candArticle[i] ?? 0);
+
+    // Phase 2: details (and late phrase verification) for the best articles.
+    const patterns = matches.map((m) => (m.unverified ? phrasePattern(m.term.text) : undefined));
+    interface Detail {
+      article: number;
+      score: number;
+      docs: { doc: number; score: number }[];
     }
+    const details: Detail[] = head.map((a) => {
+      const from = docStart[a] ?? 0;
+      const to = docStart[a + 1] ?? 0;
+      const perDoc = new Map<number, number[]>();
+      matches.forEach((m, t) => {
+        for (let j = lowerBound(m.docs, from); j < m.docs.length && (m.docs[j] ?? 0) < to; j++) {
+          const doc = m.docs[j] ?? 0;
+          if (!docOk(doc)) continue;
+          if (m.unverified && !docHas(doc, patterns[t] as RegExp)) continue;
+          let row = perDoc.get(doc);
+          if (!row) {
+            row = new Array<number>(n).fill(0);
+            perDoc.set(doc, row);
+          }
+          row[t] = contribution(m, doc, m.tfs[j] ?? 1);
+        }
+      });
+      reset();
+      const docs: { doc: number; score: number }[] = [];
+      for (const [doc, row] of perDoc) {
+        let s = 0;
+        let matched = 0;
+        row.forEach((h, t) => {
+          if (h > 0) {
+            s += h;
+            matched++;
+            count[t] = (count[t] ?? 0) + 1;
+            if (h > (best[t] ?? 0)) best[t] = h;
+          }
+        });
+        if (n > 1 && matched === n) {
+          together++;
+          s *= 1.5;
+        }
+        if (s > 0) docs.push({ doc, score: s });
+      }
+      return { article: a, score: articleScore(), docs };
+    });
+    const ranked = details
+      .filter((d) => d.score > 0)
+      .sort((x, y) => y.score - x.score || x.article - y.article)
+      .slice(0, limit);
 
     const perArticle = filters.passagesPerArticle ?? 3;
     const marks = matches.map((m) => m.mark);
-    return candidates.slice(0, limit).map((c): SearchResult => {
-      const article = ordered[c.article] as Article;
-      const first = docStart[c.article] ?? 0;
-      const scored = c.docs
-        .filter((d) => d !== first)
-        .map((d) => ({ d, s: docScore(slotOf.get(d) ?? 0).score }))
-        .filter((x) => x.s > 0)
-        .sort((x, y) => y.s - x.s || x.d - y.d);
-      const passages = scored
+    return ranked.map((d): SearchResult => {
+      const article = ordered[d.article] as Article;
+      const first = docStart[d.article] ?? 0;
+      const passages = d.docs
+        .filter((x) => x.doc !== first)
+        .sort((x, y) => y.score - x.score || x.doc - y.doc)
         .slice(0, perArticle)
-        .sort((x, y) => x.d - y.d)
-        .map(({ d, s }): PassageHit => {
-          const index = d - first - 1;
+        .sort((x, y) => x.doc - y.doc)
+        .map(({ doc, score }): PassageHit => {
+          const index = doc - first - 1;
           const passage = article.passages[index];
           const text = passage?.text ?? '';
-          // The document text may be "title：text" for gallery items; highlight the passage's own text.
           return {
             index,
             kind: passage?.kind ?? 'paragraph',
             text,
             highlights: highlightRanges(foldText(text), marks),
-            score: s,
+            score,
           };
         });
       return {
@@ -382,13 +513,12 @@ export function loadSearchIndex(
         source: article.source,
         publishedAt: article.publishedAt,
         script: article.script,
-        score: c.score,
-        matchCount: scored.length + (c.docs.includes(first) ? 1 : 0),
+        score: d.score,
+        matchCount: d.docs.length,
         passages,
       };
     });
   };
 
-  const sources = [...new Set(ordered.map((a) => a.source))].sort();
   return { search, documentCount: docCount, sources };
 }
