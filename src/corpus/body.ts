@@ -287,7 +287,7 @@ export function parseBody(html: string): BodyResult {
     const text = stripDateline(normalizeText(inlineText(nodes)));
     if (text === '') return;
     if (isBoilerplate(text)) return boilerplate();
-    const meaningful = nodes.filter((n) => isElement(n) || hasText(n));
+    const meaningful = nodes.filter((n) => (isElement(n) && n.name !== 'br') || hasText(n));
     const only = meaningful.length === 1 ? meaningful[0] : undefined;
     if (only && isElement(only) && /^(strong|b|h\d)$/i.test(only.name) && isSubheading(text)) {
       return push('subheading', text);
