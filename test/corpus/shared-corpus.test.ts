@@ -1,13 +1,14 @@
 // The real third-party corpus in ../shared/corpus (2,045 articles in both format variants) plus the
 // seed: everything parses, no errors, and the warnings are the known genuine date disagreements.
 // The folder is not part of the repository: without it these tests are skipped, saying so.
+// FACTLENS_SHARED_CORPUS points them at another copy (or at nothing, to see the skip).
 import { existsSync } from 'node:fs';
 import { formatIssue } from '../../src/corpus/issues.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { readCorpusFiles } from '../../src/corpus/node-files.ts';
 import { NOW } from './helpers.ts';
 
-const CORPUS = '../shared/corpus';
+const CORPUS = process.env.FACTLENS_SHARED_CORPUS ?? '../shared/corpus';
 const present = existsSync(CORPUS);
 if (!present)
   console.warn(`skipping the shared-corpus tests: ${CORPUS} not found (it is not part of the repository)`);
