@@ -78,6 +78,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** Whether the bytes from `at` to the end are the start of one multi-byte UTF-8 character. */
+function isIncompleteTail(bytes: Uint8Array, at: number): boolean {
+  const b = bytes[at] ?? 0;
+  const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  const rest = bytes.length - at;
+  if (len === 0 || rest >= len) return false;
+  for (let k = at + 1; k < bytes.length; k++) if (((bytes[k] ?? 0) & 0xc0) !== 0x80) return false;
+  return true;
+}
+
 /**
  * Decodes one file. `size` is the file's real size when `bytes` was not read because the file
  * is too large.
@@ -139,14 +149,26 @@ export function decodeCorpusBytes(file: string, bytes: Uint8Array, size = bytes.
   } catch {
     const at = firstInvalidUtf8(body);
     const line = lineAt(body, at);
-    const byte = (body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    if (decodesAs('gbk', body)) {
-      return error(
-        `not UTF-8: looks like GBK/GB18030-encoded Chinese (byte 0x${byte}); save the file as UTF-8`,
+    if (isIncompleteTail(body, at)) {
+      // Cut off inside the last character: keep the text before it (the parser then says what is missing).
+      issues.push({
+        file,
         line,
-      );
+        severity: 'warning',
+        message:
+          'the file ends in the middle of a UTF-8 character (truncated?); the partial character is dropped',
+      });
+      text = new TextDecoder('utf-8').decode(body.subarray(0, at));
+    } else {
+      const byte = (body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+      if (decodesAs('gbk', body)) {
+        return error(
+          `not UTF-8: looks like GBK/GB18030-encoded Chinese (byte 0x${byte}); save the file as UTF-8`,
+          line,
+        );
+      }
+      return error(`not valid UTF-8 (byte 0x${byte} at offset ${at}); binary file or unknown encoding`, line);
     }
-    return error(`not valid UTF-8 (byte 0x${byte} at offset ${at}); binary file or unknown encoding`, line);
   }
   // Control characters other than tab/newline/CR are a sign of a binary file.
   let controls = 0;

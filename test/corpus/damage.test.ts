@@ -188,6 +188,14 @@ describe('damaged files: errors (the file is dropped, the others load)', () => {
     ]);
   });
 
+  it('21c a file cut inside a UTF-8 character', () => {
+    const whole = bytes(article({ body: '<p>第一段。</p>\n<p>第二段' }));
+    expect(damaged('seeds/x.txt', whole.subarray(0, whole.length - 1)).messages).toEqual([
+      'seeds/x.txt:6: truncated HTML: <p> is never closed (the file ends before its </p>)',
+      'seeds/x.txt:6: warning: the file ends in the middle of a UTF-8 character (truncated?); the partial character is dropped',
+    ]);
+  });
+
   it('22 no body', () => {
     expect(damaged('seeds/x.txt', article({ body: '' })).messages).toEqual([
       'seeds/x.txt:3: no body after the dash line',
