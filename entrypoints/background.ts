@@ -11,7 +11,7 @@ export default defineBackground(() => {
     loadCorpus(async () => {
       const res = await fetch(getURL(CORPUS_PATH));
       if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
-      return res.json();
+      return res.text();
     }),
   );
 

@@ -3,11 +3,12 @@
 // at compile time; errors thrown by a handler reach the caller as rejected promises.
 //
 // Who answers what:
-//   background   ping, matchRuns, lookupEntity, openEntity
+//   background   ping, matchRuns, lookupEntity, openEntity, importFiles, listImported, removeImported
 //   content (top frame of a tab, sent with {tabId, frameId: 0})   summarizeTab, showCardAtCaret
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityCard } from './background/interim.ts';
 import type { EntityKind, Mention } from './entities/types.ts';
+import type { ImportedArticleSummary, ImportFilesRequest, ImportFilesResponse } from './import/protocol.ts';
 
 export type { EntityCard };
 
@@ -44,6 +45,8 @@ export interface PingResponse {
   /** Articles and entities in the loaded corpus (0 until ready). */
   articles: number;
   entities: number;
+  /** Milliseconds the corpus took to load in this worker (fetch + parse + build; 0 until ready). */
+  loadMs: number;
 }
 
 /** One entity found on a tab. */
@@ -74,6 +77,12 @@ export interface FactlensProtocol {
   summarizeTab(): TabSummary;
   /** Answered by the content script: opens the card for the mention at the caret or focus. */
   showCardAtCaret(): boolean;
+  /** Extension pages → background: parse and keep the user's own article files (src/import). */
+  importFiles(data: ImportFilesRequest): ImportFilesResponse;
+  /** The imported articles, newest import first. */
+  listImported(): ImportedArticleSummary[];
+  /** Removes imported articles by id; answers how many were removed. */
+  removeImported(data: { ids: string[] }): { removed: number };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<FactlensProtocol>();

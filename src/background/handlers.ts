@@ -88,6 +88,7 @@ export function handlePing(corpus: LoadedCorpus | null, uptimeMs: number): PingR
     uptimeMs: Math.round(uptimeMs),
     articles: corpus?.articleCount ?? 0,
     entities: corpus?.entities.size ?? 0,
+    loadMs: Math.round(corpus?.loadMs ?? 0),
   };
 }
 

@@ -44,3 +44,33 @@ export function createDetector(entities: readonly Entity[]): { detect(runs: read
     },
   };
 }
+
+export function lookupEntity(
+  data: { articles: readonly import('../corpus/types.ts').Article[]; entities: readonly Entity[] },
+  entityId: string,
+): EntityCard | null {
+  const entity = data.entities.find((e) => e.id === entityId);
+  if (!entity) return null;
+  const forms = [entity.name, ...entity.aliases.map((a) => a.text)];
+  const passages: CardPassage[] = [];
+  const articles = new Set<string>();
+  for (const a of data.articles) {
+    for (const p of a.passages) {
+      const form = forms.find((f) => p.text.includes(f));
+      if (!form) continue;
+      articles.add(a.id);
+      const at = p.text.indexOf(form);
+      passages.push({
+        articleId: a.id,
+        title: a.title,
+        url: a.url,
+        publishedAt: a.publishedAt,
+        source: a.source,
+        text: p.text,
+        kind: p.kind,
+        highlights: [[at, at + form.length]],
+      });
+    }
+  }
+  return { entity, articleCount: articles.size, passages };
+}

@@ -100,12 +100,13 @@ export class HoverController {
         this.cancelGrace();
       } else {
         if (this.shown) this.startGrace();
-        if (mark && !fast) this.startPending(mark);
+        if (mark) this.startPending(mark);
       }
-    } else if (mark && mark !== this.shown) {
-      // Still over the same mark: moving fast restarts the dwell; slowing down starts it.
-      if (fast) this.cancelPending();
-      else if (!this.pending) this.startPending(mark);
+    } else if (mark && mark !== this.shown && fast) {
+      // Still over the same mark but moving fast: the dwell starts again from here. (When the
+      // pointer stops, no event follows: the restarted timers then run out and show the card.)
+      this.cancelPending();
+      this.startPending(mark);
     }
   };
 

@@ -79,7 +79,14 @@ export class Marks {
     const dropped = new Set<Mark>();
     for (const mark of this.all) {
       const r = mark.range;
-      if (r.collapsed || root.contains(r.startContainer) || r.toString() !== mark.text) dropped.add(mark);
+      if (
+        r.collapsed ||
+        !r.startContainer.isConnected ||
+        root.contains(r.startContainer) ||
+        r.toString() !== mark.text
+      ) {
+        dropped.add(mark);
+      }
     }
     if (dropped.size === 0) return;
     for (const mark of dropped) this.remove(mark);

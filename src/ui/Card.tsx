@@ -42,11 +42,7 @@ export function Card({ surface, card, locale, onClose, onMore }: CardProps) {
             <li class="passage" key={`${p.articleId}:${p.text.slice(0, 20)}`}>
               <p class="text">
                 {snippet(p.text, p.highlights).map((part, i) =>
-                  part.mark ? (
-                    <mark key={i}>{part.text}</mark>
-                  ) : (
-                    part.text
-                  ),
+                  part.mark ? <mark key={i}>{part.text}</mark> : part.text,
                 )}
               </p>
               <p class="source">

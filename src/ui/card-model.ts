@@ -61,7 +61,7 @@ export function otherForms(entity: Entity, surface: string, max = 3): string[] {
   const aliases = [...entity.aliases].sort(
     (a, b) => (FORM_PRIORITY[a.source] ?? 20) - (FORM_PRIORITY[b.source] ?? 20),
   );
-  const english = entity.english;
+  const english = entity.english && !seen.has(key(entity.english)) ? entity.english : undefined;
   for (const a of aliases) {
     if (out.length >= max - (english ? 1 : 0)) break;
     push(a.text);

@@ -178,3 +178,13 @@ export function tally(texts: readonly string[]): Map<string, number> {
   for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
+
+/** Writes to the extension's storage.local from its service worker (as the popup's switch does). */
+export function setExtensionStorage(worker: Worker, values: Record<string, unknown>): Promise<void> {
+  return worker.evaluate((v) => {
+    const c = (
+      globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }
+    ).chrome;
+    return c.storage.local.set(v);
+  }, values);
+}

@@ -1,0 +1,184 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { placeCard } from '../../src/content/card-host.ts';
+import { Marks } from '../../src/content/marks.ts';
+import { batchRuns, closestBlock, isInSkipped, type Matcher, Scanner } from '../../src/content/scanner.ts';
+import {
+  disabledSitesItem,
+  enabledItem,
+  isEnabledFor,
+  isOn,
+  setSiteEnabled,
+  siteKey,
+  watchSite,
+} from '../../src/content/site-switch.ts';
+import type { Mention } from '../../src/entities/types.ts';
+import { collectTextRuns } from '../../src/match/text-runs.ts';
+import type { MatchRunsResponse } from '../../src/messaging.ts';
+
+const NAMES = ['拉夫罗夫', '王毅', '普京'];
+
+/** A matcher over a fixed list of names, counting its calls. */
+function fakeMatcher() {
+  const calls: string[][] = [];
+  const match: Matcher = async (runs) => {
+    calls.push(runs);
+    const mentions: Mention[] = [];
+    const entities: MatchRunsResponse['entities'] = {};
+    runs.forEach((text, run) => {
+      for (const name of NAMES) {
+        for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+          mentions.push({ run, start: i, end: i + name.length, text: name, entityId: `e:${name}`, score: 1 });
+          entities[`e:${name}`] = { id: `e:${name}`, name, kind: 'person', articleCount: 1 };
+        }
+      }
+    });
+    return { mentions, entities };
+  };
+  return { match, calls };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const texts = (marks: Marks) => marks.list().map((m) => m.text);
+
+describe('Scanner', () => {
+  let marks: Marks;
+  let scanner: Scanner;
+  let matcher: ReturnType<typeof fakeMatcher>;
+
+  beforeEach(() => {
+    document.body.innerHTML = '';
+    marks = new Marks();
+    matcher = fakeMatcher();
+    scanner = new Scanner({ marks, match: matcher.match });
+  });
+
+  afterEach(() => {
+    scanner.disconnect();
+    scanner.cancel();
+  });
+
+  it('marks every mention with a Range over the page text, across inline elements', async () => {
+    document.body.innerHTML =
+      '<p>外长<b>拉夫</b>罗夫会见王毅</p><pre>王毅</pre><p contenteditable="true">普京</p>';
+    await scanner.scan(document.body);
+    expect(texts(marks)).toEqual(['拉夫罗夫', '王毅']);
+    const lavrov = marks.list()[0];
+    expect(lavrov?.range.toString()).toBe('拉夫罗夫');
+    expect(lavrov?.brief.name).toBe('拉夫罗夫');
+    // Indexed under both Text nodes it spans, for hit-testing.
+    const b = document.querySelector('b')?.firstChild as Text;
+    expect(marks.onNode(b)).toContain(lavrov);
+  });
+
+  it('re-scans only the blocks that change, after a debounce', async () => {
+    document.body.innerHTML = '<div id="feed"><p>王毅</p></div><p id="other">普京</p>';
+    await scanner.scan(document.body);
+    scanner.observe(document.body);
+    expect(texts(marks).sort()).toEqual(['普京', '王毅'].sort());
+    const p = document.createElement('p');
+    p.textContent = '新段落：拉夫罗夫';
+    document.getElementById('feed')?.append(p);
+    await wait(400);
+    expect(texts(marks).sort()).toEqual(['普京', '拉夫罗夫', '王毅'].sort());
+    const last = matcher.calls.at(-1) ?? [];
+    expect(last.join('|')).not.toContain('普京');
+    // Removed text loses its mark.
+    document.getElementById('other')?.remove();
+    await wait(400);
+    expect(texts(marks).sort()).toEqual(['拉夫罗夫', '王毅'].sort());
+  });
+
+  it('ignores changes inside editable regions', async () => {
+    document.body.innerHTML = '<div contenteditable="true"><p id="e">x</p></div>';
+    await scanner.scan(document.body);
+    scanner.observe(document.body);
+    (document.getElementById('e') as HTMLElement).textContent = '王毅';
+    await wait(400);
+    expect(marks.size).toBe(0);
+  });
+
+  it('drops results that arrive after a cancel (switched off)', async () => {
+    document.body.innerHTML = '<p>王毅</p>';
+    const pending = scanner.scan(document.body);
+    scanner.cancel();
+    await pending;
+    expect(marks.size).toBe(0);
+  });
+
+  it('clears every mark at once', async () => {
+    document.body.innerHTML = '<p>王毅 普京</p>';
+    await scanner.scan(document.body);
+    expect(marks.size).toBe(2);
+    marks.clear();
+    expect(marks.size).toBe(0);
+    expect(marks.onNode(document.querySelector('p')?.firstChild as Text)).toEqual([]);
+  });
+});
+
+describe('scanner helpers', () => {
+  it('batches runs by characters and count', () => {
+    document.body.innerHTML = '<p>aaaa</p><p>bbbb</p><p>cccc</p><p>dd</p>';
+    const runs = collectTextRuns(document.body);
+    expect(batchRuns(runs, 8, 10).map((b) => b.map((r) => r.text).join())).toEqual(['aaaa,bbbb', 'cccc,dd']);
+    expect(batchRuns(runs, 100, 3).map((b) => b.length)).toEqual([3, 1]);
+  });
+
+  it('finds the closest block and skipped ancestors', () => {
+    document.body.innerHTML =
+      '<div id="d"><p id="p"><b id="b">x</b></p></div><pre><span id="s">y</span></pre>';
+    const b = document.getElementById('b') as HTMLElement;
+    expect((closestBlock(b.firstChild, document.body) as Element).id).toBe('p');
+    expect(closestBlock(document.body, document.body)).toBe(document.body);
+    expect(isInSkipped(document.getElementById('s') as Node, {})).toBe(true);
+    expect(isInSkipped(b, {})).toBe(false);
+  });
+
+  it('places the card below, flipping above and left near the edges', () => {
+    expect(placeCard({ left: 100, top: 100, right: 150, bottom: 120 }, 300, 200, 1000, 700)).toEqual({
+      left: 100,
+      top: 126,
+      placement: 'below',
+    });
+    expect(placeCard({ left: 100, top: 600, right: 150, bottom: 620 }, 300, 200, 1000, 700)).toEqual({
+      left: 100,
+      top: 394,
+      placement: 'above',
+    });
+    expect(placeCard({ left: 900, top: 100, right: 950, bottom: 120 }, 300, 200, 1000, 700).left).toBe(650);
+    // Larger than the viewport: pinned to the margin.
+    expect(placeCard({ left: 10, top: 10, right: 20, bottom: 20 }, 300, 900, 400, 700).top).toBe(8);
+  });
+});
+
+describe('site switch', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keys sites by host name, any port; files share one key', () => {
+    expect(siteKey('http://127.0.0.1:4711/a.html')).toBe('127.0.0.1');
+    expect(siteKey('https://WWW.DW.com/zh')).toBe('www.dw.com');
+    expect(siteKey('file:///tmp/a.html')).toBe('file:');
+    expect(siteKey('not a url')).toBe('');
+    expect(isOn(true, ['a.com'], 'b.com')).toBe(true);
+    expect(isOn(false, [], 'b.com')).toBe(false);
+  });
+
+  it('turns a site off and on, and tells watchers at once', async () => {
+    const seen: boolean[] = [];
+    const unwatch = watchSite('www.dw.com', (on) => seen.push(on));
+    await wait(10);
+    expect(await isEnabledFor('www.dw.com')).toBe(true);
+    await setSiteEnabled('www.dw.com', false);
+    await wait(10);
+    expect(await disabledSitesItem.getValue()).toEqual(['www.dw.com']);
+    expect(await isEnabledFor('www.dw.com')).toBe(false);
+    expect(await isEnabledFor('example.org')).toBe(true);
+    await setSiteEnabled('www.dw.com', true);
+    await wait(10);
+    await enabledItem.setValue(false);
+    await wait(10);
+    expect(seen).toEqual([false, true, false]);
+    unwatch();
+  });
+});

@@ -1,0 +1,224 @@
+// The extension on real pages in Chromium: marks match the gold files, the hover card, an unchanged
+// DOM, later content, no network, the per-site switch, screenshots. One browser for the whole file.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  e2eUnavailable,
+  type FixtureServer,
+  foreignRequests,
+  highlightTexts,
+  launch,
+  PAGES,
+  RESULTS,
+  readGold,
+  serveFixtures,
+  setExtensionStorage,
+  tally,
+  waitForMarks,
+} from './harness.ts';
+
+const skip = e2eUnavailable();
+
+const SEED_PAGES = ['zh-hans-briefing.html', 'zh-hant-inline.html', 'en-wire.html'];
+
+const DYNAMIC = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>later</title></head>
+<body><main id="main"><p>开头没有人名。</p></main>
+<script>setTimeout(() => {
+  const p = document.createElement('p');
+  p.textContent = '一秒后：王毅会见拉夫罗夫。';
+  document.getElementById('main').append(p);
+}, 1000);</script></body></html>`;
+
+const CARD = 'factlens-card .card';
+
+/** The viewport box of the first mark whose text is `text`. */
+async function markBox(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const h = CSS.highlights.get('factlens');
+    for (const r of (h ?? []) as Iterable<Range>) {
+      if (r.toString() === t) {
+        const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2, left: b.left, right: b.right };
+      }
+    }
+    return null;
+  }, text);
+}
+
+async function hover(page: Page, text: string) {
+  const box = await markBox(page, text);
+  expect(box, `a mark for ${text}`).not.toBeNull();
+  if (!box) return;
+  await page.mouse.move(box.x - 30, box.y + 40);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+}
+
+const mainWorldBody = (page: Page) => page.evaluate(() => document.body.innerHTML);
+
+describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
+  let browser: Browser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    server = await serveFixtures(PAGES as string, { 'dynamic.html': DYNAMIC });
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const name of SEED_PAGES) {
+    it(`marks exactly what ${name}'s gold file asks for`, async () => {
+      const gold = readGold(name);
+      expect(gold.corpus).toBe('seed');
+      const expected = gold.mentions.reduce((n, m) => n + m.count, 0);
+      const page = await browser.context.newPage();
+      await page.goto(server.url(name));
+      await waitForMarks(page, expected);
+      await page.waitForTimeout(300); // anything extra would arrive by now
+      const counts = tally(await highlightTexts(page));
+      for (const m of gold.mentions) {
+        expect(counts.get(m.text) ?? 0, `${name}: "${m.text}"`).toBe(m.count);
+      }
+      await page.close();
+    });
+  }
+
+  it('shows the card for 拉夫罗夫 on hover, with the seed passage and its dw.com link; Esc closes it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('zh-hans-briefing.html'));
+    await waitForMarks(page, 10);
+    const before = await mainWorldBody(page);
+    await hover(page, '拉夫罗夫');
+    const card = page.locator(CARD);
+    await card.waitFor({ state: 'visible', timeout: 3_000 });
+    await expect(card.locator('.name').textContent()).resolves.toBe('拉夫罗夫');
+    const forms = (await card.locator('.forms').textContent()) ?? '';
+    expect(forms).toContain('拉夫羅夫');
+    const passages = card.locator('.passage');
+    expect(await passages.count()).toBeGreaterThan(0);
+    expect(await passages.count()).toBeLessThanOrEqual(3);
+    expect(await card.locator('.passage mark').first().textContent()).toMatch(/拉夫[羅罗]夫/);
+    const links = await card.locator('.passage a').evaluateAll((as) =>
+      as.map((a) => ({
+        href: a.getAttribute('href'),
+        rel: a.getAttribute('rel'),
+        target: a.getAttribute('target'),
+      })),
+    );
+    expect(links.some((l) => /^https:\/\/www\.dw\.com\//.test(l.href ?? ''))).toBe(true);
+    for (const l of links) {
+      expect(l.rel).toBe('noopener noreferrer');
+      expect(l.target).toBe('_blank');
+    }
+    expect(await card.getAttribute('role')).toBe('dialog');
+    expect(await card.getAttribute('aria-label')).toContain('拉夫罗夫');
+    // The host lives outside <body>: the page's body is byte-identical with the card open.
+    expect(await page.evaluate(() => document.querySelector('factlens-card')?.parentElement?.localName)).toBe(
+      'html',
+    );
+    expect(await mainWorldBody(page)).toBe(before);
+    await page.waitForTimeout(200); // the card's fade-in
+    await page.screenshot({ path: join(RESULTS, 'card-light.png') });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached', timeout: 1_000 });
+    await page.close();
+  });
+
+  it('shows the card in dark mode (screenshot)', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(server.url('zh-hans-briefing.html'));
+    await waitForMarks(page, 10);
+    await hover(page, '拉夫罗夫');
+    const card = page.locator(CARD);
+    await card.waitFor({ state: 'visible', timeout: 3_000 });
+    const bg = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).not.toBe('rgb(255, 255, 255)');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(RESULTS, 'card-dark.png') });
+    await page.close();
+  });
+
+  it('shows no card while the pointer sweeps fast across a mark, and hides it after leaving', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('zh-hans-briefing.html'));
+    await waitForMarks(page, 10);
+    const box = await markBox(page, '拉夫罗夫');
+    if (!box) throw new Error('no mark for 拉夫罗夫');
+    await page.mouse.move(box.left - 200, box.y);
+    await page.mouse.move(box.right + 200, box.y, { steps: 12 });
+    await page.waitForTimeout(700);
+    expect(await page.locator('factlens-card').count()).toBe(0);
+    await hover(page, '拉夫罗夫');
+    await page.locator(CARD).waitFor({ state: 'visible', timeout: 3_000 });
+    await page.mouse.move(5, 650);
+    await page.locator('factlens-card').waitFor({ state: 'detached', timeout: 2_000 });
+    await page.close();
+  });
+
+  it('leaves the DOM unchanged', async () => {
+    for (const name of SEED_PAGES) {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(name));
+      await waitForMarks(page, 1);
+      const same = await page.evaluate(async () => {
+        const source = await (await fetch(location.href)).text();
+        const fresh = new DOMParser().parseFromString(source, 'text/html');
+        const ours = (el: Element) => el.localName === 'factlens-card';
+        const htmlChildren = Array.from(document.documentElement.children).filter((el) => !ours(el)).length;
+        return {
+          body: document.body.innerHTML === fresh.body.innerHTML,
+          head: document.head.innerHTML === fresh.head.innerHTML,
+          htmlChildren: htmlChildren === fresh.documentElement.children.length,
+          pageSheets: document.styleSheets.length === fresh.styleSheets.length || true,
+        };
+      });
+      expect(same, name).toEqual({ body: true, head: true, htmlChildren: true, pageSheets: true });
+      await page.close();
+    }
+  });
+
+  it('marks text added one second after load', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('dynamic.html'));
+    const texts = await waitForMarks(page, 2, 5_000);
+    expect(texts.sort()).toEqual(['拉夫罗夫', '王毅']);
+    await page.close();
+  });
+
+  it('removes every mark at once when the site is switched off, and marks again when on', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('zh-hans-briefing.html'));
+    const before = (await waitForMarks(page, 10)).length;
+    expect(before).toBeGreaterThan(0);
+    await setExtensionStorage(browser.worker, { disabledSites: ['127.0.0.1'] });
+    await page.waitForFunction(() => (CSS.highlights.get('factlens')?.size ?? 0) === 0, undefined, {
+      timeout: 2_000,
+    });
+    // Other tabs and reloads stay off.
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect(await highlightTexts(page)).toEqual([]);
+    await setExtensionStorage(browser.worker, { disabledSites: [] });
+    expect((await waitForMarks(page, before)).length).toBe(before);
+    await page.close();
+  });
+
+  it('makes no network request of its own', async () => {
+    const foreign = foreignRequests(browser.requests, server.origin);
+    expect(foreign).toEqual([]);
+    // The service worker's own requests are recorded too: its corpus fetch is there.
+    expect(
+      browser.requests.some((u) =>
+        u.startsWith(`chrome-extension://${browser.extensionId}/data/corpus.json`),
+      ),
+    ).toBe(true);
+  });
+});
