@@ -5,12 +5,14 @@ export type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   corpus: async () => (await import('./corpus-command.ts')).corpusCommand,
+  search: async () => (await import('./search-command.ts')).searchCommand,
 };
 
 const usage = `usage: factlens <command> [options]
 
 commands:
   corpus [DIR|FILE]... [--json]   read articles (default: seeds/) and print counts and every error
+  search QUERY [--corpus DIR]... [--json]   full-text search of every passage (seeds/ + DIRs)
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -7,7 +7,6 @@
 // pass over the terms' lists scores every article without hash maps; only the best articles are then
 // looked at in detail (phrase verification, passages, highlights).
 import type { Article, Script } from '../corpus/types.ts';
-import { articleDocuments } from './build.ts';
 import { decodeEach, decodeNumbers, decodePostings } from './codec.ts';
 import { foldText, phrasePattern } from './fold.ts';
 import { fuzzyTerms } from './fuzzy.ts';
@@ -173,7 +172,7 @@ export function loadSearchIndex(
         const v = (scratchTfs[j] ?? 1) * weight;
         const old = dense[d] ?? 0;
         if (old === 0) hits++;
-        dense[d] = combine === 'sum' ? old + v : old > v ? old : v;
+        dense[d] = combine === 'sum' ? old + v : Math.max(old, v);
       }
     }
     const docs = new Int32Array(hits);
