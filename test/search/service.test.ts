@@ -1,0 +1,44 @@
+import { describe, expect, it, vi } from 'vitest';
+import { handleSearch, SEARCH_LIMITS } from '../../src/search/handlers.ts';
+import { buildSearchIndex, loadSearchIndex } from '../../src/search/index.ts';
+import { createSearchService } from '../../src/search/service.ts';
+import { ARTICLES } from './fixtures.ts';
+
+describe('handleSearch', () => {
+  const index = loadSearchIndex(buildSearchIndex(ARTICLES), ARTICLES);
+  it('answers with results, sources and timing, and clamps the limits', () => {
+    const response = handleSearch(index, {
+      query: '谭德塞',
+      filters: { limit: 10_000, passagesPerArticle: 0 },
+    });
+    expect(response.results.map((r) => r.articleId)).toEqual(['3', '2']);
+    expect(response.sources).toEqual(['Deutsche Welle', 'The Economist']);
+    expect(response.results[0]?.passages.length).toBe(1);
+    expect(typeof response.tookMs).toBe('number');
+    const long = handleSearch(index, { query: 'x'.repeat(1000) });
+    expect(long.query.length).toBe(SEARCH_LIMITS.queryLength);
+  });
+  it('rejects a request without a query string', () => {
+    expect(() => handleSearch(index, { query: 5 as unknown as string })).toThrow(/query/);
+  });
+});
+
+describe('createSearchService', () => {
+  it('loads the bundle once, uses its stored index and joins extra articles', async () => {
+    const [first, ...rest] = ARTICLES;
+    const loadBundle = vi.fn(async () => ({ articles: rest, extra: { search: buildSearchIndex(rest) } }));
+    let extra = [first].filter((a) => a !== undefined);
+    const service = createSearchService({ loadBundle, extraArticles: async () => extra });
+    expect((await service.search({ query: '西伯利亞力量' })).results[0]?.articleId).toBe('1');
+    expect((await service.search({ query: '谭德塞 武汉' })).results[0]?.articleId).toBe('2');
+    extra = [];
+    expect((await service.search({ query: '西伯利亞力量' })).results.map((r) => r.articleId)).not.toContain(
+      '1',
+    );
+    expect(loadBundle).toHaveBeenCalledTimes(1);
+  });
+  it('builds an index when the bundle has none', async () => {
+    const service = createSearchService({ loadBundle: async () => ({ articles: ARTICLES }) });
+    expect((await service.search({ query: 'Lavrov ' })).results[0]?.articleId).toBe('4');
+  });
+});
