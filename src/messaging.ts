@@ -9,6 +9,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityCard } from './background/interim.ts';
 import type { EntityKind, Mention } from './entities/types.ts';
 import type { ImportedArticleSummary, ImportFilesRequest, ImportFilesResponse } from './import/protocol.ts';
+import type { SearchRequest, SearchResponse } from './search/handlers.ts';
 
 export type { EntityCard };
 
@@ -83,6 +84,8 @@ export interface FactlensProtocol {
   listImported(): ImportedArticleSummary[];
   /** Removes imported articles by id; answers how many were removed. */
   removeImported(data: { ids: string[] }): { removed: number };
+  /** Extension pages (search page, popup) → background: full-text passage search (src/search). */
+  search(data: SearchRequest): SearchResponse;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<FactlensProtocol>();
