@@ -255,26 +255,36 @@ const VOID = new Set([
   'wbr',
 ]);
 
-/** Elements whose end tag may be omitted in HTML. */
-const OPTIONAL_END = new Set([
-  'p',
-  'li',
-  'dt',
-  'dd',
-  'tr',
-  'td',
-  'th',
-  'thead',
-  'tbody',
-  'tfoot',
-  'option',
-  'colgroup',
+/**
+ * Containers whose end tag is never optional: one left open means the rest of the file is
+ * missing. (An inline element left open is more likely a slip; it counts when the body ends in text.)
+ */
+const CONTAINERS = new Set([
+  'div',
+  'table',
+  'ul',
+  'ol',
+  'blockquote',
+  'figure',
+  'section',
+  'article',
+  'aside',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'script',
+  'style',
+  'video',
+  'iframe',
 ]);
 
 /**
- * A body cut off mid-way: it ends inside a tag or comment, leaves an element open (`<div>`,
- * `<strong>`, …), or ends in text inside an open `<p>`. Stray closing tags are tolerated (the
- * archive has some); no file of the sample corpus leaves an element open.
+ * A body cut off mid-way: it ends inside a tag or comment, leaves a container open (`<div>`,
+ * `<h3>`, …), or ends in text inside an open element (`<p>`, `<strong>`, …). Stray closing tags
+ * are tolerated (the archive has some); no file of the sample corpus leaves an element open.
  */
 export function findTruncation(html: string): { offset: number; message: string } | undefined {
   const tail = html.trimEnd();
@@ -305,9 +315,8 @@ export function findTruncation(html: string): { offset: number; message: string 
       stack.push({ name, offset: m.index });
     }
   }
-  // Elements whose end tag HTML lets you omit are only suspicious when the body ends in text.
   const endsInText = !tail.endsWith('>');
-  const open = stack.find((s) => !OPTIONAL_END.has(s.name) || endsInText);
+  const open = stack.find((s) => CONTAINERS.has(s.name) || endsInText);
   if (open) {
     return {
       offset: open.offset,

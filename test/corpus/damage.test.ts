@@ -349,6 +349,11 @@ describe('tolerated variations', () => {
     expect(crlf.articles).toEqual(lf.articles);
   });
 
+  it('an inline element left open mid-body is not truncation', () => {
+    const result = load(file('seeds/x.txt', article({ body: '<p>第一段<b>粗體。</p><p>第二段。</p>' })));
+    expect(result.messages).toEqual([]);
+  });
+
   it('omitted </p> end tags are not truncation', () => {
     const result = load(file('seeds/x.txt', article({ body: '<p>第一段。<p>第二段。<div>說明</div>' })));
     expect(result.messages).toEqual([]);
