@@ -1,19 +1,28 @@
 // Background (MV3 service worker / Firefox event page): owns the corpus and answers the content script.
 // Listeners are registered synchronously at start-up; the corpus loads on the first request needing it.
+import { installContextMenu } from '../src/background/context-menu.ts';
 import { createCorpusCache } from '../src/background/corpus.ts';
 import { entityPageUrl, handleLookup, handleMatchRuns, handlePing } from '../src/background/handlers.ts';
 import { CORPUS_PATH, loadCorpus } from '../src/background/load.ts';
+import { installImports } from '../src/import/background.ts';
 import { onMessage, sendMessage } from '../src/messaging.ts';
 
 export default defineBackground(() => {
   const getURL = browser.runtime.getURL as (path: string) => string;
-  const corpus = createCorpusCache(() =>
-    loadCorpus(async () => {
-      const res = await fetch(getURL(CORPUS_PATH));
-      if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
-      return res.text();
-    }),
+  // Imported articles (IndexedDB) joined to the bundle's corpus; see src/import.
+  const corpus = installImports(
+    createCorpusCache(() =>
+      loadCorpus(async () => {
+        const res = await fetch(getURL(CORPUS_PATH));
+        if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
+        return res.text();
+      }),
+    ),
+    getURL,
   );
+  const menu = installContextMenu(getURL);
+  // For the end-to-end tests: native context menus cannot be clicked headless.
+  (globalThis as { __factlensMenu?: typeof menu }).__factlensMenu = menu;
 
   onMessage('ping', () => handlePing(corpus.peek(), performance.now()));
   onMessage('matchRuns', async ({ data }) => handleMatchRuns(await corpus.get(), data));

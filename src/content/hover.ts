@@ -22,6 +22,8 @@ export interface HoverOptions {
   onMore?: (entityId: string) => void;
   /** For tests and the benchmark: called when a card is shown. */
   onShown?: (mark: Mark) => void;
+  /** The dwell before the card shows, in ms (the hover-delay option); HOVER.showMs when absent. */
+  showDelayMs?: () => number;
 }
 
 type CaretPosition = { offsetNode: Node; offset: number };
@@ -154,16 +156,20 @@ export class HoverController {
       timers: [],
     };
     this.pending = pending;
+    const showMs = this.opts.showDelayMs?.() ?? HOVER.showMs;
     pending.timers.push(
-      window.setTimeout(() => {
-        pending.lookup = this.cardFor(mark.entityId);
-      }, HOVER.lookupMs),
+      window.setTimeout(
+        () => {
+          pending.lookup = this.cardFor(mark.entityId);
+        },
+        Math.min(HOVER.lookupMs, showMs),
+      ),
       window.setTimeout(async () => {
         const card = await (pending.lookup ?? this.cardFor(mark.entityId));
         if (this.pending !== pending || !card) return;
         this.pending = null;
         this.show(mark, card, false);
-      }, HOVER.showMs),
+      }, showMs),
     );
   }
 

@@ -1,10 +1,12 @@
 // The content script's life: wait for the switch, scan, watch for changes, hover, answer the popup.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { corpusRevisionItem } from '../import/revision.ts';
 import { onMessage, sendMessage, type TabSummary, type TabTerm, withRetry } from '../messaging.ts';
+import { clampHoverDelay, HOVER_DELAY, hoverDelayItem, markStyleItem } from '../settings.ts';
 import { CardHost, HOST_TAG } from './card-host.ts';
 import { HoverController } from './hover.ts';
 import { Marks } from './marks.ts';
-import { adoptHighlightStyle } from './page-style.ts';
+import { adoptHighlightStyle, setMarkStyle } from './page-style.ts';
 import { Scanner } from './scanner.ts';
 import { isEnabledFor, siteKey, watchSite } from './site-switch.ts';
 
@@ -31,7 +33,16 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       if (ctx.isValid) console.debug('[factlens] matchRuns failed', error);
     },
   });
+  // Options (src/settings.ts): read once, then followed as they change.
+  let showDelay: number = HOVER_DELAY.fallback;
+  void hoverDelayItem.getValue().then((ms) => (showDelay = clampHoverDelay(ms)));
+  void markStyleItem.getValue().then(setMarkStyle);
+  const unwatchOptions = [
+    hoverDelayItem.watch((ms) => (showDelay = clampHoverDelay(ms))),
+    markStyleItem.watch(setMarkStyle),
+  ];
   const hover = new HoverController({
+    showDelayMs: () => showDelay,
     marks,
     host,
     lookup: (entityId) => withRetry(() => sendMessage('lookupEntity', { entityId })),
@@ -85,8 +96,12 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   }
 
   const unwatch = watchSite(site, (enabled) => (enabled ? start() : stop()));
+  // Imported articles were added or removed: the background's corpus changed, so scan again.
+  const unwatchCorpus = corpusRevisionItem.watch(rescan);
   ctx.onInvalidated(() => {
     unwatch();
+    unwatchCorpus();
+    for (const off of unwatchOptions) off();
     stop();
     host.destroy();
   });

@@ -19,13 +19,37 @@ export const HIGHLIGHT_CSS = `
 }
 `;
 
+/** The mark-style option: both underline and tint (the default), or one of them. */
+export type MarkStyleName = 'underline' | 'tint' | 'both';
+
+const STYLE_OVERRIDES: Record<MarkStyleName, string> = {
+  both: '',
+  underline: `\n::highlight(${HIGHLIGHT_NAME}) { background-color: transparent; }\n`,
+  tint: `\n::highlight(${HIGHLIGHT_NAME}) { text-decoration-line: none; }\n`,
+};
+
+/** The highlight CSS for a mark style. */
+export function highlightCss(style: MarkStyleName): string {
+  return HIGHLIGHT_CSS + (STYLE_OVERRIDES[style] ?? '');
+}
+
+let markStyle: MarkStyleName = 'both';
+let fallbackStyles: HTMLStyleElement[] = [];
+
 let sheet: CSSStyleSheet | null = null;
+
+/** Switches every adopted highlight style to `style` at once (no re-scan needed). */
+export function setMarkStyle(style: MarkStyleName): void {
+  markStyle = style in STYLE_OVERRIDES ? style : 'both';
+  sheet?.replaceSync(highlightCss(markStyle));
+  for (const el of fallbackStyles) el.textContent = highlightCss(markStyle);
+}
 
 /** Adds the highlight style to `doc` once; returns a function that removes it. */
 export function adoptHighlightStyle(doc: Document = document): () => void {
   try {
     sheet ??= new CSSStyleSheet();
-    sheet.replaceSync(HIGHLIGHT_CSS);
+    sheet.replaceSync(highlightCss(markStyle));
     const own = sheet;
     const sheets = doc.adoptedStyleSheets;
     if (!sheets.includes(own)) {
@@ -42,8 +66,12 @@ export function adoptHighlightStyle(doc: Document = document): () => void {
   } catch {
     // No constructable stylesheets (very old engines): a <style> in <head>, never in the body.
     const style = doc.createElement('style');
-    style.textContent = HIGHLIGHT_CSS;
+    style.textContent = highlightCss(markStyle);
     (doc.head ?? doc.documentElement).append(style);
-    return () => style.remove();
+    fallbackStyles.push(style);
+    return () => {
+      style.remove();
+      fallbackStyles = fallbackStyles.filter((s) => s !== style);
+    };
   }
 }

@@ -1,0 +1,201 @@
+// Imported articles joined to the background's loaded corpus without rebuilding it: a second detector
+// for the entities only imports know, mentions of both merged (longest first, the bundle winning
+// ties), and hover cards that carry passages from imported articles — for new entities and for the
+// bundle's own entities that imported articles mention too (found with the bundle's detector).
+
+import type { LoadedCorpus } from '../background/corpus.ts';
+import type { Article, PassageKind } from '../corpus/types.ts';
+import type { Entity, Mention } from '../entities/types.ts';
+import type { EntityCard } from '../messaging.ts';
+import { extractImportedEntities } from './entities.ts';
+
+type CardPassage = EntityCard['passages'][number];
+
+export interface Detector {
+  detect(runs: readonly string[]): Mention[];
+}
+
+export type CreateDetector = (entities: readonly Entity[]) => Detector;
+
+/** Passages of imported articles shown per card, at most. */
+export const CARD_LIMITS = { passages: 6, perArticle: 2 } as const;
+
+/** Mentions of two detectors over the same runs: overlaps resolved longest first, `a` winning ties. */
+export function mergeMentions(a: readonly Mention[], b: readonly Mention[]): Mention[] {
+  const all = [...a.map((m) => ({ m, p: 0 })), ...b.map((m) => ({ m, p: 1 }))];
+  all.sort((x, y) => y.m.end - y.m.start - (x.m.end - x.m.start) || x.p - y.p);
+  const taken = new Map<number, Array<[number, number]>>();
+  const out: Mention[] = [];
+  for (const { m } of all) {
+    const spans = taken.get(m.run) ?? [];
+    if (spans.some(([s, e]) => m.start < e && s < m.end)) continue;
+    spans.push([m.start, m.end]);
+    taken.set(m.run, spans);
+    out.push(m);
+  }
+  return out.sort((x, y) => x.run - y.run || x.start - y.start);
+}
+
+interface Hit {
+  article: Article;
+  /** -1 for the title. */
+  passage: number;
+  start: number;
+  end: number;
+}
+
+const KIND_ORDER: Record<PassageKind, number> = {
+  paragraph: 0,
+  subheading: 1,
+  caption: 2,
+  'gallery-item': 3,
+  'gallery-heading': 4,
+  byline: 5,
+};
+
+/** Card passages from imported hits: newest articles first, paragraphs preferred, mentions highlighted. */
+function passagesFrom(hits: readonly Hit[]): { passages: CardPassage[]; articleCount: number } {
+  const byArticle = new Map<Article, Map<number, Array<[number, number]>>>();
+  for (const h of hits) {
+    if (h.passage < 0) continue;
+    const passages = byArticle.get(h.article) ?? new Map<number, Array<[number, number]>>();
+    byArticle.set(h.article, passages);
+    const ranges = passages.get(h.passage) ?? [];
+    ranges.push([h.start, h.end]);
+    passages.set(h.passage, ranges);
+  }
+  const articles = [...new Set(hits.map((h) => h.article))].sort((a, b) =>
+    a.publishedAt > b.publishedAt ? -1 : a.publishedAt < b.publishedAt ? 1 : 0,
+  );
+  const passages: CardPassage[] = [];
+  for (const article of articles) {
+    const found = [...(byArticle.get(article) ?? new Map<number, Array<[number, number]>>())].sort(
+      ([a], [b]) =>
+        KIND_ORDER[article.passages[a]?.kind ?? 'byline'] -
+          KIND_ORDER[article.passages[b]?.kind ?? 'byline'] || a - b,
+    );
+    for (const [index, ranges] of found.slice(0, CARD_LIMITS.perArticle)) {
+      const p = article.passages[index];
+      if (!p) continue;
+      passages.push({
+        articleId: article.id,
+        title: article.title,
+        url: article.url,
+        publishedAt: article.publishedAt,
+        source: article.source,
+        text: p.text,
+        kind: p.kind,
+        highlights: ranges.sort((x, y) => x[0] - y[0]),
+      });
+      if (passages.length >= CARD_LIMITS.passages) break;
+    }
+    if (passages.length >= CARD_LIMITS.passages) break;
+  }
+  return { passages, articleCount: articles.length };
+}
+
+/** Every text of the imported articles as runs, with the way back to (article, passage). */
+function runsOf(articles: readonly Article[]) {
+  const runs: string[] = [];
+  const where: Array<{ article: Article; passage: number }> = [];
+  for (const article of articles) {
+    runs.push(article.title);
+    where.push({ article, passage: -1 });
+    article.passages.forEach((p, i) => {
+      runs.push(p.text);
+      where.push({ article, passage: i });
+    });
+  }
+  return { runs, where };
+}
+
+function hitsByEntity(mentions: readonly Mention[], where: ReturnType<typeof runsOf>['where']) {
+  const hits = new Map<string, Hit[]>();
+  for (const m of mentions) {
+    const at = where[m.run];
+    if (!at) continue;
+    const list = hits.get(m.entityId) ?? [];
+    list.push({ ...at, start: m.start, end: m.end });
+    hits.set(m.entityId, list);
+  }
+  return hits;
+}
+
+export interface MergeOptions {
+  createDetector: CreateDetector;
+}
+
+/**
+ * The base corpus with `imported` joined. With no imports the base itself is returned. Every other
+ * field of the base (added later by its owners) is kept as is.
+ */
+export function mergeImported(
+  base: LoadedCorpus,
+  imported: readonly Article[],
+  options: MergeOptions,
+): LoadedCorpus & { importedArticles: number; importedEntities: number } {
+  if (imported.length === 0)
+    return Object.assign(Object.create(Object.getPrototypeOf(base)), base, {
+      importedArticles: 0,
+      importedEntities: 0,
+    });
+  const { runs, where } = runsOf(imported);
+  // The bundle's entities as imported articles mention them.
+  const baseHits = hitsByEntity(base.detect(runs), where);
+  const knownForms = new Set<string>();
+  for (const e of base.entities.values()) {
+    knownForms.add(e.name);
+    for (const a of e.aliases) knownForms.add(a.text);
+  }
+  const fresh = extractImportedEntities(imported, { isKnown: (form) => knownForms.has(form) }).filter(
+    (e) => !base.entities.has(e.id),
+  );
+  const detector = options.createDetector(fresh);
+  const freshHits = hitsByEntity(detector.detect(runs), where);
+
+  const entities = new Map<string, Entity>(base.entities);
+  const cards = new Map<string, EntityCard>();
+  for (const e of fresh) {
+    const hits = freshHits.get(e.id) ?? [];
+    const { passages, articleCount } = passagesFrom(hits);
+    if (articleCount === 0) continue;
+    const entity = { ...e, articleCount };
+    entities.set(e.id, entity);
+    cards.set(e.id, { entity, articleCount, passages });
+  }
+  const extra = new Map<string, { passages: CardPassage[]; articleCount: number }>();
+  for (const [id, hits] of baseHits) {
+    const entity = base.entities.get(id);
+    if (!entity) continue;
+    const more = passagesFrom(hits);
+    extra.set(id, more);
+    entities.set(id, { ...entity, articleCount: entity.articleCount + more.articleCount });
+  }
+  const known = new Set(cards.keys());
+  return Object.assign(Object.create(Object.getPrototypeOf(base)), base, {
+    articleCount: base.articleCount + imported.length,
+    entities,
+    importedArticles: imported.length,
+    importedEntities: cards.size,
+    detect(input: readonly string[]): Mention[] {
+      const ours = detector.detect(input).filter((m) => known.has(m.entityId));
+      const theirs = base.detect(input);
+      return ours.length === 0 ? theirs : mergeMentions(theirs, ours);
+    },
+    lookup(id: string): EntityCard | null {
+      const card = cards.get(id);
+      if (card) return card;
+      const baseCard = base.lookup(id);
+      const more = extra.get(id);
+      if (!more) return baseCard;
+      const entity = entities.get(id) as Entity;
+      if (!baseCard) return { entity, articleCount: more.articleCount, passages: more.passages };
+      return {
+        ...baseCard,
+        entity,
+        articleCount: baseCard.articleCount + more.articleCount,
+        passages: [...more.passages.slice(0, 2), ...baseCard.passages],
+      };
+    },
+  });
+}
