@@ -113,6 +113,19 @@ describe('parseBody', () => {
     expect(body.boilerplate).toBe(1);
   });
 
+  it('reads a video item with stray markup and inline topic spans', () => {
+    const body = parseBody(
+      '<p>它被称作“空中卫士23”。</small></p><video src="https://tvdownloaddw-a.akamaihd.net/v.mp4" controls style="width:100%"></video>' +
+        '<p>促使<a href="https://api.dw.com/api/detail/article/68766136" rel="ArticleRef">德国企业</a>在<span data-id="62235618" data-type="AUTO_TOPIC">对华贸易</span>中“去风险”。</p>',
+    );
+    expect(body.passages.map((p) => p.text)).toEqual([
+      '它被称作“空中卫士23”。',
+      '促使德国企业在对华贸易中“去风险”。',
+    ]);
+    expect(body.videos).toEqual([{ url: 'https://tvdownloaddw-a.akamaihd.net/v.mp4' }]);
+    expect(body.links).toEqual([{ id: '68766136', text: '德国企业' }]);
+  });
+
   it('reads Economist markup: small caps, asides and footnotes', () => {
     const body = parseBody(
       '<aside ><div ><time dateTime="2021-01-02T00:00:00Z" >Jan 2nd 2021</time><meta itemProp="author" content="The Economist"/></div></aside>' +
