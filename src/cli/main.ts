@@ -5,6 +5,8 @@ export type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   corpus: async () => (await import('./corpus-command.ts')).corpusCommand,
+  detect: async () => (await import('./detect-command.ts')).detectCommand,
+  lookup: async () => (await import('./lookup-command.ts')).lookupCommand,
   search: async () => (await import('./search-command.ts')).searchCommand,
 };
 
@@ -12,6 +14,8 @@ const usage = `usage: factlens <command> [options]
 
 commands:
   corpus [DIR|FILE]... [--json]   read articles (default: seeds/) and print counts and every error
+  detect PAGE.html [--corpus DIR]... [--json]   mark the corpus' entities on a page
+  lookup TERM [--corpus DIR]... [--json] [-n N]  an entity and its best passages
   search QUERY [--corpus DIR]... [--json]   full-text search of every passage (seeds/ + DIRs)
 `;
 

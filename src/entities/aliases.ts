@@ -1,0 +1,84 @@
+// Every alias of one entity, each with the source that produced it: the corpus' own forms, both
+// scripts (opencc-js), the variant table and CC-CEDICT forms sharing its English name, phonetic
+// variants merged into it, English names (parentheticals, CEDICT glosses incl. "aka" and first+last
+// forms), and pinyin for Chinese personal names (surname first: Wang Yi, Xi Jinping).
+import { foldKey } from '../text/fold.ts';
+import type { Lexicon } from './lexicon.ts';
+import { normEnglish } from './lexicon.ts';
+import type { Alias, AliasSource, EntityKind } from './types.ts';
+import { isTransliteration, VARIANT_TABLE } from './variants.ts';
+
+export interface AliasInput {
+  name: string;
+  kind: EntityKind;
+  /** Folded keys merged into the entity. */
+  members: string[];
+  forms: Map<string, number>;
+  english: Map<string, 'parenthetical' | 'cedict'>;
+  /** English names that identify the entity (for CEDICT forms sharing them). */
+  primaryEnglish: string[];
+  mergedBy: Map<string, 'variant-table' | 'variant-phonetic'>;
+  quoted: boolean;
+  heading: boolean;
+  lexicon: Lexicon;
+  toSimplified: (s: string) => string;
+  toTraditional: (s: string) => string;
+  romanize: (simplified: string) => string | undefined;
+}
+
+export function buildAliases(input: AliasInput): Alias[] {
+  const out: Alias[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, source: AliasSource) => {
+    const t = text.trim();
+    if (t.length < 2 || t === input.name || seen.has(t)) return;
+    seen.add(t);
+    out.push({ text: t, source });
+  };
+  seen.add(input.name);
+  const chinese: Array<[string, AliasSource]> = [];
+  const formSource = (form: string): AliasSource => {
+    const merged = input.mergedBy.get(foldKey(form));
+    if (merged) return merged;
+    return input.quoted ? 'quoted' : 'corpus';
+  };
+  for (const form of [...input.forms.keys()].sort()) chinese.push([form, formSource(form)]);
+  if (input.heading) chinese.push([input.name, 'heading']);
+  // Variant table and CEDICT forms sharing an English name.
+  const keys = new Set(input.members);
+  for (const [tw, cn] of VARIANT_TABLE) {
+    if (keys.has(tw) && !keys.has(cn)) chinese.push([cn, 'variant-table']);
+    if (keys.has(cn) && !keys.has(tw)) chinese.push([tw, 'variant-table']);
+  }
+  for (const name of input.primaryEnglish) {
+    if (input.kind === 'topic') break;
+    for (const key of input.lexicon.byEnglish.get(normEnglish(name)) ?? []) {
+      if (keys.has(key) || key.length < 2) continue;
+      for (const e of input.lexicon.proper.get(key) ?? []) {
+        chinese.push([e.traditional, 'variant-gloss']);
+        chinese.push([e.simplified, 'variant-gloss']);
+      }
+    }
+  }
+  for (const [form, source] of chinese) {
+    add(form, source);
+    add(input.toTraditional(form), 'opencc');
+    add(input.toSimplified(form), 'opencc');
+  }
+  // English.
+  for (const [name, source] of input.english) {
+    add(name, source);
+    const words = name.split(/\s+/);
+    if (input.kind === 'person' && words.length >= 3 && /^[A-Z]/.test(words[words.length - 1] as string)) {
+      add(`${words[0]} ${words[words.length - 1]}`, source); // Sergey Viktorovich Lavrov → Sergey Lavrov
+    }
+  }
+  if (input.kind === 'person') {
+    const simplified = input.toSimplified(input.name);
+    if (!isTransliteration(simplified, 1)) {
+      const roman = input.romanize(simplified);
+      if (roman) add(roman, 'pinyin');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+// Candidate names found in article text, each with the evidence for it: bilingual parentheticals
+// 中文名（English Name） with the title cut off the left edge, quoted terms 「」“”『』《》, personal
+// names after a title (特使李輝), and subheadings / gallery titles. Keys are folded (Simplified,
+// see fold.ts); surface forms keep the article's own script.
+import { fold, foldKey, isHan } from '../text/fold.ts';
+import { isNameLike, type Lexicon } from './lexicon.ts';
+import { STOP_CHARS, SURNAMES, TITLES } from './stopchars.ts';
+import type { AliasSource } from './types.ts';
+
+export interface Candidate {
+  key: string;
+  /** Surface form → occurrences (as evidence, not all mentions). */
+  forms: Map<string, number>;
+  sources: Set<AliasSource | 'title-name'>;
+  /** English name → the source that gave it. */
+  english: Map<string, AliasSource>;
+  /** Articles whose evidence named it. */
+  articles: Set<string>;
+  quoted: number;
+  quotedArticles: Set<string>;
+}
+
+export class CandidateSet {
+  readonly byKey = new Map<string, Candidate>();
+
+  get(key: string): Candidate {
+    let c = this.byKey.get(key);
+    if (!c) {
+      c = {
+        key,
+        forms: new Map(),
+        sources: new Set(),
+        english: new Map(),
+        articles: new Set(),
+        quoted: 0,
+        quotedArticles: new Set(),
+      };
+      this.byKey.set(key, c);
+    }
+    return c;
+  }
+
+  add(surface: string, source: AliasSource | 'title-name', articleId: string): Candidate {
+    const c = this.get(foldKey(surface));
+    c.forms.set(surface, (c.forms.get(surface) ?? 0) + 1);
+    c.sources.add(source);
+    c.articles.add(articleId);
+    return c;
+  }
+}
+
+const PAREN = /([\u3400-\u9fff·・‧]{1,30})\s*[（(]\s*([^）)（(]{2,90}?)\s*[）)]/g;
+
+/** English names inside a parenthesis: "Sergei Lavrov", "World Health Organization, WHO". */
+export function englishInParens(inner: string): string[] {
+  const out: string[] = [];
+  const cleaned = inner.replace(
+    /^(英文|英語|英语|德文|德語|德语|全名|原名|本名|English|German)\s*[:：]?\s*/i,
+    '',
+  );
+  for (const part of cleaned.split(/\s*[,，;；/、]\s*|\s+or\s+/)) {
+    const p = part.trim().replace(/^(the|The)\s+/, '');
+    if (p.length < 2 || p.length > 60) continue;
+    if (/^[A-Z0-9][A-Z0-9&-]{1,9}$/.test(p) && /[A-Z]/.test(p)) out.push(p);
+    else if (isNameLike(p) && /[a-z]/.test(p)) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The name at the end of `chinese` (the text right before a parenthesis): trailing characters and at
+ * most one proper noun, stopping at a common word (a title: 部長, 外長), a function character or a
+ * non-Han character. `allowCommon` lets a lone common word through (for acronyms: 新冠病毒（COVID-19）).
+ */
+export function nameBeforeParen(chinese: string, lexicon: Lexicon, allowCommon: boolean): string | undefined {
+  const folded = fold(chinese);
+  const segs = lexicon.segment(folded);
+  let start = folded.length;
+  let glued = false;
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const s = segs[i] as (typeof segs)[number];
+    const text = folded.slice(s.start, s.end);
+    const taken = start < folded.length;
+    if (text === '·') {
+      if (!taken) break;
+      start = s.start;
+      glued = true;
+      continue;
+    }
+    if (s.type === 'char') {
+      if (STOP_CHARS.has(text) || !isHan(text.charCodeAt(0))) break;
+      start = s.start;
+    } else if (s.type === 'proper') {
+      if (taken && !glued) break;
+      start = s.start;
+    } else {
+      if (taken || !allowCommon) break;
+      start = s.start;
+      break;
+    }
+    glued = false;
+    if (folded.length - start > 14) return undefined;
+  }
+  const name = chinese.slice(start).replace(/^[·・‧]+/, '');
+  return name.length >= 2 ? name : undefined;
+}
+
+export function collectParentheticals(
+  articleId: string,
+  text: string,
+  lexicon: Lexicon,
+  out: CandidateSet,
+): void {
+  for (const m of text.matchAll(PAREN)) {
+    const english = englishInParens(m[2] as string);
+    if (english.length === 0) continue;
+    const acronymOnly = english.every((e) => /^[A-Z0-9&-]+$/.test(e));
+    const name = nameBeforeParen(m[1] as string, lexicon, acronymOnly);
+    if (!name) continue;
+    const c = out.add(name, 'parenthetical', articleId);
+    for (const e of english) if (!c.english.has(e)) c.english.set(e, 'parenthetical');
+  }
+}
+
+const QUOTED = /[「“『《]([^「」“”『』《》"]{2,16})[」”』》]|"([^"\n]{2,16})"/g;
+
+export function collectQuoted(articleId: string, text: string, out: CandidateSet): void {
+  for (const m of text.matchAll(QUOTED)) {
+    const term = ((m[1] ?? m[2]) as string).trim();
+    if (!/^[\u3400-\u9fff·]{2,10}$/.test(term)) continue;
+    const c = out.add(term, 'quoted', articleId);
+    c.quoted++;
+    c.quotedArticles.add(articleId);
+  }
+}
+
+const TITLE_NAME = new RegExp(
+  `(?:${TITLES.join('|')})([${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2})`,
+  'g',
+);
+
+/** 3-character spans after a title (特使李辉再…); the length (2 or 3) is settled later by frequency. */
+export function collectTitleNames(text: string, into: Map<string, number>): void {
+  const folded = fold(text);
+  for (const m of folded.matchAll(TITLE_NAME)) {
+    const span = m[1] as string;
+    into.set(span, (into.get(span) ?? 0) + 1);
+  }
+}
+
+export function isHeadingLike(text: string): boolean {
+  return /^[\u3400-\u9fff·]{2,8}$/.test(text);
+}

@@ -1,0 +1,398 @@
+// Build-time entity extraction: candidates from the corpus (parentheticals, quoted terms, titled
+// personal names, CC-CEDICT proper nouns that occur), filtered (generic words, segmentation debris),
+// merged across scripts and transliterations (shared English names, the variant table, phonetic
+// similarity), given kinds and aliases with their sources, then indexed: every passage is run through
+// the same detector the extension uses, so article counts and the mention index (for lookup) agree
+// with what pages will show. Deterministic: the same articles give the same output.
+import type { Article } from '../corpus/types.ts';
+import { createDetector } from '../match/detector.ts';
+import { AliasMatcher } from '../match/matcher.ts';
+import { PatternTrie } from '../match/trie.ts';
+import { toSimplified, toTraditional } from '../text/convert.ts';
+import { fold, foldKey } from '../text/fold.ts';
+import { romanizeChineseName } from '../text/romanize.ts';
+import { buildAliases } from './aliases.ts';
+import {
+  CandidateSet,
+  collectParentheticals,
+  collectQuoted,
+  collectTitleNames,
+  isHeadingLike,
+} from './candidates.ts';
+import { dictionaryWordsFor } from './dictionary-words.ts';
+import { decideKind } from './kind.ts';
+import { Lexicon, normEnglish } from './lexicon.ts';
+import { STOP_CHARS } from './stopchars.ts';
+import type { Entity } from './types.ts';
+import { isTransliteration, phoneticallySimilar, VARIANT_TABLE } from './variants.ts';
+
+/** [article index, passage index, start, end] of one mention in the corpus. */
+export type MentionRef = [number, number, number, number];
+
+export interface MentionIndex {
+  /** Article ids; MentionRef's first field indexes this list. */
+  articles: string[];
+  byEntity: Record<string, MentionRef[]>;
+}
+
+export interface ExtractResult {
+  entities: Entity[];
+  mentionIndex: MentionIndex;
+  /** For createDetector's segmentation check (see dictionary-words.ts). */
+  dictionaryWords: string[];
+}
+
+export interface ExtractOptions {
+  lexicon?: Lexicon;
+}
+
+interface Evidence {
+  key: string;
+  forms: Map<string, number>;
+  english: Map<string, 'parenthetical' | 'cedict'>;
+  cedict: boolean;
+  quoted: boolean;
+  titleName: boolean;
+  heading: boolean;
+  articles: Set<string>;
+  /** English names used for merging: parentheticals and each CEDICT entry's first name. */
+  primary?: string[];
+}
+
+const HEADING_KINDS = new Set(['subheading', 'gallery-heading']);
+
+export function extractEntities(articles: Article[], options: ExtractOptions = {}): ExtractResult {
+  const lexicon = options.lexicon ?? new Lexicon();
+  const cands = new CandidateSet();
+  const titleSpans = new Map<string, number>();
+  const headings = new Set<string>();
+
+  for (const a of articles) {
+    for (const p of a.passages) {
+      collectParentheticals(a.id, p.text, lexicon, cands);
+      collectQuoted(a.id, p.text, cands);
+      collectTitleNames(p.text, titleSpans);
+      if (HEADING_KINDS.has(p.kind) && isHeadingLike(p.text)) headings.add(foldKey(p.text));
+      if (p.title && isHeadingLike(p.title)) headings.add(foldKey(p.title));
+    }
+  }
+
+  // CC-CEDICT proper nouns as they occur (segmentation-checked, so 川普 in 四川普通话 does not count).
+  const properKeys = [...lexicon.proper.keys()].filter((k) => k.length >= 2 && !lexicon.common.has(k)).sort();
+  const properMatcher = new AliasMatcher(
+    properKeys.map((key) => ({ key, originals: [] })),
+    lexicon.words,
+  );
+  const cedictHits = new Map<string, { forms: Map<string, number>; articles: Set<string> }>();
+  // Occurrence counts of titled-name spans and their 2-character heads.
+  const spanKeys = new Set<string>();
+  for (const span of titleSpans.keys()) {
+    spanKeys.add(span);
+    spanKeys.add(span.slice(0, 2));
+  }
+  const spanList = [...spanKeys].sort();
+  const spanTrie = PatternTrie.build(spanList);
+  const spanCounts = new Int32Array(spanList.length);
+
+  for (const a of articles) {
+    for (const p of a.passages) {
+      for (const m of properMatcher.scan(p.text)) {
+        const key = properKeys[m.pattern] as string;
+        const hit = cedictHits.get(key) ?? { forms: new Map(), articles: new Set() };
+        const surface = p.text.slice(m.start, m.end);
+        hit.forms.set(surface, (hit.forms.get(surface) ?? 0) + 1);
+        hit.articles.add(a.id);
+        cedictHits.set(key, hit);
+      }
+      countAll(fold(p.text), spanTrie, spanCounts);
+    }
+  }
+
+  // Titled names: the 3-character form when it is about as frequent as the 2-character one.
+  const countOf = (s: string) => {
+    const i = spanList.indexOf(s);
+    return i < 0 ? 0 : (spanCounts[i] as number);
+  };
+  const titleNames = new Set<string>();
+  for (const span of [...titleSpans.keys()].sort()) {
+    const two = span.slice(0, 2);
+    const c3 = span.length === 3 ? countOf(span) : 0;
+    const c2 = countOf(two);
+    if (span.length === 3 && !STOP_CHARS.has(span[2] as string) && c3 >= 2 && c3 >= 0.7 * c2)
+      titleNames.add(span);
+    else if (c2 >= 2) titleNames.add(two);
+  }
+
+  // Evidence per key.
+  const evidence = new Map<string, Evidence>();
+  const ev = (key: string): Evidence => {
+    let e = evidence.get(key);
+    if (!e) {
+      e = {
+        key,
+        forms: new Map(),
+        english: new Map(),
+        cedict: false,
+        quoted: false,
+        titleName: false,
+        heading: false,
+        articles: new Set(),
+      };
+      evidence.set(key, e);
+    }
+    return e;
+  };
+  for (const [key, hit] of cedictHits) {
+    const e = ev(key);
+    e.cedict = true;
+    for (const [f, n] of hit.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
+    for (const id of hit.articles) e.articles.add(id);
+    for (const name of lexicon.englishOf(lexicon.proper.get(key) ?? [])) {
+      if (!e.english.has(name)) e.english.set(name, 'cedict');
+    }
+    e.primary = lexicon.englishOf(lexicon.proper.get(key) ?? [], true);
+  }
+  for (const c of cands.byKey.values()) {
+    const accepted = c.sources.has('parenthetical')
+      ? c.english.size > 0
+      : c.sources.has('quoted') && quotedStandsOut(c.key, c.quotedArticles.size, lexicon);
+    if (!accepted) continue;
+    if (lexicon.common.has(c.key) && !c.sources.has('parenthetical')) continue;
+    const e = ev(c.key);
+    if (c.sources.has('quoted')) e.quoted = true;
+    for (const [f, n] of c.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
+    for (const id of c.articles) e.articles.add(id);
+    for (const [name] of c.english) e.english.set(name, 'parenthetical');
+  }
+  for (const key of titleNames) {
+    if (lexicon.common.has(key) || evidence.has(key)) {
+      if (evidence.has(key)) ev(key).titleName = true;
+      continue;
+    }
+    const e = ev(key);
+    e.titleName = true;
+    e.forms.set(key, 1);
+  }
+  for (const key of headings) if (evidence.has(key)) ev(key).heading = true;
+
+  // Filters: length, generic words, segmentation debris (向普京 = 向 + 普京).
+  for (const key of [...evidence.keys()]) {
+    const e = evidence.get(key) as Evidence;
+    const debris =
+      (STOP_CHARS.has(key[0] as string) && evidence.has(key.slice(1))) ||
+      (STOP_CHARS.has(key[key.length - 1] as string) && evidence.has(key.slice(0, -1)));
+    const generic = lexicon.common.has(key) && !hasParenthetical(e);
+    if (key.length < 2 || key.length > 14 || debris || generic || !/^[\u3400-\u9fff·]+$/.test(key)) {
+      evidence.delete(key);
+    }
+  }
+
+  // Merge: shared English names, the variant table, phonetic similarity.
+  const keys = [...evidence.keys()].sort();
+  const parent = new Map(keys.map((k) => [k, k]));
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(k, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    if (ra < rb) parent.set(rb, ra);
+    else parent.set(ra, rb);
+  };
+  const byEnglish = new Map<string, string[]>();
+  for (const key of keys) {
+    const e = evidence.get(key) as Evidence;
+    const merging = [...e.english].filter(([, s]) => s === 'parenthetical').map(([n]) => n);
+    for (const name of new Set([...merging, ...(e.primary ?? [])])) {
+      const n = normEnglish(name);
+      if (n.length < 2) continue;
+      byEnglish.set(n, [...(byEnglish.get(n) ?? []), key]);
+    }
+  }
+  for (const list of byEnglish.values()) for (const k of list.slice(1)) union(list[0] as string, k);
+  const mergedBy = new Map<string, 'variant-table' | 'variant-phonetic'>();
+  for (const [tw, cn] of VARIANT_TABLE) {
+    if (evidence.has(tw) && evidence.has(cn)) {
+      union(tw, cn);
+      mergedBy.set(tw, 'variant-table');
+    }
+  }
+  const byLength = new Map<number, string[]>();
+  for (const key of keys) byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
+  for (const list of byLength.values()) {
+    if (list.length > 3000) continue;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i] as string;
+        const b = list[j] as string;
+        if (find(a) === find(b) || !phoneticallySimilar(a, b)) continue;
+        if (!englishCompatible(evidence.get(a) as Evidence, evidence.get(b) as Evidence)) continue;
+        union(a, b);
+        const minor =
+          (evidence.get(a) as Evidence).articles.size < (evidence.get(b) as Evidence).articles.size ? a : b;
+        mergedBy.set(minor, 'variant-phonetic');
+      }
+    }
+  }
+
+  const groups = new Map<string, string[]>();
+  for (const key of keys) groups.set(find(key), [...(groups.get(find(key)) ?? []), key]);
+
+  let entities: Entity[] = [];
+  for (const members of groups.values()) {
+    const evs = members.map((k) => evidence.get(k) as Evidence);
+    const forms = new Map<string, number>();
+    for (const e of evs) for (const [f, n] of e.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+    const name =
+      [...forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ??
+      (members[0] as string);
+    const english = new Map<string, 'parenthetical' | 'cedict'>();
+    for (const e of evs) for (const [n, s] of e.english) if (!english.has(n)) english.set(n, s);
+    const kind = decideKind({
+      key: foldKey(name),
+      gloss: members.map((k) => lexicon.glossText(k)).join('; '),
+      english: [...english.keys()],
+      titleName: evs.some((e) => e.titleName),
+      quoted: evs.some((e) => e.quoted) && !evs.some((e) => e.cedict),
+      cedict: evs.some((e) => e.cedict),
+    });
+    const primaryEnglish = [
+      ...new Set(evs.flatMap((e) => [...hasParentheticalNames(e), ...(e.primary ?? [])])),
+    ];
+    const aliases = buildAliases({
+      name,
+      primaryEnglish,
+      kind,
+      members,
+      forms,
+      english,
+      mergedBy,
+      quoted: evs.some((e) => e.quoted),
+      heading: evs.some((e) => e.heading),
+      lexicon,
+      toSimplified,
+      toTraditional,
+      romanize: romanizeChineseName,
+    });
+    const englishName = [...english.entries()].sort((a, b) =>
+      a[1] === b[1] ? 0 : a[1] === 'parenthetical' ? -1 : 1,
+    )[0]?.[0];
+    entities.push({
+      id: `e:${name}`,
+      name,
+      kind,
+      aliases,
+      articleCount: 0,
+      ...(englishName ? { english: englishName } : {}),
+    });
+  }
+  entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  addShortForms(entities);
+
+  // Index with the detector itself; drop entities that never match (e.g. every occurrence cut a word).
+  const dictionaryWords = dictionaryWordsFor(
+    entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]),
+    lexicon.words,
+  );
+  const detector = createDetector(entities, { dictionaryWords, fuzzy: false });
+  const byEntity: Record<string, MentionRef[]> = {};
+  const articleSets = new Map<string, Set<number>>();
+  articles.forEach((a, ai) => {
+    a.passages.forEach((p, pi) => {
+      for (const m of detector.exact(p.text)) {
+        const id = detector.entityOfPattern(m.pattern);
+        const refs = byEntity[id] ?? [];
+        refs.push([ai, pi, m.start, m.end]);
+        byEntity[id] = refs;
+        (articleSets.get(id) ?? articleSets.set(id, new Set()).get(id))?.add(ai);
+      }
+    });
+  });
+  entities = entities.filter((e) => (articleSets.get(e.id)?.size ?? 0) > 0);
+  for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
+  const kept = new Set(entities.map((e) => e.id));
+  for (const id of Object.keys(byEntity)) if (!kept.has(id)) delete byEntity[id];
+  return {
+    entities,
+    mentionIndex: { articles: articles.map((a) => a.id), byEntity },
+    dictionaryWords: dictionaryWordsFor(
+      entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]),
+      lexicon.words,
+    ),
+  };
+}
+
+function hasParentheticalNames(e: Evidence): string[] {
+  return [...e.english].filter(([, s]) => s === 'parenthetical').map(([n]) => n);
+}
+
+function hasParenthetical(e: Evidence): boolean {
+  return [...e.english.values()].includes('parenthetical');
+}
+
+/** A quoted term that names something: quoted in two articles, or not plain dictionary prose. */
+function quotedStandsOut(key: string, quotedArticles: number, lexicon: Lexicon): boolean {
+  if (key.length < 2 || key.length > 8) return false;
+  if ([...key].some((ch) => STOP_CHARS.has(ch))) return false;
+  if (lexicon.common.has(key)) return false;
+  const segs = lexicon.segment(key);
+  const singles = segs.filter((s) => s.type === 'char').length;
+  const proper = segs.some((s) => s.type === 'proper');
+  if (quotedArticles >= 2) return key.length >= 3 || proper;
+  // Seen once: a slogan or coined name (脫鉤斷鏈: not all dictionary words) or one containing a name.
+  return key.length >= 4 && (proper || singles >= 2);
+}
+
+function englishCompatible(a: Evidence, b: Evidence): boolean {
+  if (a.english.size === 0 || b.english.size === 0) return true;
+  const last = (e: Evidence) =>
+    new Set([...e.english.keys()].map((n) => normEnglish(n).split(' ').pop() as string));
+  const la = last(a);
+  for (const x of last(b)) if (la.has(x)) return true;
+  return false;
+}
+
+/** Counts every (overlapping) occurrence of the trie's patterns in a folded text. */
+function countAll(text: string, trie: PatternTrie, counts: Int32Array): void {
+  const { nodes, first } = trie;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (first[text.charCodeAt(i)] === 0) continue;
+    let state = trie.pair(text.charCodeAt(i), text.charCodeAt(i + 1));
+    let j = i + 2;
+    while (state !== 0) {
+      const id = (nodes[state] as number) - 1;
+      if (id >= 0) counts[id] = (counts[id] as number) + 1;
+      if (j >= text.length) break;
+      state = trie.child(state, text.charCodeAt(j));
+      j++;
+    }
+  }
+}
+
+/** "Lavrov" for "Sergei Lavrov": the last word of a Western person's name, when no other entity has it. */
+function addShortForms(entities: Entity[]): void {
+  const owners = new Map<string, Set<string>>();
+  const taken = new Set<string>();
+  for (const e of entities) for (const a of e.aliases) taken.add(foldKey(a.text));
+  for (const e of entities) {
+    if (e.kind !== 'person' || !isTransliteration(toSimplified(e.name), 1)) continue;
+    for (const a of e.aliases) {
+      if (a.source !== 'parenthetical' && a.source !== 'cedict') continue;
+      const words = a.text.split(/\s+/);
+      if (words.length < 2) continue;
+      const last = words[words.length - 1] as string;
+      if (last.length < 3 || !/^[A-Z][a-z]/.test(last)) continue;
+      (owners.get(last) ?? owners.set(last, new Set()).get(last))?.add(e.id);
+    }
+  }
+  for (const e of entities) {
+    for (const [last, ids] of owners) {
+      if (ids.size === 1 && ids.has(e.id) && !taken.has(foldKey(last)))
+        e.aliases.push({ text: last, source: 'short-form' });
+    }
+  }
+}

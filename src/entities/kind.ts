@@ -1,0 +1,43 @@
+// The kind of an entity (person, place, organisation, event, topic) from the evidence at hand:
+// CC-CEDICT gloss wording first, then the English name's shape, then the Chinese form's suffix.
+
+import { kindFromGloss } from './lexicon.ts';
+import { SURNAMES } from './stopchars.ts';
+import type { EntityKind } from './types.ts';
+import { isTransliteration } from './variants.ts';
+
+const ORG_WORDS =
+  /\b(Party|Organi[sz]ation|Agency|Company|Corporation|University|Ministry|Council|Committee|Bank|Union|Institute|Association|Army|Court|Parliament|Police|Foundation|League|Alliance|Group|Federation|Fund|Office|Commission|Assembly|Congress|Bureau|Academy|Inc|News|Times|Post|Press|Airlines?|Network|Watch|International|Amnesty|Reuters|Bundestag|Bundeswehr|Agentur|Partei|Stiftung|Gesellschaft|Verband|Institut|Zeitung)\b/;
+const PLACE_SUFFIX =
+  /(国|省|市|州|县|岛|群岛|山|河|湖|港|城|区|洲|湾|海|峡|镇|村|街|路|广场|机场|大学城|盆地|高原|半岛)$/;
+const EVENT_SUFFIX =
+  /(会|会议|峰会|战争|战役|事件|运动|革命|选举|大选|危机|疫情|抗议|示威|起义|屠杀|奥运|世界杯|协议|倡议|计划|条约)$/;
+
+export interface KindEvidence {
+  key: string;
+  gloss: string;
+  english: string[];
+  titleName: boolean;
+  quoted: boolean;
+  cedict: boolean;
+}
+
+export function decideKind(ev: KindEvidence): EntityKind {
+  const fromGloss = kindFromGloss(ev.gloss);
+  if (fromGloss) return fromGloss;
+  if (ev.english.some((e) => ORG_WORDS.test(e) || /^[A-Z]{2,6}$/.test(e))) return 'organisation';
+  if (ev.titleName) return 'person';
+  if (EVENT_SUFFIX.test(ev.key)) return 'event';
+  if (PLACE_SUFFIX.test(ev.key)) return 'place';
+  const personLike = ev.english.some((e) => /^[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’.-]+){1,3}$/u.test(e));
+  if (
+    personLike &&
+    (isTransliteration(ev.key) || (SURNAMES.has(ev.key[0] as string) && ev.key.length <= 3))
+  ) {
+    return 'person';
+  }
+  if (ev.cedict && /^[A-Z][a-z]+$/.test(ev.gloss.split(/[,;(]/)[0]?.trim() ?? '')) return 'place';
+  if (ev.quoted) return 'topic';
+  if (personLike) return 'person';
+  return 'topic';
+}

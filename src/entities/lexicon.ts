@@ -1,0 +1,253 @@
+// What CC-CEDICT tells the extractor (build time only): which folded forms are proper nouns and
+// which are also common words (generic: 和平, 城市, 友谊), English names from glosses (incl. "aka"
+// forms and "see X" redirects), the kind a gloss suggests, forms sharing an English name (cross-strait
+// variants such as 普京/普丁), and a minimum-word segmenter used to find the left edge of a name.
+
+import { PatternTrie } from '../match/trie.ts';
+import { foldKey } from '../text/fold.ts';
+import { type CedictEntry, loadCedict } from './cedict.ts';
+import type { EntityKind } from './types.ts';
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** 'proper': a CEDICT proper noun; 'common': a CEDICT common word; 'char': a single character. */
+  type: 'proper' | 'common' | 'char';
+}
+
+export class Lexicon {
+  /** Folded key → proper-noun entries. */
+  readonly proper = new Map<string, CedictEntry[]>();
+  /** Folded keys that are also (or only) common words. */
+  readonly common = new Set<string>();
+  /** Normalised English name → folded keys of the proper nouns glossed with it. */
+  readonly byEnglish = new Map<string, Set<string>>();
+  /** Every folded word of 2+ characters (for segmentation and the matcher's boundary check). */
+  readonly words: string[] = [];
+  private readonly wordTrie: PatternTrie;
+  private readonly wordProper: Uint8Array;
+  private readonly entryByKey = new Map<string, CedictEntry[]>();
+
+  constructor() {
+    const { entries } = loadCedict();
+    const seen = new Map<string, number>();
+    const properFlags: number[] = [];
+    for (const e of entries) {
+      const key = foldKey(e.simplified);
+      if (!/^[\u3400-\u9fff·]+$/.test(key)) continue;
+      const list = this.entryByKey.get(key);
+      if (list) list.push(e);
+      else this.entryByKey.set(key, [e]);
+      if (e.proper && !isSurnameOnly(e) && !isCalendar(e)) {
+        const p = this.proper.get(key);
+        if (p) p.push(e);
+        else this.proper.set(key, [e]);
+      } else if (!e.proper) this.common.add(key);
+      if (key.length >= 2) {
+        const at = seen.get(key);
+        if (at === undefined) {
+          seen.set(key, this.words.length);
+          this.words.push(key);
+          properFlags.push(e.proper ? 1 : 0);
+        } else if (!e.proper) properFlags[at] = 0;
+      }
+    }
+    this.wordTrie = PatternTrie.build(this.words);
+    this.wordProper = Uint8Array.from(properFlags);
+    for (const [key, list] of this.proper) {
+      if (key.length < 2) continue;
+      for (const name of this.englishOf(list, true)) {
+        const n = normEnglish(name);
+        const set = this.byEnglish.get(n);
+        if (set) set.add(key);
+        else this.byEnglish.set(n, new Set([key]));
+      }
+    }
+  }
+
+  /** English names given by these entries' glosses, following "see X" redirects once. */
+  englishOf(list: readonly CedictEntry[], primaryOnly = false): string[] {
+    const out: string[] = [];
+    for (const e of list) {
+      if (!e.proper) continue;
+      for (const g of e.glosses) {
+        const see = /^see (?:also )?([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(g);
+        const names: string[] = [];
+        if (see) {
+          const target = this.entryByKey.get(foldKey(see[2] ?? (see[1] as string)));
+          for (const t of target ?? []) {
+            if (!t.proper) continue;
+            for (const tg of t.glosses) {
+              names.push(...namesInGloss(tg));
+              if (primaryOnly && names.length > 0) break;
+            }
+          }
+        } else names.push(...namesInGloss(g));
+        out.push(...names);
+        if (primaryOnly && names.length > 0) break;
+      }
+    }
+    return [...new Set(out)];
+  }
+
+  /** All gloss text for a key (redirects followed), for kind hints. */
+  glossText(key: string): string {
+    const list = this.proper.get(key) ?? this.entryByKey.get(key) ?? [];
+    const parts: string[] = [];
+    for (const e of list) {
+      for (const g of e.glosses) {
+        parts.push(g);
+        const see = /^see (?:also )?([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(g);
+        const target = see ? this.entryByKey.get(foldKey(see[2] ?? (see[1] as string))) : undefined;
+        if (target) for (const t of target) parts.push(...t.glosses);
+      }
+    }
+    return parts.join('; ');
+  }
+
+  isWord(key: string): boolean {
+    return this.entryByKey.has(key);
+  }
+
+  /** Minimum-word segmentation of a (folded) Han string with the CEDICT vocabulary. */
+  segment(text: string): Segment[] {
+    const n = text.length;
+    const cost = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
+    const back = new Array<number>(n + 1).fill(-1);
+    const backType = new Array<Segment['type']>(n + 1).fill('char');
+    cost[0] = 0;
+    const { nodes } = this.wordTrie;
+    for (let p = 0; p < n; p++) {
+      const base = (cost[p] as number) + 1;
+      if (base < (cost[p + 1] as number)) {
+        cost[p + 1] = base;
+        back[p + 1] = p;
+        backType[p + 1] = 'char';
+      }
+      if (p + 2 > n) continue;
+      let state = this.wordTrie.pair(text.charCodeAt(p), text.charCodeAt(p + 1));
+      let q = p + 2;
+      while (state !== 0) {
+        const id = (nodes[state] as number) - 1;
+        if (id >= 0 && base <= (cost[q] as number)) {
+          cost[q] = base;
+          back[q] = p;
+          backType[q] = this.wordProper[id] === 1 ? 'proper' : 'common';
+        }
+        if (q === n) break;
+        state = this.wordTrie.child(state, text.charCodeAt(q));
+        q++;
+      }
+    }
+    const out: Segment[] = [];
+    for (let q = n; q > 0; q = back[q] as number)
+      out.push({ start: back[q] as number, end: q, type: backType[q] as Segment['type'] });
+    return out.reverse();
+  }
+}
+
+function isCalendar(e: CedictEntry): boolean {
+  return CALENDAR.test((/^[A-Za-z]+/.exec(e.glosses[0] ?? '') ?? [''])[0]);
+}
+
+function isSurnameOnly(e: CedictEntry): boolean {
+  return e.glosses.every((g) =>
+    /^(surname |(old |archaic )?variant of|see also|abbr\. for|\(name\)|[A-Z][a-z]+ \(name\))/.test(g),
+  );
+}
+
+const CALENDAR =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * Capitalised names at the head of a gloss, after "(Tw)"-style tags ("Beijing municipality, capital
+ * of …" → Beijing; "the Great Wall" → Great Wall), plus "aka X" forms. Lists ("China, Japan and
+ * Korea"), bare surnames ("Lavrov (name)"), old/slang/derogatory senses and calendar words give none.
+ */
+export function namesInGloss(gloss: string): string[] {
+  const out: string[] = [];
+  if (
+    /^\((old|slang|derog\.|dialect|archaic|coll\.|Internet slang|literary|fig\.|humorous|euphemism|Cantonese)/i.test(
+      gloss,
+    )
+  ) {
+    return out;
+  }
+  let g = gloss.replace(/^(\((?:Tw|HK|Hong Kong|Macau|PRC|Singapore|loanword)\)\s*)+/, '');
+  if (/^(surname|variant|old variant|see |abbr\.|used in|\(name\))/.test(g)) return out;
+  g = g.replace(/^the /i, '');
+  let head = (/^[^,;(]+/.exec(g)?.[0] ?? '').trim();
+  const rest = g.slice(head.length);
+  if (/^\s*\(name\)/.test(rest) || /^,\s*[A-Z][a-z]+(,| and )/.test(rest)) return out;
+  head = head.replace(
+    /\s+(municipality|city|province|county|prefecture|district|river|island|islands|region)$/,
+    '',
+  );
+  for (const part of head.split(/ or /)) {
+    const name = part.trim();
+    if (isNameLike(name) && !CALENDAR.test(name)) out.push(name);
+  }
+  for (const m of g.matchAll(/\baka ([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})/g)) out.push(m[1] as string);
+  return out;
+}
+
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'de',
+  'der',
+  'den',
+  'di',
+  'da',
+  'del',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'ibn',
+  'of',
+  'and',
+  'the',
+  'for',
+  'du',
+  'dos',
+  'das',
+  'y',
+  'zu',
+  'et',
+]);
+
+/** "Sergei Lavrov", "NATO", "Belt and Road Initiative": capitalised words (particles allowed). */
+export function isNameLike(s: string): boolean {
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 7) return false;
+  if (!/^[A-Z]/.test(words[0] as string)) return false;
+  for (const w of words) {
+    if (PARTICLES.has(w)) continue;
+    if (!/^[A-Z\u00c0-\u00de][\p{L}'’.-]*$/u.test(w) && !/^\d+$/.test(w)) return false;
+  }
+  return true;
+}
+
+export function normEnglish(s: string): string {
+  return foldKey(s).replace(/[.'’]/g, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const PLACE =
+  /\b(city|province|county|capital|country|island|islands|river|mountain|region|district|state of|republic|kingdom|lake|sea|ocean|town|prefecture|continent|peninsula|municipality|village|port|desert|strait|autonomous)\b/i;
+const ORG =
+  /\b(party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?)\b/i;
+const PERSON =
+  /(\(\d{3,4}\s*[-–]|\(born |\b(president|politician|diplomat|minister|writer|actor|actress|singer|leader|emperor|poet|general|dissident|artist|philosopher|chancellor|physicist|novelist|businessman|activist|footballer|player|painter|composer|director|scholar|king|queen|prince|journalist|economist|premier|secretary)\b)/i;
+const EVENT =
+  /\b(war|revolution|incident|protest|protests|massacre|movement|olympics?|summit|election|crisis|pandemic|epidemic|festival|uprising|rebellion|battle|games|cup|treaty|initiative)\b/i;
+
+export function kindFromGloss(gloss: string): EntityKind | undefined {
+  if (!gloss) return undefined;
+  if (PERSON.test(gloss) && /\d{4}|\(born/.test(gloss)) return 'person';
+  if (ORG.test(gloss) && !PLACE.test(gloss.split(/[,;]/)[0] ?? '')) return 'organisation';
+  if (PLACE.test(gloss)) return 'place';
+  if (EVENT.test(gloss)) return 'event';
+  if (PERSON.test(gloss)) return 'person';
+  return undefined;
+}
