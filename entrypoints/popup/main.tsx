@@ -1,3 +1,72 @@
+// The toolbar popup: asks the active tab's content script what it marked, searches through the
+// background, flips the per-site switch, and opens the extension page.
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { siteKey } from '../../src/content/site-switch.ts';
+import { setSiteEnabled } from '../../src/content/site-switch-items.ts';
+import { sendMessage, withRetry } from '../../src/messaging.ts';
+import { getLocale } from '../../src/settings.ts';
+import { formatHash } from '../../src/ui/hash.ts';
+import { LocaleProvider } from '../../src/ui/locale.tsx';
+import { Popup, type PopupSummary } from '../../src/ui/Popup.tsx';
+import type { SearchFn } from '../../src/ui/use-search.ts';
+import '../../src/ui/styles.css';
 
-render(<p>Factlens</p>, document.getElementById('app') as HTMLElement);
+const search: SearchFn = (query, filters) => withRetry(() => sendMessage('search', { query, filters }));
+
+async function activeTab(): Promise<{ id?: number; url?: string } | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function summaryOf(tabId: number | undefined): Promise<PopupSummary | 'unavailable'> {
+  if (tabId === undefined) return 'unavailable';
+  try {
+    const s = await sendMessage('summarizeTab', undefined, { tabId, frameId: 0 });
+    return { enabled: s.enabled, terms: s.terms };
+  } catch {
+    return 'unavailable';
+  }
+}
+
+function App() {
+  const [summary, setSummary] = useState<PopupSummary | null | 'unavailable'>(null);
+  const [tab, setTab] = useState<{ id?: number; url?: string }>();
+  useEffect(() => {
+    void activeTab().then(async (t) => {
+      setTab(t);
+      setSummary(await summaryOf(t?.id));
+    });
+  }, []);
+  const site = tab?.url && /^(https?|file):/.test(tab.url) ? siteKey(tab.url) : undefined;
+  return (
+    <Popup
+      summary={summary}
+      site={site}
+      search={search}
+      onToggleSite={async (on) => {
+        if (!site) return;
+        await setSiteEnabled(site, on);
+        setSummary((s) => (s && s !== 'unavailable' ? { ...s, enabled: on } : s));
+        // The content script re-scans (or clears) on the storage change; ask again for its terms.
+        setTimeout(() => void summaryOf(tab?.id).then(setSummary), 600);
+      }}
+      onTermClick={(term) => {
+        void sendMessage('openEntity', { entityId: term.entityId }).then(() => window.close());
+      }}
+      onOpenPage={(query) => {
+        const url = `${browser.runtime.getURL('/search.html')}${formatHash({ query: query.trim(), filters: {} })}`;
+        void browser.tabs.create({ url }).then(() => window.close());
+      }}
+    />
+  );
+}
+
+const locale = await getLocale();
+document.documentElement.lang = locale;
+render(
+  <LocaleProvider locale={locale}>
+    <App />
+  </LocaleProvider>,
+  document.getElementById('app') as HTMLElement,
+);
