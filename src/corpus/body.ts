@@ -157,6 +157,16 @@ export function stripDateline(text: string): string {
   return text.replace(DATELINE, '');
 }
 
+/** Plain text of a one-line HTML string such as a title (`agents&#x27; ineptitude`). */
+export function htmlToText(html: string): string {
+  if (!/[&<]/.test(html)) return normalizeText(html);
+  return normalizeText(
+    load(html, { xml: { xmlMode: false } }, false)
+      .root()
+      .text(),
+  );
+}
+
 /** Collapses whitespace (incl. no-break and ideographic spaces) and trims. */
 export function normalizeText(text: string): string {
   return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();

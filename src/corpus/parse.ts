@@ -4,7 +4,7 @@
 // cross-checked (front-matter date, body header time); errors drop the article, warnings keep it.
 // No Node or DOM APIs: the same code parses user imports in the service worker.
 import { detectScript } from '../text/script.ts';
-import { parseBody } from './body.ts';
+import { htmlToText, parseBody } from './body.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { sourceOfHost } from './source.ts';
 import { fnv1a64 } from './stable-hash.ts';
@@ -132,7 +132,7 @@ function parseOrThrow(text: string, file: string, options: ParseOptions, issues:
   const linkLine = i + 1;
   const link = /^\[(.*)\]\((.*)\)\s*$/.exec(lines[i] ?? '');
   if (!link) throw new ParseError(linkLine, 'expected a markdown link "[title](url)"');
-  const title = (link[1] ?? '').replace(/\\([[\]\\])/g, '$1').trim();
+  const title = htmlToText((link[1] ?? '').replace(/\\([[\]\\])/g, '$1'));
   const rawUrl = (link[2] ?? '').trim();
   if (title === '') throw new ParseError(linkLine, 'empty title in "[title](url)"');
   let url: URL;

@@ -1,6 +1,7 @@
 // The body walk's building blocks: image URLs out of the weserv proxy, byline and boilerplate
 // recognition, dateline removal, and the block rules (subheadings, captions, galleries, footer).
 import {
+  htmlToText,
   isBoilerplate,
   isByline,
   isSubheading,
@@ -68,6 +69,15 @@ describe('bylines, boilerplate, datelines, subheadings', () => {
     }
     expect(isBoilerplate('网友N©Rth₃₁则相对冷静地写道')).toBe(false);
     expect(isBoilerplate('德国之声记者报道了版权问题。')).toBe(false);
+  });
+
+  it('decodes entities in titles', () => {
+    expect(htmlToText('Russia menaces Alexei Navalny after he exposed its agents&#x27; ineptitude')).toBe(
+      "Russia menaces Alexei Navalny after he exposed its agents' ineptitude",
+    );
+    expect(htmlToText('中俄齊抗西方制裁 王毅：反對「築牆設壘」')).toBe(
+      '中俄齊抗西方制裁 王毅：反對「築牆設壘」',
+    );
   });
 
   it('strips the dateline in both scripts', () => {
