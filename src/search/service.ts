@@ -1,10 +1,14 @@
-// The background's search service: loads the compiled index from the corpus bundle (extra.search,
-// written by scripts/compile-corpus.ts) on the first search, and also searches articles that are not
-// in the bundle (imported ones) through a small index rebuilt whenever that set changes. Results of
-// both are merged by score.
+// The background's service for the extension page: loads the compiled index from the corpus bundle
+// (extra.search, written by scripts/compile-corpus.ts) on first use, and also searches articles that
+// are not in the bundle (imported ones) through a small index rebuilt whenever that set changes;
+// results of both are merged by score. It also answers the entity page (from the bundle's mention
+// index, or one computed once with the detector when the bundle has none) and the reader (one article).
 import type { CorpusBundle } from '../corpus/bundle.ts';
 import type { Article } from '../corpus/types.ts';
+import type { MentionIndex, MentionRef } from '../entities/extract.ts';
+import type { Mention } from '../entities/types.ts';
 import { buildSearchIndex } from './build.ts';
+import { buildEntityPage, type EntityPageData, type EntityPageSource } from './entity-page.ts';
 import { handleSearch, type SearchRequest, type SearchResponse } from './handlers.ts';
 import { loadSearchIndex } from './search.ts';
 import { SEARCH_INDEX_FORMAT, type SearchIndex, type SerializedSearchIndex } from './types.ts';
@@ -29,22 +33,61 @@ export function combineIndexes(indexes: readonly SearchIndex[]): SearchIndex {
   };
 }
 
+/** A mention index found by running a detector over every passage (when the bundle carries none). */
+export function computeMentionIndex(
+  articles: readonly Article[],
+  detect: (runs: readonly string[]) => Mention[],
+): MentionIndex {
+  const byEntity: Record<string, MentionRef[]> = {};
+  articles.forEach((a, ai) => {
+    for (const m of detect(a.passages.map((p) => p.text))) {
+      let list = byEntity[m.entityId];
+      if (!list) {
+        list = [];
+        byEntity[m.entityId] = list;
+      }
+      list.push([ai, m.run, m.start, m.end]);
+    }
+  });
+  return { articles: articles.map((a) => a.id), byEntity };
+}
+
+function isMentionIndex(value: unknown): value is MentionIndex {
+  const v = value as MentionIndex | undefined;
+  return Array.isArray(v?.articles) && typeof v?.byEntity === 'object' && v.byEntity !== null;
+}
+
+type Bundle = Pick<CorpusBundle, 'articles' | 'extra'> & Partial<Pick<CorpusBundle, 'entities'>>;
+
 export interface SearchServiceOptions {
   /** The bundle (loaded once). */
-  loadBundle: () => Promise<Pick<CorpusBundle, 'articles' | 'extra'>>;
+  loadBundle: () => Promise<Bundle>;
   /** Articles outside the bundle (imports); called on every search, so keep it cheap. */
   extraArticles?: () => Promise<readonly Article[]>;
+  /** A detector over the bundle's entities, for a bundle without a mention index. */
+  detect?: (runs: readonly string[]) => Promise<Mention[]> | Mention[];
 }
 
 export interface SearchService {
   search(request: SearchRequest): Promise<SearchResponse>;
+  entityPage(request: { entityId: string }): Promise<EntityPageData | null>;
+  article(request: { articleId: string }): Promise<Article | null>;
 }
 
 export function createSearchService(options: SearchServiceOptions): SearchService {
+  let bundle: Promise<Bundle> | null = null;
+  const loadBundle = (): Promise<Bundle> => {
+    bundle ??= options.loadBundle().catch((error: unknown) => {
+      bundle = null;
+      throw error;
+    });
+    return bundle;
+  };
+  let entitySource: Promise<EntityPageSource> | null = null;
   let base: Promise<SearchIndex> | null = null;
   let extra: { key: string; index: SearchIndex | null } = { key: '', index: null };
   const baseIndex = (): Promise<SearchIndex> => {
-    base ??= options.loadBundle().then(searchIndexOfBundle, (error: unknown) => {
+    base ??= loadBundle().then(searchIndexOfBundle, (error: unknown) => {
       base = null;
       throw error;
     });
@@ -62,6 +105,32 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     async search(request) {
       const [b, x] = await Promise.all([baseIndex(), extraIndex()]);
       return handleSearch(combineIndexes(x ? [b, x] : [b]), request);
+    },
+    async entityPage(request) {
+      if (typeof request?.entityId !== 'string') throw new Error('entityPage: entityId must be a string');
+      entitySource ??= loadBundle().then(async (b): Promise<EntityPageSource> => {
+        const stored = b.extra?.mentionIndex ?? b.extra?.mentions;
+        let mentionIndex: MentionIndex = { articles: [], byEntity: {} };
+        if (isMentionIndex(stored)) mentionIndex = stored;
+        else if (options.detect) {
+          const detect = options.detect;
+          const runs = await Promise.all(b.articles.map((a) => detect(a.passages.map((p) => p.text))));
+          mentionIndex = computeMentionIndex(b.articles, (_r) => runs.shift() ?? []);
+        }
+        return { entities: b.entities ?? [], articles: b.articles, mentionIndex };
+      });
+      entitySource.catch(() => {
+        entitySource = null;
+      });
+      return buildEntityPage(await entitySource, request.entityId);
+    },
+    async article(request) {
+      if (typeof request?.articleId !== 'string') throw new Error('article: articleId must be a string');
+      const b = await loadBundle();
+      const found = b.articles.find((a) => a.id === request.articleId);
+      if (found) return found;
+      const extra = (await options.extraArticles?.()) ?? [];
+      return extra.find((a) => a.id === request.articleId) ?? null;
     },
   };
 }

@@ -42,3 +42,43 @@ describe('createSearchService', () => {
     expect((await service.search({ query: 'Lavrov ' })).results[0]?.articleId).toBe('4');
   });
 });
+
+describe('createSearchService: entity page and reader', () => {
+  const entities = [
+    { id: 'e:谭德塞', name: '谭德塞', kind: 'person' as const, aliases: [], articleCount: 2 },
+    { id: 'e:武汉', name: '武汉', kind: 'place' as const, aliases: [], articleCount: 2 },
+  ];
+  // A stand-in detector: finds the entity names in each run.
+  const detect = (runs: readonly string[]) =>
+    runs.flatMap((text, run) =>
+      entities.flatMap((e) => {
+        const out = [];
+        for (let i = text.indexOf(e.name); i >= 0; i = text.indexOf(e.name, i + 1)) {
+          out.push({ run, start: i, end: i + e.name.length, text: e.name, entityId: e.id, score: 1 });
+        }
+        return out;
+      }),
+    );
+
+  it('computes the mention index with the detector when the bundle has none', async () => {
+    const service = createSearchService({
+      loadBundle: async () => ({ articles: ARTICLES, entities }),
+      detect,
+    });
+    const page = await service.entityPage({ entityId: 'e:谭德塞' });
+    expect(page?.articles.map((a) => a.articleId).sort()).toEqual(['2', '3']);
+    expect(page?.cooccurring[0]?.entityId).toBe('e:武汉');
+    expect(await service.entityPage({ entityId: 'e:x' })).toBeNull();
+  });
+
+  it('returns one article by id, from the bundle or the extra articles', async () => {
+    const [first, ...rest] = ARTICLES;
+    const service = createSearchService({
+      loadBundle: async () => ({ articles: rest }),
+      extraArticles: async () => (first ? [first] : []),
+    });
+    expect((await service.article({ articleId: '2' }))?.title).toBe('世卫专家组抵达武汉');
+    expect((await service.article({ articleId: '1' }))?.id).toBe('1');
+    expect(await service.article({ articleId: 'nope' })).toBeNull();
+  });
+});
