@@ -9,6 +9,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityCard } from './background/interim.ts';
 import type { EntityKind, Mention } from './entities/types.ts';
 import type { ImportedArticleSummary, ImportFilesRequest, ImportFilesResponse } from './import/protocol.ts';
+import type { Article } from './corpus/types.ts';
+import type { EntityPageData } from './search/entity-page.ts';
 import type { SearchRequest, SearchResponse } from './search/handlers.ts';
 
 export type { EntityCard };
@@ -86,6 +88,10 @@ export interface FactlensProtocol {
   removeImported(data: { ids: string[] }): { removed: number };
   /** Extension pages (search page, popup) → background: full-text passage search (src/search). */
   search(data: SearchRequest): SearchResponse;
+  /** Extension page → background: the entity page (mentions, timeline, co-occurring, related). */
+  entityPage(data: { entityId: string }): EntityPageData | null;
+  /** Extension page → background: one article for the reader. */
+  article(data: { articleId: string }): Article | null;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<FactlensProtocol>();
