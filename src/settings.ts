@@ -58,7 +58,7 @@ export async function getLocale(browserTag = globalThis.navigator?.language): Pr
 export function parseSiteList(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/[\s,;]+/)) {
-    let entry = raw.trim().toLowerCase();
+    let entry = raw.trim().toLowerCase().replace(/^\*\./, '');
     if (!entry) continue;
     if (entry === 'file:' || entry.startsWith('file://')) entry = 'file:';
     else {

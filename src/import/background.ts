@@ -2,7 +2,6 @@
 // articles joined (matchRuns, lookupEntity, ping), answers the import messages from extension pages
 // only, and bumps the corpus revision after each change so every tab re-scans.
 import type { CorpusCache } from '../background/corpus.ts';
-import { createDetector } from '../background/interim.ts';
 import { onMessage } from '../messaging.ts';
 import { bumpCorpusRevision } from './revision.ts';
 import { createImportService, type ImportService } from './service.ts';
@@ -21,7 +20,6 @@ export function installImports(base: CorpusCache, getURL: (path: string) => stri
   const service = createImportService({
     base,
     openStore: () => openImportStore(),
-    createDetector: (entities) => createDetector(entities),
     onChanged: async () => {
       await bumpCorpusRevision();
     },

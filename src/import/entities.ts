@@ -5,7 +5,7 @@
 // article. Names the bundled corpus already knows are left to it (its detector finds them).
 import type { Article } from '../corpus/types.ts';
 import type { Alias, Entity, EntityKind } from '../entities/types.ts';
-import { T2S_PAIRS } from '../text/t2s-table.ts';
+import { foldKey } from '../text/fold.ts';
 
 /** Role words that come right before a person's name in news Chinese (both scripts). */
 const ROLES = [
@@ -51,6 +51,10 @@ const ROLES = [
   '总裁',
   '候選人',
   '候选人',
+  '顧問',
+  '顾问',
+  '總監',
+  '总监',
 ];
 
 /** Common Chinese surnames (Traditional and Simplified forms): a role word alone is not enough. */
@@ -60,7 +64,6 @@ const SURNAMES = new Set(
   ),
 );
 
-const HAN = /[\u3400-\u9fff]/;
 const ROLE_NAME = new RegExp(`(?:${ROLES.join('|')})([\\u3400-\\u9fff]{2,3})`, 'g');
 const GLOSSED = /([\u3400-\u9fff]{2,8})[（(]([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,4})[）)]/g;
 const ENGLISH_NAME = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b/g;
@@ -78,20 +81,6 @@ const ENGLISH_STOP = new Set([
   'When',
   'If',
 ]);
-
-const T2S = new Map<string, string>();
-const S2T = new Map<string, string>();
-for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
-  const t = T2S_PAIRS[i] as string;
-  const s = T2S_PAIRS[i + 1] as string;
-  if (t === s) continue;
-  T2S.set(t, s);
-  if (!S2T.has(s)) S2T.set(s, t);
-}
-const convert = (text: string, table: Map<string, string>) =>
-  Array.from(text, (c) => table.get(c) ?? c).join('');
-export const toSimplifiedChars = (text: string) => convert(text, T2S);
-export const toTraditionalChars = (text: string) => convert(text, S2T);
 
 function count(texts: readonly string[], needle: string): number {
   let n = 0;
@@ -129,8 +118,23 @@ function roleNames(texts: readonly string[]): string[] {
   return [...found];
 }
 
+/** Words that end the phrase before a glossed name: 「…舉辦的世界經濟論壇（WEF）」 glosses 世界經濟論壇. */
+const PHRASE_BREAK = /^.*[的是在和与與及、于於对對由从從将將被把向]/u;
+const ROLE_PREFIX = new RegExp(`^.*(?:${ROLES.join('|')})`, 'u');
+
+/** The Chinese name a parenthetical gloss belongs to, or null when it looks like no name. */
+export function glossedName(zh: string, english: string): string | null {
+  const words = english.split(' ').length;
+  const acronym = /^[A-Z]{2,6}$/.test(english);
+  if (words === 1 && !acronym) return null;
+  let name = zh.replace(ROLE_PREFIX, '');
+  if (name === zh) name = zh.replace(PHRASE_BREAK, '');
+  if (words >= 2 && name.length > 5) name = name.slice(-4);
+  return name.length >= 2 ? name : null;
+}
+
 export interface ExtractOptions {
-  /** True when the bundled corpus already knows this form (then it is not a new entity). */
+  /** True when the bundled corpus already knows this name (then it is not a new entity). */
   isKnown?: (form: string) => boolean;
 }
 
@@ -142,7 +146,7 @@ export function extractImportedEntities(
   const isKnown = options.isKnown ?? (() => false);
   const candidates = new Map<string, Candidate>();
   const add = (name: string, kind: EntityKind, article: Article, english?: string) => {
-    const key = toSimplifiedChars(name);
+    const key = foldKey(name);
     let c = candidates.get(key);
     if (!c) {
       c = { name, kind, articles: new Set(), ...(english ? { english } : {}) };
@@ -156,11 +160,10 @@ export function extractImportedEntities(
     for (const name of roleNames(texts)) add(name, 'person', article);
     for (const text of texts) {
       for (const m of text.matchAll(GLOSSED)) {
-        const zh = m[1] ?? '';
         const en = m[2] ?? '';
-        // Keep the tail of a long run: "時任美國總統拜登（Joe Biden）" glosses 拜登.
+        const name = glossedName(m[1] ?? '', en);
+        if (!name) continue;
         const words = en.split(' ').length;
-        const name = zh.length > 4 && words >= 2 ? zh.slice(-3) : zh;
         if (name.length >= 2) add(name, words >= 2 ? 'person' : 'organisation', article, en);
       }
     }
@@ -177,16 +180,9 @@ export function extractImportedEntities(
   }
   const entities: Entity[] = [];
   for (const c of candidates.values()) {
-    const forms = new Set([c.name]);
-    if (HAN.test(c.name)) {
-      forms.add(toSimplifiedChars(c.name));
-      forms.add(toTraditionalChars(c.name));
-    }
-    if ([...forms].some(isKnown)) continue;
-    const aliases: Alias[] = [...forms].map((text, i) => ({
-      text,
-      source: i === 0 ? 'corpus' : 'opencc',
-    }));
+    // Aliases in the other script are not needed: the import detector folds both scripts.
+    if (isKnown(c.name)) continue;
+    const aliases: Alias[] = [{ text: c.name, source: 'corpus' }];
     if (c.english && c.english !== c.name) aliases.push({ text: c.english, source: 'parenthetical' });
     entities.push({
       id: `e:${c.name}`,

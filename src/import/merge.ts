@@ -7,6 +7,8 @@ import type { LoadedCorpus } from '../background/corpus.ts';
 import type { Article, PassageKind } from '../corpus/types.ts';
 import type { Entity, Mention } from '../entities/types.ts';
 import type { EntityCard } from '../messaging.ts';
+import { foldKey } from '../text/fold.ts';
+import { createImportDetector } from './detector.ts';
 import { extractImportedEntities } from './entities.ts';
 
 type CardPassage = EntityCard['passages'][number];
@@ -122,7 +124,8 @@ function hitsByEntity(mentions: readonly Mention[], where: ReturnType<typeof run
 }
 
 export interface MergeOptions {
-  createDetector: CreateDetector;
+  /** The detector for the imports' own entities (createImportDetector unless a test swaps it). */
+  createDetector?: CreateDetector;
 }
 
 /**
@@ -132,7 +135,7 @@ export interface MergeOptions {
 export function mergeImported(
   base: LoadedCorpus,
   imported: readonly Article[],
-  options: MergeOptions,
+  options: MergeOptions = {},
 ): LoadedCorpus & { importedArticles: number; importedEntities: number } {
   if (imported.length === 0)
     return Object.assign(Object.create(Object.getPrototypeOf(base)), base, {
@@ -144,13 +147,12 @@ export function mergeImported(
   const baseHits = hitsByEntity(base.detect(runs), where);
   const knownForms = new Set<string>();
   for (const e of base.entities.values()) {
-    knownForms.add(e.name);
-    for (const a of e.aliases) knownForms.add(a.text);
+    knownForms.add(foldKey(e.name));
+    for (const a of e.aliases) knownForms.add(foldKey(a.text));
   }
-  const fresh = extractImportedEntities(imported, { isKnown: (form) => knownForms.has(form) }).filter(
-    (e) => !base.entities.has(e.id),
-  );
-  const detector = options.createDetector(fresh);
+  const isKnown = (form: string) => knownForms.has(foldKey(form));
+  const fresh = extractImportedEntities(imported, { isKnown }).filter((e) => !base.entities.has(e.id));
+  const detector = (options.createDetector ?? createImportDetector)(fresh);
   const freshHits = hitsByEntity(detector.detect(runs), where);
 
   const entities = new Map<string, Entity>(base.entities);

@@ -18,13 +18,16 @@ import type { ImportedRecord, ImportStore } from './store.ts';
 export interface ImportServiceOptions {
   base: CorpusCache;
   openStore: () => Promise<ImportStore>;
-  createDetector: CreateDetector;
+  /** The detector for the imports' own entities (see merge.ts). */
+  createDetector?: CreateDetector;
   /** Called after imported articles were added or removed (and the joined corpus is ready). */
   onChanged?: () => void | Promise<void>;
   now?: () => number;
 }
 
 export interface ImportService extends CorpusCache {
+  /** The imported articles (cached; the same array until imports change): for the search service. */
+  articles(): Promise<readonly Article[]>;
   importFiles(request: ImportFilesRequest): Promise<ImportFilesResponse>;
   list(): Promise<ImportedArticleSummary[]>;
   remove(ids: readonly string[]): Promise<number>;
@@ -75,12 +78,18 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     });
     return store;
   };
+  let articleList: Article[] | null = null;
   const getRecords = async () => {
     if (!records) {
       const all = await (await getStore()).all();
       records ??= new Map(all.map((r) => [r.id, r]));
     }
     return records;
+  };
+  const articles = async (): Promise<Article[]> => {
+    const current = await getRecords();
+    articleList ??= [...current.values()].map((r) => r.article);
+    return articleList;
   };
   /** Runs changes one after another. */
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -92,14 +101,19 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     const base = await options.base.get();
     let imported: Article[] = [];
     try {
-      imported = [...(await getRecords()).values()].map((r) => r.article);
+      imported = await articles();
     } catch (error) {
       // No IndexedDB (private windows in some browsers): the bundle alone still works.
       console.warn('[factlens] imported articles unavailable', error);
     }
-    return mergeImported(base, imported, { createDetector: options.createDetector });
+    return mergeImported(
+      base,
+      imported,
+      options.createDetector ? { createDetector: options.createDetector } : {},
+    );
   };
   const invalidate = () => {
+    articleList = null;
     joined = null;
     joining = null;
   };
@@ -130,7 +144,8 @@ export function createImportService(options: ImportServiceOptions): ImportServic
   return {
     get,
     peek: () => joined,
-    importFiles: (request) => {
+    articles: () => articles().catch(() => []),
+    importFiles: async (request) => {
       const files = checkRequest(request);
       return serial(async () => {
         const { articles, issues } = loadCorpus(
