@@ -6,8 +6,8 @@
 //   background   ping, matchRuns, lookupEntity, openEntity, importFiles, listImported, removeImported
 //   content (top frame of a tab, sent with {tabId, frameId: 0})   summarizeTab, showCardAtCaret
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EntityCard } from './background/interim.ts';
 import type { Article } from './corpus/types.ts';
+import type { EntityCard } from './entities/lookup.ts';
 import type { EntityKind, Mention } from './entities/types.ts';
 import type { ImportedArticleSummary, ImportFilesRequest, ImportFilesResponse } from './import/protocol.ts';
 import type { EntityPageData } from './search/entity-page.ts';

@@ -1,22 +1,47 @@
 // Builds the background's corpus from the compiled bundle (public/data/corpus.json, made by
-// scripts/compile-corpus.ts): readBundle validates and expands it, the detector is built once.
-import { readBundle } from '../corpus/bundle.ts';
+// scripts/compile-corpus.ts): readBundle validates and expands it; the detector (src/match/detector.ts)
+// is built once from its entities and dictionary words; lookups read the mention index
+// (src/entities/lookup.ts).
+import { type CorpusBundle, readBundle } from '../corpus/bundle.ts';
+import type { MentionIndex } from '../entities/extract.ts';
+import { lookupEntity } from '../entities/lookup.ts';
+import { createDetector } from '../match/detector.ts';
 import type { LoadedCorpus } from './corpus.ts';
-import { createDetector, lookupEntity } from './interim.ts';
 
 export const CORPUS_PATH = '/data/corpus.json';
 
-export function buildCorpus(json: string, loadStarted: number): LoadedCorpus {
-  const bundle = readBundle(json);
-  const entities = new Map(bundle.entities.map((e) => [e.id, e]));
-  const detector = createDetector(bundle.entities);
+const EMPTY_INDEX: MentionIndex = { articles: [], byEntity: {} };
+
+/** The mention index and dictionary words the compiler stores in the bundle's `extra`. */
+export function bundleExtras(bundle: CorpusBundle): {
+  mentionIndex: MentionIndex;
+  dictionaryWords: string[];
+} {
+  const extra = bundle.extra ?? {};
+  const index = extra.mentionIndex as MentionIndex | undefined;
+  const words = extra.dictionaryWords;
+  return {
+    mentionIndex:
+      index && Array.isArray(index.articles) && typeof index.byEntity === 'object' ? index : EMPTY_INDEX,
+    dictionaryWords: Array.isArray(words) ? (words as string[]) : [],
+  };
+}
+
+export function corpusFromBundle(bundle: CorpusBundle, loadStarted: number): LoadedCorpus {
+  const { mentionIndex, dictionaryWords } = bundleExtras(bundle);
+  const detector = createDetector(bundle.entities, { dictionaryWords });
+  const data = { entities: bundle.entities, articles: bundle.articles, mentionIndex };
   return {
     articleCount: bundle.articles.length,
-    entities,
+    entities: detector.entities,
     detect: (runs) => detector.detect(runs),
-    lookup: (id) => lookupEntity(bundle, id),
+    lookup: (id) => lookupEntity(data, id) ?? null,
     loadMs: performance.now() - loadStarted,
   };
+}
+
+export function buildCorpus(json: string, loadStarted: number): LoadedCorpus {
+  return corpusFromBundle(readBundle(json), loadStarted);
 }
 
 /** Fetches and builds the corpus; `fetchText` reads the extension-internal bundle URL. */
