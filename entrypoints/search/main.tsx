@@ -1,9 +1,9 @@
-// The extension page (search.html): full-text search over every passage, answered by the background.
+// The extension page (search.html): search, entity pages and the reader, answered by the background.
 import { render } from 'preact';
 import { sendMessage, withRetry } from '../../src/messaging.ts';
 import { getLocale } from '../../src/settings.ts';
+import { ExtensionPage } from '../../src/ui/ExtensionPage.tsx';
 import { LocaleProvider } from '../../src/ui/locale.tsx';
-import { SearchPage } from '../../src/ui/SearchPage.tsx';
 import type { SearchFn } from '../../src/ui/use-search.ts';
 import '../../src/ui/styles.css';
 
@@ -13,7 +13,12 @@ document.documentElement.lang = locale;
 
 render(
   <LocaleProvider locale={locale}>
-    <SearchPage search={search} />
+    <ExtensionPage
+      search={search}
+      entityPage={(entityId) => withRetry(() => sendMessage('entityPage', { entityId }))}
+      article={(articleId) => withRetry(() => sendMessage('article', { articleId }))}
+      detect={async (runs) => (await withRetry(() => sendMessage('matchRuns', { runs }))).mentions}
+    />
   </LocaleProvider>,
   document.getElementById('app') as HTMLElement,
 );

@@ -103,7 +103,7 @@ export function SearchPage({ search, location = window.location, delayMs }: Sear
         ) : response ? (
           <>
             <p class="fl-status">{t('resultCount', { count: results.length })}</p>
-            <SearchResults results={results} />
+            <SearchResults results={results} readerLinks />
           </>
         ) : null}
       </section>

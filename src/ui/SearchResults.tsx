@@ -3,15 +3,18 @@
 import type { SearchResult } from '../search/types.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { KIND_LABEL } from './labels.ts';
+import { articleHref } from './links.ts';
 import { useT } from './locale.tsx';
 
 export interface SearchResultsProps {
   results: readonly SearchResult[];
   /** Fewer details (the popup): no passage kinds, one passage per article. */
   compact?: boolean;
+  /** Link each result to the reader (the extension page). */
+  readerLinks?: boolean;
 }
 
-export function SearchResults({ results, compact = false }: SearchResultsProps) {
+export function SearchResults({ results, compact = false, readerLinks = false }: SearchResultsProps) {
   const t = useT();
   return (
     <ol class="fl-results" aria-label={t('resultCount', { count: results.length })}>
@@ -25,6 +28,11 @@ export function SearchResults({ results, compact = false }: SearchResultsProps) 
           <p class="fl-result-meta">
             <span>{r.source}</span> · <time dateTime={r.publishedAt}>{r.publishedAt.slice(0, 10)}</time>
             {!compact && r.matchCount > 0 ? <> · {t('matchCount', { count: r.matchCount })}</> : null}
+            {readerLinks ? (
+              <a class="fl-reader-link" href={articleHref(r.articleId)}>
+                {t('readArticle')}
+              </a>
+            ) : null}
           </p>
           <ul class="fl-passages">
             {(compact ? r.passages.slice(0, 1) : r.passages).map((p) => (
