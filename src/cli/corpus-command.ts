@@ -14,13 +14,15 @@ Reads the .txt/.md article files in each DIR (recursively, README.md excepted) a
 (default: seeds/), then prints counts and every error and warning as file:line: message.
 
 options:
-  --json   print one JSON document (counts and issues) instead of text
+  --json       print one JSON document (counts and issues) instead of text
+  --entities   also list the extracted entities with kind and alias sources
 `;
 
 interface Options {
   json: boolean;
   paths: string[];
-  // `--entities` (entity extraction counts) is added by the entities work; parse it here.
+  /** Also list the extracted entities (src/cli/entities-listing.ts). */
+  entities?: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
@@ -29,6 +31,7 @@ function parseArgs(args: string[]): Options | string {
   for (const arg of args) {
     if (flags && arg === '--') flags = false;
     else if (flags && arg === '--json') options.json = true;
+    else if (flags && arg === '--entities') options.entities = true;
     else if (flags && arg.startsWith('-') && arg !== '-') return `unknown option "${arg}"`;
     else options.paths.push(arg);
   }
@@ -82,14 +85,21 @@ export const corpusCommand: Command = async (args) => {
   const { articles, issues } = loadCorpus(files);
   const summary = summarizeCorpus(articles, issues, files.length);
 
-  // --entities goes here: run the entity extractor on `articles` and add its counts to the report.
+  const entities = options.entities
+    ? await (await import('./entities-listing.ts')).entitiesListing(articles)
+    : undefined;
 
   if (options.json) {
-    const report = { ...summary, issues: issues.map((i) => ({ ...i, text: formatIssue(i) })) };
+    const report = {
+      ...summary,
+      issues: issues.map((i) => ({ ...i, text: formatIssue(i) })),
+      ...(entities ? { entities } : {}),
+    };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     process.stdout.write(textReport(summary));
     for (const issue of issues) process.stdout.write(`${formatIssue(issue)}\n`);
+    if (entities) process.stdout.write((await import('./entities-listing.ts')).entitiesText(entities));
   }
   return 0;
 };

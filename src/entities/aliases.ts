@@ -54,7 +54,15 @@ export function buildAliases(input: AliasInput): Alias[] {
     if (input.kind === 'topic') break;
     for (const key of input.lexicon.byEnglish.get(normEnglish(name)) ?? []) {
       if (keys.has(key) || key.length < 2) continue;
-      for (const e of input.lexicon.proper.get(key) ?? []) {
+      const entries = input.lexicon.proper.get(key) ?? [];
+      // Case matters for acronyms: WHO (the organisation) is not The Who (the band).
+      if (
+        !input.lexicon
+          .englishOf(entries, true)
+          .some((n) => n === name || (!/^[A-Z0-9]+$/.test(name) && normEnglish(n) === normEnglish(name)))
+      )
+        continue;
+      for (const e of entries) {
         chinese.push([e.traditional, 'variant-gloss']);
         chinese.push([e.simplified, 'variant-gloss']);
       }
@@ -73,7 +81,9 @@ export function buildAliases(input: AliasInput): Alias[] {
       add(`${words[0]} ${words[words.length - 1]}`, source); // Sergey Viktorovich Lavrov → Sergey Lavrov
     }
   }
-  if (input.kind === 'person') {
+  // Pinyin only where nothing else gives an English name (李辉 → Li Hui); dictionary and corpus forms
+  // are better (蔡英文 is Tsai Ing-wen, not Cai Yingwen).
+  if (input.kind === 'person' && input.english.size === 0) {
     const simplified = input.toSimplified(input.name);
     if (!isTransliteration(simplified, 1)) {
       const roman = input.romanize(simplified);

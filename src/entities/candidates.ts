@@ -14,6 +14,8 @@ export interface Candidate {
   sources: Set<AliasSource | 'title-name'>;
   /** English name → the source that gave it. */
   english: Map<string, AliasSource>;
+  /** How often each English name was given. */
+  englishCount: Map<string, number>;
   /** Articles whose evidence named it. */
   articles: Set<string>;
   quoted: number;
@@ -31,6 +33,7 @@ export class CandidateSet {
         forms: new Map(),
         sources: new Set(),
         english: new Map(),
+        englishCount: new Map(),
         articles: new Set(),
         quoted: 0,
         quotedArticles: new Set(),
@@ -69,14 +72,16 @@ export function englishInParens(inner: string): string[] {
 
 /**
  * The name at the end of `chinese` (the text right before a parenthesis): trailing characters and at
- * most one proper noun, stopping at a common word (a title: 部長, 外長), a function character or a
- * non-Han character. `allowCommon` lets a lone common word through (for acronyms: 新冠病毒（COVID-19）).
+ * most one proper noun, stopping at a common word (a title: 部長, 外長; or the head noun of a
+ * descriptive phrase: …协定（RCEP）, which names no single word), a function character or a non-Han
+ * character.
  */
-export function nameBeforeParen(chinese: string, lexicon: Lexicon, allowCommon: boolean): string | undefined {
+export function nameBeforeParen(chinese: string, lexicon: Lexicon): string | undefined {
   const folded = fold(chinese);
   const segs = lexicon.segment(folded);
   let start = folded.length;
   let glued = false;
+  let properTaken = false;
   for (let i = segs.length - 1; i >= 0; i--) {
     const s = segs[i] as (typeof segs)[number];
     const text = folded.slice(s.start, s.end);
@@ -87,17 +92,16 @@ export function nameBeforeParen(chinese: string, lexicon: Lexicon, allowCommon: 
       glued = true;
       continue;
     }
+    // Left of a dictionary name only a "·" continues it (乔·拜登), never loose characters (候选人拜登).
+    if (properTaken && !glued) break;
     if (s.type === 'char') {
       if (STOP_CHARS.has(text) || !isHan(text.charCodeAt(0))) break;
       start = s.start;
     } else if (s.type === 'proper') {
       if (taken && !glued) break;
       start = s.start;
-    } else {
-      if (taken || !allowCommon) break;
-      start = s.start;
-      break;
-    }
+      properTaken = true;
+    } else break;
     glued = false;
     if (folded.length - start > 14) return undefined;
   }
@@ -114,11 +118,13 @@ export function collectParentheticals(
   for (const m of text.matchAll(PAREN)) {
     const english = englishInParens(m[2] as string);
     if (english.length === 0) continue;
-    const acronymOnly = english.every((e) => /^[A-Z0-9&-]+$/.test(e));
-    const name = nameBeforeParen(m[1] as string, lexicon, acronymOnly);
+    const name = nameBeforeParen(m[1] as string, lexicon);
     if (!name) continue;
     const c = out.add(name, 'parenthetical', articleId);
-    for (const e of english) if (!c.english.has(e)) c.english.set(e, 'parenthetical');
+    for (const e of english) {
+      if (!c.english.has(e)) c.english.set(e, 'parenthetical');
+      c.englishCount.set(e, (c.englishCount.get(e) ?? 0) + 1);
+    }
   }
 }
 

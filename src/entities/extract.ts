@@ -6,11 +6,12 @@
 // with what pages will show. Deterministic: the same articles give the same output.
 import type { Article } from '../corpus/types.ts';
 import { createDetector } from '../match/detector.ts';
+import { editRatio } from '../match/fuzzy.ts';
 import { AliasMatcher } from '../match/matcher.ts';
 import { PatternTrie } from '../match/trie.ts';
 import { toSimplified, toTraditional } from '../text/convert.ts';
 import { fold, foldKey } from '../text/fold.ts';
-import { romanizeChineseName } from '../text/romanize.ts';
+import { romanizeChineseName, syllables } from '../text/romanize.ts';
 import { buildAliases } from './aliases.ts';
 import {
   CandidateSet,
@@ -22,7 +23,7 @@ import {
 import { dictionaryWordsFor } from './dictionary-words.ts';
 import { decideKind } from './kind.ts';
 import { Lexicon, normEnglish } from './lexicon.ts';
-import { STOP_CHARS } from './stopchars.ts';
+import { STOP_CHARS, SURNAMES } from './stopchars.ts';
 import type { Entity } from './types.ts';
 import { isTransliteration, phoneticallySimilar, VARIANT_TABLE } from './variants.ts';
 
@@ -57,6 +58,7 @@ interface Evidence {
   articles: Set<string>;
   /** English names used for merging: parentheticals and each CEDICT entry's first name. */
   primary?: string[];
+  englishCount: Map<string, number>;
 }
 
 const HEADING_KINDS = new Set(['subheading', 'gallery-heading']);
@@ -93,6 +95,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const spanList = [...spanKeys].sort();
   const spanTrie = PatternTrie.build(spanList);
   const spanCounts = new Int32Array(spanList.length);
+  const spanIndex = new Map(spanList.map((s, i) => [s, i]));
 
   for (const a of articles) {
     for (const p of a.passages) {
@@ -110,17 +113,18 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
 
   // Titled names: the 3-character form when it is about as frequent as the 2-character one.
   const countOf = (s: string) => {
-    const i = spanList.indexOf(s);
-    return i < 0 ? 0 : (spanCounts[i] as number);
+    const i = spanIndex.get(s);
+    return i === undefined ? 0 : (spanCounts[i] as number);
   };
   const titleNames = new Set<string>();
   for (const span of [...titleSpans.keys()].sort()) {
     const two = span.slice(0, 2);
     const c3 = span.length === 3 ? countOf(span) : 0;
     const c2 = countOf(two);
-    if (span.length === 3 && !STOP_CHARS.has(span[2] as string) && c3 >= 2 && c3 >= 0.7 * c2)
+    if (STOP_CHARS.has(span[1] as string)) continue;
+    if (span.length === 3 && !STOP_CHARS.has(span[2] as string) && c3 >= 2 && c3 >= 0.7 * c2) {
       titleNames.add(span);
-    else if (c2 >= 2) titleNames.add(two);
+    } else if (c2 >= 2 && !lexicon.isWord(two)) titleNames.add(two);
   }
 
   // Evidence per key.
@@ -132,6 +136,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         key,
         forms: new Map(),
         english: new Map(),
+        englishCount: new Map(),
         cedict: false,
         quoted: false,
         titleName: false,
@@ -152,17 +157,36 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     }
     e.primary = lexicon.englishOf(lexicon.proper.get(key) ?? [], true);
   }
+  // An English name given in parentheses after many different Chinese names is a citation (a news
+  // site, a party), not a translation: it neither names nor merges them.
+  const keysPerEnglish = new Map<string, Set<string>>();
   for (const c of cands.byKey.values()) {
+    for (const name of c.english.keys()) {
+      const n = normEnglish(name);
+      (keysPerEnglish.get(n) ?? keysPerEnglish.set(n, new Set()).get(n))?.add(c.key);
+    }
+  }
+  for (const c of [...cands.byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    const primary = lexicon.englishOf(lexicon.proper.get(c.key) ?? [], true);
+    // After a Chinese personal name, a one-word parenthetical is a credit (李澄欣（CNN）), not a name.
+    const chinesePersonal = looksLikeChinesePersonalName(c.key) && primary.length === 0;
+    const english = parentheticalEnglish(
+      c.englishCount,
+      primary,
+      (n) => keysPerEnglish.get(normEnglish(n))?.size ?? 0,
+    ).filter((n) => !(chinesePersonal && !n.includes(' ')));
     const accepted = c.sources.has('parenthetical')
-      ? c.english.size > 0
+      ? english.length > 0 || evidence.has(c.key)
       : c.sources.has('quoted') && quotedStandsOut(c.key, c.quotedArticles.size, lexicon);
-    if (!accepted) continue;
-    if (lexicon.common.has(c.key) && !c.sources.has('parenthetical')) continue;
+    if (!accepted || lexicon.common.has(c.key)) continue;
     const e = ev(c.key);
     if (c.sources.has('quoted')) e.quoted = true;
     for (const [f, n] of c.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
     for (const id of c.articles) e.articles.add(id);
-    for (const [name] of c.english) e.english.set(name, 'parenthetical');
+    for (const name of english) {
+      e.english.set(name, 'parenthetical');
+      e.englishCount.set(name, c.englishCount.get(name) ?? 1);
+    }
   }
   for (const key of titleNames) {
     if (lexicon.common.has(key) || evidence.has(key)) {
@@ -177,11 +201,10 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
 
   // Filters: length, generic words, segmentation debris (向普京 = 向 + 普京).
   for (const key of [...evidence.keys()]) {
-    const e = evidence.get(key) as Evidence;
     const debris =
       (STOP_CHARS.has(key[0] as string) && evidence.has(key.slice(1))) ||
       (STOP_CHARS.has(key[key.length - 1] as string) && evidence.has(key.slice(0, -1)));
-    const generic = lexicon.common.has(key) && !hasParenthetical(e);
+    const generic = lexicon.common.has(key);
     if (key.length < 2 || key.length > 14 || debris || generic || !/^[\u3400-\u9fff·]+$/.test(key)) {
       evidence.delete(key);
     }
@@ -206,14 +229,30 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const byEnglish = new Map<string, string[]>();
   for (const key of keys) {
     const e = evidence.get(key) as Evidence;
-    const merging = [...e.english].filter(([, s]) => s === 'parenthetical').map(([n]) => n);
+    // One-word parentheticals (CNN, ARD, Axios) are often credits after a reporter's name: they never merge.
+    const merging = [...e.english]
+      .filter(([n, s]) => s === 'parenthetical' && n.trim().includes(' '))
+      .map(([n]) => n);
     for (const name of new Set([...merging, ...(e.primary ?? [])])) {
-      const n = normEnglish(name);
+      const n = /^[A-Z0-9&-]+$/.test(name) ? `acronym:${name}` : normEnglish(name);
       if (n.length < 2) continue;
       byEnglish.set(n, [...(byEnglish.get(n) ?? []), key]);
     }
   }
-  for (const list of byEnglish.values()) for (const k of list.slice(1)) union(list[0] as string, k);
+  for (const list of byEnglish.values()) {
+    for (const k of list.slice(1)) {
+      // Two dictionary names with different dictionary translations stay apart (特朗普 ≠ 梅拉尼娅).
+      const pa = (evidence.get(list[0] as string) as Evidence).primary ?? [];
+      const pb = (evidence.get(k) as Evidence).primary ?? [];
+      if (
+        pa.length > 0 &&
+        pb.length > 0 &&
+        !pa.some((x) => pb.some((y) => normEnglish(x) === normEnglish(y)))
+      )
+        continue;
+      union(list[0] as string, k);
+    }
+  }
   const mergedBy = new Map<string, 'variant-table' | 'variant-phonetic'>();
   for (const [tw, cn] of VARIANT_TABLE) {
     if (evidence.has(tw) && evidence.has(cn)) {
@@ -222,14 +261,18 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     }
   }
   const byLength = new Map<number, string[]>();
-  for (const key of keys) byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
+  const sounds = new Map<string, string[]>();
+  for (const key of keys) {
+    if (key.length < 3 || !isTransliteration(key)) continue;
+    sounds.set(key, syllables(key));
+    byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
+  }
   for (const list of byLength.values()) {
-    if (list.length > 3000) continue;
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i] as string;
         const b = list[j] as string;
-        if (find(a) === find(b) || !phoneticallySimilar(a, b)) continue;
+        if (find(a) === find(b) || !phoneticallySimilar(a, b, sounds.get(a), sounds.get(b))) continue;
         if (!englishCompatible(evidence.get(a) as Evidence, evidence.get(b) as Evidence)) continue;
         union(a, b);
         const minor =
@@ -316,22 +359,57 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
   const kept = new Set(entities.map((e) => e.id));
   for (const id of Object.keys(byEntity)) if (!kept.has(id)) delete byEntity[id];
-  return {
-    entities,
-    mentionIndex: { articles: articles.map((a) => a.id), byEntity },
-    dictionaryWords: dictionaryWordsFor(
-      entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]),
-      lexicon.words,
-    ),
-  };
+  return { entities, mentionIndex: { articles: articles.map((a) => a.id), byEntity }, dictionaryWords };
 }
 
 function hasParentheticalNames(e: Evidence): string[] {
   return [...e.english].filter(([, s]) => s === 'parenthetical').map(([n]) => n);
 }
 
-function hasParenthetical(e: Evidence): boolean {
-  return [...e.english.values()].includes('parenthetical');
+/**
+ * The parenthetical English names to keep for one Chinese key: not citations (given after more than
+ * two different Chinese names), and consistent with the dictionary's name and with the most frequent
+ * one (梅拉尼娅·特朗普's "Melania Trump" is not a name of 特朗普 "Donald Trump").
+ */
+function parentheticalEnglish(
+  counts: Map<string, number>,
+  primary: readonly string[],
+  keysWith: (name: string) => number,
+): string[] {
+  const names = [...counts.entries()]
+    .filter(([n]) => keysWith(n) <= 2)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([n]) => n);
+  const anchors = primary.length > 0 ? primary : names.slice(0, 1);
+  return names.filter((n) => anchors.some((a) => sameName(a, n)));
+}
+
+/** 李澄欣, 张慈: a common surname and one or two more characters, not a transliteration. */
+function looksLikeChinesePersonalName(key: string): boolean {
+  return (key.length === 2 || key.length === 3) && SURNAMES.has(key[0] as string) && !isTransliteration(key);
+}
+
+const PARTICLE_WORDS = new Set(['of', 'the', 'and', 'for', 'von', 'van', 'der', 'de', 'la', 'le', 'du']);
+
+/** Two spellings of one name: same number of words or one a subset, each word close in spelling. */
+export function sameName(a: string, b: string): boolean {
+  const ta = normEnglish(a).split(' ');
+  const tb = normEnglish(b).split(' ');
+  if (ta.join(' ') === tb.join(' ')) return true;
+  if (ta.length === 1 || tb.length === 1) {
+    // A one-word name goes with a longer one when it is one of its words (Merkel) or its initials (WHO).
+    const [one, many] = ta.length === 1 ? [ta[0] as string, tb] : [tb[0] as string, ta];
+    if (many.length === 1) return false;
+    const initials = many
+      .filter((w) => !PARTICLE_WORDS.has(w))
+      .map((w) => w[0])
+      .join('');
+    return many.includes(one) || one === initials;
+  }
+  const close = (x: string, y: string) => x === y || editRatio(x, y) <= 0.34;
+  return (
+    close(ta[ta.length - 1] as string, tb[tb.length - 1] as string) && close(ta[0] as string, tb[0] as string)
+  );
 }
 
 /** A quoted term that names something: quoted in two articles, or not plain dictionary prose. */

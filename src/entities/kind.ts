@@ -30,13 +30,16 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (EVENT_SUFFIX.test(ev.key)) return 'event';
   if (PLACE_SUFFIX.test(ev.key)) return 'place';
   const personLike = ev.english.some((e) => /^[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’.-]+){1,3}$/u.test(e));
+  // A dictionary proper noun glossed by a bare name and no dates (Japan, South Korea, White House) is a place.
+  if (ev.cedict && /^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$/.test(ev.gloss.split(/[,;(]/)[0]?.trim() ?? '')) {
+    return 'place';
+  }
   if (
     personLike &&
     (isTransliteration(ev.key) || (SURNAMES.has(ev.key[0] as string) && ev.key.length <= 3))
   ) {
     return 'person';
   }
-  if (ev.cedict && /^[A-Z][a-z]+$/.test(ev.gloss.split(/[,;(]/)[0]?.trim() ?? '')) return 'place';
   if (ev.quoted) return 'topic';
   if (personLike) return 'person';
   return 'topic';

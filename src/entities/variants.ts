@@ -108,11 +108,9 @@ function splitSyllable(s: string): [string, string] {
  * last: 哈里斯/哈里森 are two names), the differing pair sharing its initial or its final: 梅克尔/默克尔,
  * 泽伦斯基/泽连斯基.
  */
-export function phoneticallySimilar(a: string, b: string): boolean {
+export function phoneticallySimilar(a: string, b: string, pa = syllables(a), pb = syllables(b)): boolean {
   if (a === b || a.length !== b.length || a.length < 3) return false;
   if (!isTransliteration(a) || !isTransliteration(b)) return false;
-  const pa = syllables(a);
-  const pb = syllables(b);
   if (pa.length !== pb.length) return false;
   let diff = -1;
   for (let i = 0; i < pa.length; i++) {

@@ -31,6 +31,13 @@ const CASE = 2;
 const HAN = 4;
 /** How many Han characters on each side the segmentation check looks at. */
 const WINDOW = 4;
+const WORD_COST = 2;
+const CHAR_COST = 3;
+/** Function characters that stand alone as words (folded Simplified and Traditional). */
+const FUNCTION_CHAR = new Uint8Array(0x10000);
+for (const ch of '的了在和与及对向由被把将是为从给跟同说称让令据自于以因而但并或又也都就才还再已曾该这那此其之每各等與對為從給說稱讓據於並還這') {
+  FUNCTION_CHAR[ch.charCodeAt(0)] = 1;
+}
 
 export class AliasMatcher {
   readonly trie: PatternTrie;
@@ -139,11 +146,15 @@ export class AliasMatcher {
     while (we < text.length && we - end < WINDOW && isHan(text.charCodeAt(we))) we++;
     if (ws === start && we === end) return false;
     const free = this.segments(text, ws, we);
-    const forced = this.segments(text, ws, start) + 1 + this.segments(text, end, we);
+    const forced = this.segments(text, ws, start) + WORD_COST + this.segments(text, end, we);
     return forced > free;
   }
 
-  /** Fewest words (dictionary words or single characters) that [from, to) splits into. */
+  /**
+   * Cheapest split of [from, to) into dictionary words (cost 2) and single characters (cost 2 for
+   * function characters such as 和/在/的, 3 for others): the fewest pieces, and among equals the split
+   * that leaves function characters alone (和/政治, not 和政/治).
+   */
   private segments(text: string, from: number, to: number): number {
     if (from >= to) return 0;
     const dp = this.dp;
@@ -153,8 +164,10 @@ export class AliasMatcher {
     const lexicon = this.lexicon;
     const nodes = lexicon.nodes;
     for (let p = from; p < to; p++) {
-      const base = (dp[p - from] as number) + 1;
-      if (base < (dp[p - from + 1] as number)) dp[p - from + 1] = base;
+      const here = dp[p - from] as number;
+      const single = here + (FUNCTION_CHAR[text.charCodeAt(p)] === 1 ? WORD_COST : CHAR_COST);
+      if (single < (dp[p - from + 1] as number)) dp[p - from + 1] = single;
+      const base = here + WORD_COST;
       if (p + 2 > to) continue;
       let state = lexicon.pair(FOLD[text.charCodeAt(p)] as number, FOLD[text.charCodeAt(p + 1)] as number);
       let q = p + 2;
