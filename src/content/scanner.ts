@@ -49,6 +49,20 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Resolves after the next frame has been rendered (or after 100 ms when no frame comes: hidden tabs). */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 export function whenIdle(timeout = 500): Promise<void> {
   if (typeof requestIdleCallback === 'function') {
     return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout }));
@@ -123,12 +137,24 @@ export class Scanner {
       if (gen !== this.generation) return;
     }
     if (runs.length === 0) return;
-    const t0 = now();
+    // Reading boxes forces a layout: after the next frame the browser has done it already.
+    await afterNextFrame();
+    if (gen !== this.generation) return;
     const margin = innerHeight * SCAN_LIMITS.viewportMargin;
     const visible: TextRun[] = [];
     const rest: TextRun[] = [];
-    for (const run of runs) (isVisible(run, -margin, innerHeight + margin) ? visible : rest).push(run);
-    this.note(t0);
+    for (let i = 0; i < runs.length; ) {
+      const t0 = now();
+      for (; i < runs.length && now() - t0 < SCAN_LIMITS.sliceMs; i++) {
+        const run = runs[i] as TextRun;
+        (isVisible(run, -margin, innerHeight + margin) ? visible : rest).push(run);
+      }
+      this.note(t0);
+      if (i < runs.length) {
+        await yieldToMain();
+        if (gen !== this.generation) return;
+      }
+    }
     const { batchChars, batchRuns: maxRuns } = SCAN_LIMITS;
     const first = batchRuns(visible, batchChars, maxRuns);
     const later = batchRuns(rest, batchChars, maxRuns);
