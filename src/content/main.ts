@@ -2,7 +2,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { corpusRevisionItem } from '../import/revision.ts';
 import { onMessage, sendMessage, type TabSummary, type TabTerm, withRetry } from '../messaging.ts';
-import { clampHoverDelay, HOVER_DELAY, hoverDelayItem, markStyleItem } from '../settings.ts';
+import {
+  clampHoverDelay,
+  HOVER_DELAY,
+  hoverDelayItem,
+  type LocaleSetting,
+  markStyleItem,
+  uiLocaleItem,
+} from '../settings.ts';
 import { CardHost, HOST_TAG } from './card-host.ts';
 import { HoverController } from './hover.ts';
 import { Marks } from './marks.ts';
@@ -35,18 +42,21 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   });
   // Options (src/settings.ts): read once, then followed as they change.
   let showDelay: number = HOVER_DELAY.fallback;
+  let uiLocale: LocaleSetting = 'auto';
   void hoverDelayItem.getValue().then((ms) => (showDelay = clampHoverDelay(ms)));
   void markStyleItem.getValue().then(setMarkStyle);
+  void uiLocaleItem.getValue().then((l) => (uiLocale = l));
   const unwatchOptions = [
     hoverDelayItem.watch((ms) => (showDelay = clampHoverDelay(ms))),
     markStyleItem.watch(setMarkStyle),
+    uiLocaleItem.watch((l) => (uiLocale = l)),
   ];
   const hover = new HoverController({
     showDelayMs: () => showDelay,
     marks,
     host,
     lookup: (entityId) => withRetry(() => sendMessage('lookupEntity', { entityId })),
-    locale: () => navigator.language || 'en',
+    locale: () => (uiLocale !== 'auto' ? uiLocale : navigator.language || 'en'),
     onMore: (entityId) => void sendMessage('openEntity', { entityId }).catch(() => undefined),
   });
 

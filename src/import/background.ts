@@ -2,7 +2,9 @@
 // articles joined (matchRuns, lookupEntity, ping), answers the import messages from extension pages
 // only, and bumps the corpus revision after each change so every tab re-scans.
 import type { CorpusCache } from '../background/corpus.ts';
+import { withNameForm } from '../background/name-form.ts';
 import { onMessage } from '../messaging.ts';
+import { type NameForm, nameFormItem } from '../settings.ts';
 import { bumpCorpusRevision } from './revision.ts';
 import { createImportService, type ImportService } from './service.ts';
 import { openImportStore } from './store.ts';
@@ -41,5 +43,27 @@ export function installImports(base: CorpusCache, getURL: (path: string) => stri
   });
   // Load imported articles from IndexedDB at start, so the first page scan already sees them.
   void service.get().catch(() => undefined);
-  return service;
+  // Names as the options say (src/background/name-form.ts); tabs re-scan when the option changes.
+  let form: NameForm = 'source';
+  const formRead = nameFormItem.getValue().then(
+    (f) => {
+      form = f;
+    },
+    () => undefined,
+  );
+  nameFormItem.watch((f) => {
+    form = f;
+    void bumpCorpusRevision();
+  });
+  return {
+    ...service,
+    get: async () => {
+      await formRead;
+      return withNameForm(await service.get(), form);
+    },
+    peek: () => {
+      const corpus = service.peek();
+      return corpus && withNameForm(corpus, form);
+    },
+  };
 }

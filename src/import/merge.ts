@@ -161,7 +161,16 @@ export function mergeImported(
     const hits = freshHits.get(e.id) ?? [];
     const { passages, articleCount } = passagesFrom(hits);
     if (articleCount === 0) continue;
-    const entity = { ...e, articleCount };
+    // The forms imported articles write it in (e.g. both 馬英九 and 马英九) become aliases.
+    const aliases = [...e.aliases];
+    for (const h of hits) {
+      const text = (h.passage < 0 ? h.article.title : (h.article.passages[h.passage]?.text ?? '')).slice(
+        h.start,
+        h.end,
+      );
+      if (text && !aliases.some((a) => a.text === text)) aliases.push({ text, source: 'corpus' });
+    }
+    const entity = { ...e, aliases, articleCount };
     entities.set(e.id, entity);
     cards.set(e.id, { entity, articleCount, passages });
   }
