@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { createBundle, serializeBundle } from '../src/corpus/bundle.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { readCorpusFiles } from '../src/corpus/node-files.ts';
+import { extractEntities } from '../src/entities/extract.ts';
 import { buildSearchIndex } from '../src/search/index.ts';
 
 const OUT = 'public/data/corpus.json';
@@ -24,7 +25,11 @@ async function compile(): Promise<number> {
     const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
     process.stderr.write(`${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}\n`);
   }
-  const bundle = createBundle(articles, { extra: { search: buildSearchIndex(articles) } });
+  const { entities, mentionIndex, dictionaryWords } = extractEntities(articles);
+  const bundle = createBundle(articles, {
+    entities,
+    extra: { search: buildSearchIndex(articles), mentionIndex, dictionaryWords },
+  });
   const json = serializeBundle(bundle);
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, json);
