@@ -42,7 +42,7 @@ function render(size: number): Buffer {
       const ring = Math.abs(d - 26) - 7;
       const inRing = Math.min(1, Math.max(0, 0.5 - ring * s));
       // handle
-      const t = Math.max(0, Math.min(1, ((px - 74) + (py - 74)) / (2 * 22)));
+      const t = Math.max(0, Math.min(1, (px - 74 + (py - 74)) / (2 * 22)));
       const hx = 74 + t * 22;
       const hy = 74 + t * 22;
       const handle = Math.hypot(px - hx, py - hy) - 8;
