@@ -334,7 +334,6 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     });
   }
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  addShortForms(entities);
 
   // Index with the detector itself; drop entities that never match (e.g. every occurrence cut a word).
   const dictionaryWords = dictionaryWordsFor(
@@ -357,6 +356,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   });
   entities = entities.filter((e) => (articleSets.get(e.id)?.size ?? 0) > 0);
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
+  addShortForms(entities);
   const kept = new Set(entities.map((e) => e.id));
   for (const id of Object.keys(byEntity)) if (!kept.has(id)) delete byEntity[id];
   return { entities, mentionIndex: { articles: articles.map((a) => a.id), byEntity }, dictionaryWords };
@@ -451,7 +451,7 @@ function countAll(text: string, trie: PatternTrie, counts: Int32Array): void {
   }
 }
 
-/** "Lavrov" for "Sergei Lavrov": the last word of a Western person's name, when no other entity has it. */
+/** "Lavrov" for "Sergei Lavrov": the last word of a Western person's name, where it points to one entity. */
 function addShortForms(entities: Entity[]): void {
   const owners = new Map<string, Set<string>>();
   const taken = new Set<string>();
@@ -467,10 +467,17 @@ function addShortForms(entities: Entity[]): void {
       (owners.get(last) ?? owners.set(last, new Set()).get(last))?.add(e.id);
     }
   }
-  for (const e of entities) {
-    for (const [last, ids] of owners) {
-      if (ids.size === 1 && ids.has(e.id) && !taken.has(foldKey(last)))
-        e.aliases.push({ text: last, source: 'short-form' });
-    }
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const [last, ids] of [...owners].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (taken.has(foldKey(last))) continue;
+    // One owner, or one that the corpus names far more often than all the others together
+    // (Trump: Donald, not Melania or Ivanka).
+    const ranked = [...ids]
+      .map((id) => byId.get(id) as Entity)
+      .sort((a, b) => b.articleCount - a.articleCount);
+    const [top, ...rest] = ranked;
+    const others = rest.reduce((n, e) => n + e.articleCount, 0);
+    if (top && (rest.length === 0 || top.articleCount >= 5 * others))
+      top.aliases.push({ text: last, source: 'short-form' });
   }
 }

@@ -31,6 +31,8 @@ function buildFoldTable(): Uint16Array {
     const base = String.fromCharCode(c).toLowerCase().normalize('NFD').charCodeAt(0);
     if (base < 0x250) t[c] = base;
   }
+  // Full-width ASCII folds like the ASCII it stands for (ＮＡＴＯ → nato).
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = t[c - 0xfee0] as number;
   return t;
 }
 
