@@ -1,0 +1,302 @@
+// Fuzzing the page side of detection (fast-check + happy-dom): random trees and hostile texts, text
+// collection, the alias matcher over every run, the mapping of matches back to DOM Ranges, and random
+// mutations between collection and mapping. Properties: nothing throws; the page (nodes and text) is
+// never changed by any of it; every run is exactly its segments; every mark's Range text is exactly the
+// run's slice, which folds to the matched alias. FUZZ_RUNS sets the case count (npm run fuzz: 10,000).
+import fc from 'fast-check';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AliasMatcher } from '../../src/match/matcher.ts';
+import {
+  collectTextRuns,
+  isRunIntact,
+  isSkippedElement,
+  rangeForMention,
+  type TextRun,
+} from '../../src/match/text-runs.ts';
+import { fold, foldKey } from '../../src/text/fold.ts';
+import {
+  ALIASES,
+  applyMutation,
+  build,
+  mutation,
+  nodesUnder,
+  RUNS,
+  type TreeSpec,
+  text,
+  tree,
+} from './arbitraries.ts';
+
+/** Per property: the default 30 s is far too short for the 10,000-case run. */
+const TIMEOUT = 30_000 + RUNS * 100;
+
+const window = new Window({ url: 'http://127.0.0.1/' });
+const document = window.document as unknown as Document;
+afterAll(() => window.happyDOM.close());
+
+const keys = [...new Set(ALIASES.map(foldKey))];
+const matcher = new AliasMatcher(
+  keys.map((key) => ({ key, originals: ALIASES.filter((a) => foldKey(a) === key) })),
+  ['四川', '普通話', '普通话', '外长', '会见'],
+);
+
+/** Structure and text of everything under `root`, open shadow trees included: any change shows. */
+function fingerprint(root: Node): string {
+  const parts: string[] = [];
+  for (const n of nodesUnder(root)) {
+    parts.push(
+      n.nodeType === 3 || n.nodeType === 8 ? `${n.nodeName}:${(n as CharacterData).data}` : n.nodeName,
+    );
+    const shadow = (n as Element).shadowRoot;
+    if (shadow) parts.push(`#shadow[${fingerprint(shadow)}]`);
+  }
+  return parts.join('\u0001');
+}
+
+/** Text nodes the collector must reach: not under a skipped element, not in a closed shadow root. */
+function expectedTextNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const visit = (start: Node) => {
+    const stack: Node[] = [start];
+    while (stack.length > 0) {
+      const n = stack.pop() as Node;
+      if (n.nodeType === 3) {
+        if (/\S/.test((n as Text).data)) out.push(n as Text);
+        continue;
+      }
+      if (n.nodeType === 1 && n !== start && isSkippedElement(n as Element)) continue;
+      const shadow = n.nodeType === 1 ? (n as Element).shadowRoot : null;
+      if (shadow) visit(shadow);
+      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** True when `node` lies under a skipped element (below the body / its shadow root). */
+function underSkipped(node: Node): boolean {
+  for (let n = node.parentNode; n && n !== document.body; n = n.parentNode) {
+    if (n.nodeType === 1 && isSkippedElement(n as Element)) return true;
+  }
+  return false;
+}
+
+/** A cheap assertion for the hot loops (vitest's expect costs tens of µs a call). */
+function check(ok: boolean, message: () => string): void {
+  if (!ok) throw new Error(message());
+}
+
+const show = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+function checkRuns(runs: readonly TextRun[]): void {
+  for (const run of runs) {
+    check(run.segments.length > 0, () => 'a run without segments');
+    check(/\S/.test(run.text), () => `a blank run ${show(run.text)}`);
+    let joined = '';
+    for (const [i, seg] of run.segments.entries()) {
+      check(seg.node.nodeType === 3, () => `segment ${i} is not a Text node`);
+      check(seg.start === joined.length, () => `segment ${i} starts at ${seg.start}, not ${joined.length}`);
+      check(seg.node.data.length > 0, () => `segment ${i} is empty`);
+      check(!underSkipped(seg.node), () => `segment ${show(seg.node.data)} lies in a skipped element`);
+      joined += seg.node.data;
+    }
+    check(joined === run.text, () => `run ${show(run.text)} is not its segments ${show(joined)}`);
+    check(isRunIntact(run), () => `fresh run ${show(run.text)} is not intact`);
+  }
+}
+
+/**
+ * Known gap (reported, src/match/text-runs.ts): a skipped *inline* element (`<span hidden>`,
+ * `aria-hidden`, `contenteditable`) inside a block is left out of the run but does not end it, so a
+ * Range spanning it also holds its hidden text. True when every foreign Text node inside the run's
+ * full Range lies under such a skipped element: the one tolerated cause of a Range/slice mismatch.
+ */
+function onlyHiddenTextBetween(run: TextRun): boolean {
+  let known = hiddenCache.get(run);
+  if (known === undefined) {
+    known = computeOnlyHiddenTextBetween(run);
+    hiddenCache.set(run, known);
+  }
+  return known;
+}
+const hiddenCache = new WeakMap<TextRun, boolean>();
+
+function computeOnlyHiddenTextBetween(run: TextRun): boolean {
+  const range = rangeForMention(run, 0, run.text.length, document);
+  if (!range) return false;
+  const own = new Set<Node>(run.segments.map((s) => s.node));
+  for (const n of nodesUnder(range.commonAncestorContainer)) {
+    if (n.nodeType !== 3 || own.has(n) || !range.intersectsNode(n)) continue;
+    if ((n as Text).data.length > 0 && !underSkipped(n)) return false;
+  }
+  return true;
+}
+
+/** Runs whose Range text differs from the slice only through hidden inline text (see above). */
+const hiddenInlineSeen = { count: 0 };
+
+/** Matches in every run, checked, with their Ranges; returns the count. */
+function checkMatches(runs: readonly TextRun[]): number {
+  let count = 0;
+  for (const run of runs) {
+    const matches = matcher.scan(run.text);
+    let last = 0;
+    for (const m of matches) {
+      check(
+        m.start >= last && m.end > m.start && m.end <= run.text.length,
+        () => `bad match ${JSON.stringify(m)}`,
+      );
+      last = m.end;
+      const slice = run.text.slice(m.start, m.end);
+      // The matched text folds (spaces collapsed) to the alias' key.
+      const folded = fold(slice).replace(/ {2,}/g, ' ');
+      check(
+        folded === keys[m.pattern],
+        () => `${show(slice)} folds to ${show(folded)}, not ${keys[m.pattern]}`,
+      );
+      const got = rangeForMention(run, m.start, m.end, document)?.toString();
+      if (got !== slice && got !== undefined && onlyHiddenTextBetween(run)) hiddenInlineSeen.count++;
+      else
+        check(
+          got === slice,
+          () => `the Range of ${show(slice)} reads ${got === undefined ? 'nothing' : show(got)}`,
+        );
+      count++;
+    }
+  }
+  return count;
+}
+
+function fresh(specs: readonly TreeSpec[]): HTMLElement {
+  document.body.replaceChildren();
+  const main = document.createElement('main');
+  document.body.appendChild(main);
+  build(document, main, specs);
+  return document.body;
+}
+
+describe(`fuzz: text runs, matcher and ranges (${RUNS} cases each)`, () => {
+  it(
+    'collects every visible text node exactly once, never changes the page, maps every offset pair',
+    () => {
+      fc.assert(
+        fc.property(tree, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }), (specs, pairs) => {
+          const body = fresh(specs);
+          const before = fingerprint(body);
+          const runs = collectTextRuns(body);
+          checkRuns(runs);
+          // Coverage: each reachable non-blank Text node is in exactly one segment.
+          const seen = new Map<Text, number>();
+          for (const run of runs)
+            for (const seg of run.segments) seen.set(seg.node, (seen.get(seg.node) ?? 0) + 1);
+          for (const node of expectedTextNodes(body))
+            expect(seen.get(node), JSON.stringify(node.data.slice(0, 40))).toBe(1);
+          // Any offset pair inside a run maps to a Range whose text is the slice.
+          for (const [i, [a, b]] of pairs.entries()) {
+            const run = runs[i % Math.max(1, runs.length)];
+            if (!run) break;
+            const s = a % run.text.length;
+            const e = s + 1 + (b % (run.text.length - s));
+            const got = rangeForMention(run, s, e, document)?.toString();
+            if (got !== run.text.slice(s, e) && got !== undefined && onlyHiddenTextBetween(run)) continue;
+            expect(got).toBe(run.text.slice(s, e));
+          }
+          expect(
+            rangeForMention(runs[0] ?? { text: '', segments: [], block: body }, 0, 0, document),
+          ).toBeNull();
+          expect(fingerprint(body)).toBe(before);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'every match is in order, folds to its alias, and its Range text is exactly the matched text',
+    () => {
+      let total = 0;
+      fc.assert(
+        fc.property(tree, (specs) => {
+          const body = fresh(specs);
+          const before = fingerprint(body);
+          total += checkMatches(collectTextRuns(body));
+          expect(fingerprint(body)).toBe(before);
+        }),
+        { numRuns: RUNS },
+      );
+      // The generator plants aliases often: a run without a single match would mean a broken harness.
+      expect(total).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+
+  afterAll(() => {
+    if (hiddenInlineSeen.count > 0) {
+      console.info(
+        `[fuzz] ${hiddenInlineSeen.count} marks spanned hidden inline text (known gap, see it.fails)`,
+      );
+    }
+  });
+
+  it(
+    'the matcher never throws on arbitrary strings and keeps its matches inside the text',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(text, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => {
+          for (const m of matcher.scan(s)) {
+            expect(fold(s.slice(m.start, m.end)).replace(/ {2,}/g, ' ')).toBe(keys[m.pattern]);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  // The known gap pinned as an example: flip to `it` once a skipped inline element ends the run (or
+  // the Range skips it) — then the tolerance in onlyHiddenTextBetween can go too.
+  it.fails('a mark across a hidden inline element reads exactly its alias (known gap)', () => {
+    const body = fresh([]);
+    (body.firstChild as Element).innerHTML = '<p>外长王<span hidden>（隐藏）</span>毅会见拉夫罗夫</p>';
+    const runs = collectTextRuns(body);
+    const run = runs[0] as TextRun;
+    const [m] = matcher.scan(run.text);
+    expect(run.text.slice(m?.start, m?.end)).toBe('王毅');
+    expect(rangeForMention(run, m?.start ?? 0, m?.end ?? 0, document)?.toString()).toBe('王毅');
+  });
+
+  it(
+    'survives random mutations between collection and mapping, and re-collects correctly',
+    () => {
+      fc.assert(
+        fc.property(tree, fc.array(mutation, { minLength: 1, maxLength: 5 }), (specs, mutations) => {
+          const body = fresh(specs);
+          const runs = collectTextRuns(body);
+          const matches = runs.map((run) => matcher.scan(run.text));
+          for (const mu of mutations) applyMutation(document, body.firstChild as Node, mu);
+          const after = fingerprint(body);
+          for (const [i, run] of runs.entries()) {
+            // Stale runs are detected; intact ones still map exactly.
+            const intact = isRunIntact(run);
+            for (const m of matches[i] ?? []) {
+              const range = rangeForMention(run, m.start, m.end, document);
+              const slice = run.text.slice(m.start, m.end);
+              if (intact && range?.toString() !== slice && !onlyHiddenTextBetween(run)) {
+                expect(range?.toString()).toBe(slice);
+              }
+            }
+          }
+          expect(fingerprint(body)).toBe(after);
+          const again = collectTextRuns(body);
+          checkRuns(again);
+          checkMatches(again);
+          expect(fingerprint(body)).toBe(after);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
