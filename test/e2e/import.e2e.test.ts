@@ -25,7 +25,6 @@ import {
   launch,
   ROOT,
   serveFixtures,
-  waitForMarks,
 } from './harness.ts';
 
 const DW = resolve(ROOT, process.env.FACTLENS_SHARED_CORPUS ?? '../shared/corpus', 'dw-2023-24');
