@@ -3,12 +3,11 @@
 import { runs, stem } from './tokenize.ts';
 import type { HighlightRange } from './types.ts';
 
-/** What to mark for one query term. */
+/** What to mark for one query term (and its synonyms). */
 export interface MarkTerm {
-  type: 'han' | 'word';
-  /** Han: strings to find (the phrase, or its bigrams when it matched only loosely). */
+  /** Han strings to find (the phrase, its bigrams when it matched only loosely, other forms of a name). */
   strings: string[];
-  /** Word: stems that count as a match (the query word, its prefix expansions, fuzzy variants). */
+  /** Stems of Latin words that count as a match (the word, its prefix expansions, fuzzy variants). */
   stems: Set<string>;
 }
 
@@ -24,13 +23,13 @@ function occurrences(folded: string, needle: string, out: HighlightRange[]): voi
 /** Sorted, merged ranges of every term in the folded text. */
 export function highlightRanges(folded: string, marks: readonly MarkTerm[]): HighlightRange[] {
   const ranges: HighlightRange[] = [];
-  const hasWords = marks.some((m) => m.type === 'word');
-  for (const m of marks) if (m.type === 'han') for (const s of m.strings) occurrences(folded, s, ranges);
+  const hasWords = marks.some((m) => m.stems.size > 0);
+  for (const m of marks) for (const s of m.strings) occurrences(folded, s, ranges);
   if (hasWords) {
     for (const r of runs(folded)) {
       if (r.han) continue;
       const s = stem(folded.slice(r.start, r.end));
-      if (marks.some((m) => m.type === 'word' && m.stems.has(s))) ranges.push([r.start, r.end]);
+      if (marks.some((m) => m.stems.has(s))) ranges.push([r.start, r.end]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -82,9 +82,21 @@ function fromMap(m: Map<number, number>): { docs: Int32Array; tfs: Float32Array 
   return { docs, tfs };
 }
 
+export interface LoadOptions {
+  /**
+   * Other forms of a folded query term (a name's other scripts, transliterations, English name):
+   * matched as alternatives of the term at a lower weight. Usually from the corpus's entity aliases.
+   */
+  synonyms?: (folded: string) => readonly string[];
+}
+
+/** Weight of a synonym's match relative to the term as typed. */
+const SYNONYM = 0.8;
+
 export function loadSearchIndex(
   serialized: SerializedSearchIndex,
   articles: readonly Article[],
+  options: LoadOptions = {},
 ): SearchIndex {
   if (serialized.format !== SEARCH_INDEX_FORMAT) {
     throw new Error(`search index: unknown format ${String(serialized.format)}`);
@@ -216,7 +228,10 @@ export function loadSearchIndex(
   };
 
   const matchTerm = (term: QueryTerm, isLast: boolean): TermMatch => {
-    const mark: MarkTerm = { type: term.type, strings: [term.text], stems: new Set(term.grams) };
+    const mark: MarkTerm =
+      term.type === 'han'
+        ? { strings: [term.text], stems: new Set() }
+        : { strings: [], stems: new Set(term.grams) };
     let list: { docs: Int32Array; tfs: Float32Array };
     let unverified = false;
     if (term.type === 'han' && term.text.length === 1) {
@@ -280,7 +295,7 @@ export function loadSearchIndex(
         const m = new Map<number, number>();
         for (const [d, c] of hits) if (c >= need) m.set(d, LOOSE);
         list = fromMap(m);
-        mark.strings = term.grams;
+        mark.strings = term.grams.length ? term.grams : [term.text];
         unverified = false;
       }
     } else {
@@ -301,8 +316,9 @@ export function loadSearchIndex(
         }
       }
       if (list.docs.length === 0 && extra.length === 0) {
-        const [lo, hi] = prefixRange(stemmed.slice(0, 2));
-        const candidates = terms.slice(lo, Math.min(hi, lo + 5000));
+        // Candidates share the first letters (three for longer words): typos rarely hit the start.
+        const [lo, hi] = prefixRange(stemmed.slice(0, stemmed.length >= 6 ? 3 : 2));
+        const candidates = terms.slice(lo, Math.min(hi, lo + 800));
         for (const f of fuzzyTerms(stemmed, candidates)) {
           mark.stems.add(f.term);
           extra.push({ index: termIndex(f.term), weight: f.similarity * LOOSE });
@@ -315,11 +331,54 @@ export function loadSearchIndex(
     return { term, docs: list.docs, tfs: list.tfs, mark, unverified, idf };
   };
 
+  /** The term's match joined with those of its synonyms (single-term forms only). */
+  const matchWithSynonyms = (term: QueryTerm, isLast: boolean): TermMatch => {
+    const primary = matchTerm(term, isLast);
+    const forms = options.synonyms?.(term.text) ?? [];
+    const alternatives: TermMatch[] = [];
+    for (const form of forms) {
+      const parsed = parseQuery(form);
+      const alt = parsed.length === 1 ? parsed[0] : undefined;
+      if (!alt || alt.text === term.text || (alt.type === 'word' && alt.grams[0] === term.grams[0])) continue;
+      const m = matchTerm(alt, false);
+      if (m.docs.length > 0 && !m.unverified) alternatives.push(m);
+      if (alternatives.length >= 8) break;
+    }
+    if (alternatives.length === 0 || primary.unverified) return primary;
+    const dense = new Float32Array(docCount);
+    let hits = 0;
+    const add = (m: TermMatch, weight: number): void => {
+      for (let i = 0; i < m.docs.length; i++) {
+        const d = m.docs[i] ?? 0;
+        const v = (m.tfs[i] ?? 1) * weight;
+        const old = dense[d] ?? 0;
+        if (old === 0) hits++;
+        if (v > old) dense[d] = v;
+      }
+      for (const x of m.mark.strings) if (!primary.mark.strings.includes(x)) primary.mark.strings.push(x);
+      for (const x of m.mark.stems) primary.mark.stems.add(x);
+    };
+    add(primary, 1);
+    for (const m of alternatives) add(m, SYNONYM);
+    const docs = new Int32Array(hits);
+    const tfs = new Float32Array(hits);
+    let k = 0;
+    for (let d = 0; d < docCount && k < hits; d++) {
+      if (dense[d]) {
+        docs[k] = d;
+        tfs[k] = dense[d] ?? 0;
+        k++;
+      }
+    }
+    const idf = Math.log(1 + (docCount - hits + 0.5) / (hits + 0.5));
+    return { ...primary, docs, tfs, idf };
+  };
+
   const search = (query: string, filters: SearchFilters = {}): SearchResult[] => {
     const queryTerms = parseQuery(foldText(query)).slice(0, 16);
     if (queryTerms.length === 0) return [];
     const typing = !/\s$/.test(query);
-    const matches = queryTerms.map((t, i) => matchTerm(t, typing && i === queryTerms.length - 1));
+    const matches = queryTerms.map((t, i) => matchWithSynonyms(t, typing && i === queryTerms.length - 1));
     const n = matches.length;
 
     const kinds = filters.kinds?.length ? new Set(filters.kinds) : undefined;

@@ -6,18 +6,61 @@
 import type { CorpusBundle } from '../corpus/bundle.ts';
 import type { Article } from '../corpus/types.ts';
 import type { MentionIndex, MentionRef } from '../entities/extract.ts';
-import type { Mention } from '../entities/types.ts';
+import type { AliasSource, Entity, Mention } from '../entities/types.ts';
 import { buildSearchIndex } from './build.ts';
 import { buildEntityPage, type EntityPageData, type EntityPageSource } from './entity-page.ts';
+import { foldText } from './fold.ts';
 import { handleSearch, type SearchRequest, type SearchResponse } from './handlers.ts';
 import { loadSearchIndex } from './search.ts';
 import { SEARCH_INDEX_FORMAT, type SearchIndex, type SerializedSearchIndex } from './types.ts';
 
+/** Alias sources trusted as search synonyms (romanisations and phonetic guesses are left out). */
+const SYNONYM_SOURCES = new Set<AliasSource>([
+  'corpus',
+  'parenthetical',
+  'cedict',
+  'opencc',
+  'variant-table',
+  'variant-gloss',
+  'short-form',
+]);
+
+/**
+ * Synonyms from the corpus's entities: a folded name → the folded other names of the entities it
+ * names (普丁 → 普京, Lavrov → 拉夫罗夫), so a search for one form finds the others.
+ */
+export function synonymsFromEntities(entities: readonly Entity[]): (folded: string) => readonly string[] {
+  const forms = new Map<string, Set<string>>();
+  for (const e of entities) {
+    const names = [e.name, ...e.aliases.filter((a) => SYNONYM_SOURCES.has(a.source)).map((a) => a.text)]
+      .map((n) => foldText(n.trim()))
+      .filter((n) => n.length >= 2);
+    const unique = [...new Set(names)];
+    if (unique.length < 2) continue;
+    for (const n of unique) {
+      let set = forms.get(n);
+      if (!set) {
+        set = new Set();
+        forms.set(n, set);
+      }
+      for (const other of unique) if (other !== n) set.add(other);
+    }
+  }
+  return (folded) => [...(forms.get(folded) ?? [])];
+}
+
 /** The bundle's search index, or one built from its articles when the bundle carries none. */
-export function searchIndexOfBundle(bundle: Pick<CorpusBundle, 'articles' | 'extra'>): SearchIndex {
+export function searchIndexOfBundle(
+  bundle: Pick<CorpusBundle, 'articles' | 'extra'> & Partial<Pick<CorpusBundle, 'entities'>>,
+): SearchIndex {
   const stored = bundle.extra?.search as SerializedSearchIndex | undefined;
   const serialized = stored?.format === SEARCH_INDEX_FORMAT ? stored : buildSearchIndex(bundle.articles);
-  return loadSearchIndex(serialized, bundle.articles);
+  const entities = bundle.entities ?? [];
+  return loadSearchIndex(
+    serialized,
+    bundle.articles,
+    entities.length ? { synonyms: synonymsFromEntities(entities) } : {},
+  );
 }
 
 /** Several indexes searched as one: results merged by score, sources united. */

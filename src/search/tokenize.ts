@@ -15,6 +15,8 @@ export function stem(word: string): string {
   return word;
 }
 
+const HAN_CHARS_PER_WORD = 1.6;
+
 export interface Run {
   han: boolean;
   start: number;
@@ -54,13 +56,15 @@ export function indexTerms(folded: string): { terms: Map<string, number>; length
     if (r.han) {
       for (let i = r.start; i + 1 < r.end; i++) add(folded.slice(i, i + 2));
       add(folded.slice(r.end - 1, r.end));
-      length += r.end - r.start;
+      // A Chinese word averages about 1.6 characters: count Han runs in words, so BM25's length
+      // normalisation treats Chinese and English passages of the same content alike.
+      length += (r.end - r.start) / HAN_CHARS_PER_WORD;
     } else {
       add(stem(folded.slice(r.start, r.end)));
       length++;
     }
   }
-  return { terms, length };
+  return { terms, length: Math.max(1, Math.round(length)) };
 }
 
 export interface QueryTerm {

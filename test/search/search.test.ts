@@ -84,3 +84,30 @@ describe('search', () => {
     expect(index.search('  ')).toEqual([]);
   });
 });
+
+describe('synonyms', () => {
+  it('finds the other forms of a name, and marks them', async () => {
+    const { synonymsFromEntities } = await import('../../src/search/service.ts');
+    const synonyms = synonymsFromEntities([
+      {
+        id: 'e:拉夫羅夫',
+        name: '拉夫羅夫',
+        kind: 'person',
+        articleCount: 2,
+        aliases: [
+          { text: 'Lavrov', source: 'short-form' },
+          { text: 'La Fuluofu', source: 'pinyin' },
+        ],
+      },
+    ]);
+    expect(synonyms('lavrov')).toEqual(['拉夫罗夫']);
+    expect(synonyms('la fuluofu')).toEqual([]);
+    const withSynonyms = loadSearchIndex(buildSearchIndex(ARTICLES), ARTICLES, { synonyms });
+    const results = withSynonyms.search('Lavrov ');
+    expect(results.map((r) => r.articleId)).toEqual(['4', '1']);
+    const hit = results[1]?.passages[0];
+    const [s, e] = hit?.highlights[0] ?? [0, 0];
+    expect(hit?.text.slice(s, e)).toBe('拉夫羅夫');
+    expect(withSynonyms.search('拉夫罗夫').map((r) => r.articleId)).toEqual(['1', '4']);
+  });
+});
