@@ -1,6 +1,6 @@
 // End-to-end harness: the built extension (.output/chrome-mv3) in Debian's Chromium through
 // playwright-core, fixture pages served from 127.0.0.1 on a random port, every request recorded.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -168,6 +168,31 @@ export interface Gold {
   mentions: GoldMention[];
 }
 
+/**
+ * The corpus the built extension carries, named as the gold files name it: "seed" for seeds/ alone,
+ * "seed + dw-zh" for seeds/ and a dw-zh folder, otherwise the folder names joined with " + ".
+ */
+export function builtCorpusLabel(): string {
+  const file = join(EXTENSION, 'data/corpus.json');
+  if (!existsSync(file)) return '';
+  const bundle = JSON.parse(readFileSync(file, 'utf8')) as { articles: Array<{ file: string }> };
+  const folders = new Set(bundle.articles.map((a) => a.file.split('/').slice(0, -1).pop() ?? ''));
+  const names = [...folders]
+    .map((f) => (f === 'seeds' ? 'seed' : f))
+    .sort((a, b) => (a === 'seed' ? -1 : b === 'seed' ? 1 : a < b ? -1 : 1));
+  return names.join(' + ');
+}
+
+/** The fixture pages whose gold file assumes `corpus`. */
+export function goldPagesFor(corpus: string): string[] {
+  if (!PAGES) return [];
+  return readdirSync(PAGES)
+    .filter((f) => f.endsWith('.gold.json'))
+    .map((f) => f.replace(/\.gold\.json$/, '.html'))
+    .filter((page) => readGold(page).corpus === corpus)
+    .sort();
+}
+
 export function readGold(name: string): Gold {
   return JSON.parse(readFileSync(join(PAGES ?? '', name.replace(/\.html$/, '.gold.json')), 'utf8')) as Gold;
 }
@@ -187,4 +212,34 @@ export function setExtensionStorage(worker: Worker, values: Record<string, unkno
     ).chrome;
     return c.storage.local.set(v);
   }, values);
+}
+
+/** What the scorer (../shared/tools/score-detect.mjs) compares: NFKC, whitespace collapsed, trimmed. */
+export const norm = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+
+export interface SummaryTerm {
+  entityId: string;
+  name: string;
+  count: number;
+  texts: string[];
+}
+
+/** The content script's summary of a tab (the `summarizeTab` message, as the popup asks for it). */
+export async function tabSummary(worker: Worker, url: string): Promise<SummaryTerm[]> {
+  return worker.evaluate(async (u) => {
+    type Summary = { url: string; terms: SummaryTerm[] };
+    type Tabs = {
+      query(q: unknown): Promise<Array<{ id?: number }>>;
+      sendMessage(id: number, m: unknown, o: unknown): Promise<{ res?: Summary } | undefined>;
+    };
+    const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+    // Without the "tabs" permission tab URLs are hidden: ask every tab, keep the one on `u`.
+    for (const tab of await tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const message = { id: 3, type: 'summarizeTab', timestamp: Date.now() };
+      const res = await tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
+      if (res?.res?.url === u) return res.res.terms;
+    }
+    throw new Error(`no tab answered for ${u}`);
+  }, url);
 }
