@@ -69,9 +69,15 @@ export function installContextMenu(getURL: (path: string) => string): {
   const click = (info: MenuClick) =>
     handleMenuClick(info, { getURL, openTab: (url) => browser.tabs.create({ url }) });
   if (!menus) return { click };
-  browser.runtime.onInstalled.addListener(() => {
-    void getLocale().then((locale) => registerContextMenu(menus, locale));
-  });
+  // Chrome keeps menus across restarts; Firefox's event page does not, so register on start-up too
+  // (registerContextMenu removes the old item first, so both paths are safe).
+  const register = () => {
+    void getLocale()
+      .then((locale) => registerContextMenu(menus, locale))
+      .catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(register);
+  browser.runtime.onStartup?.addListener(register);
   menus.onClicked.addListener((info) => {
     void click(info);
   });

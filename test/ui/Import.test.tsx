@@ -103,6 +103,44 @@ describe('Import', () => {
   });
 });
 
+describe('dropping', () => {
+  it('walks a dropped folder (article files only) and imports them', async () => {
+    const service = backend();
+    renderImport((r) => service.importFiles(r));
+    const entry = (path: string, text: string) => ({
+      isFile: true,
+      isDirectory: false,
+      name: path.split('/').pop() ?? path,
+      fullPath: `/${path}`,
+      file: (ok: (f: File) => void) => ok(file(path.split('/').pop() ?? path, text)),
+    });
+    const children = [
+      entry('dw/ma.md', MA_TEXT),
+      entry('dw/README.md', '# notes'),
+      entry('dw/other.md', OTHER_TEXT),
+    ];
+    let served = false;
+    const folder = {
+      isFile: false,
+      isDirectory: true,
+      name: 'dw',
+      fullPath: '/dw',
+      createReader: () => ({
+        readEntries: (ok: (entries: unknown[]) => void) => {
+          ok(served ? [] : children);
+          served = true;
+        },
+      }),
+    };
+    const dataTransfer = { items: [{ webkitGetAsEntry: () => folder }], files: [] };
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: dataTransfer });
+    screen.getByTestId('import-dropzone').dispatchEvent(drop);
+    await screen.findByText('2 imported, 0 errors');
+    expect((await service.list()).map((a) => a.file).sort()).toEqual(['dw/ma.md', 'dw/other.md']);
+  });
+});
+
 describe('picking', () => {
   it('takes article files from a folder, everything from a file pick', () => {
     const files = [

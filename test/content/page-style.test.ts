@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+// The mark-style option: underline and tint (default), underline only, or tint only, switched on
+// pages already styled without a re-scan.
+import { describe, expect, it } from 'vitest';
+import {
+  adoptHighlightStyle,
+  HIGHLIGHT_CSS,
+  highlightCss,
+  setMarkStyle,
+} from '../../src/content/page-style.ts';
+
+// happy-dom's CSS parser drops ::highlight rules, so record what the sheet is given instead.
+const given = new WeakMap<CSSStyleSheet, string>();
+const replaceSync = CSSStyleSheet.prototype.replaceSync;
+CSSStyleSheet.prototype.replaceSync = function (this: CSSStyleSheet, text: string) {
+  given.set(this, text);
+  replaceSync.call(this, text);
+};
+const cssIn = (doc: Document) =>
+  [
+    ...Array.from(doc.adoptedStyleSheets ?? [], (s) => given.get(s) ?? ''),
+    ...Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? ''),
+  ].join('\n');
+
+describe('mark style', () => {
+  it('builds the CSS of each style', () => {
+    expect(highlightCss('both')).toBe(HIGHLIGHT_CSS);
+    expect(highlightCss('underline')).toMatch(/background-color: transparent/);
+    expect(highlightCss('tint')).toMatch(/text-decoration-line: none/);
+  });
+
+  it('switches the adopted style in place', () => {
+    const remove = adoptHighlightStyle(document);
+    expect(cssIn(document)).not.toMatch(/text-decoration-line: none/);
+    setMarkStyle('tint');
+    expect(cssIn(document)).toMatch(/text-decoration-line: none/);
+    setMarkStyle('underline');
+    expect(cssIn(document)).toMatch(/background-color: transparent/);
+    expect(cssIn(document)).not.toMatch(/text-decoration-line: none/);
+    setMarkStyle('both');
+    remove();
+  });
+});
