@@ -62,6 +62,7 @@ interface Evidence {
 }
 
 const HEADING_KINDS = new Set(['subheading', 'gallery-heading']);
+const VARIANT_FORMS = new Set(VARIANT_TABLE.flat());
 
 export function extractEntities(articles: Article[], options: ExtractOptions = {}): ExtractResult {
   const lexicon = options.lexicon ?? new Lexicon();
@@ -148,6 +149,8 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     return e;
   };
   for (const [key, hit] of cedictHits) {
+    // A dictionary proper noun without an English name in its gloss ("the Chinese side") is no name.
+    if (lexicon.englishOf(lexicon.proper.get(key) ?? []).length === 0) continue;
     const e = ev(key);
     e.cedict = true;
     for (const [f, n] of hit.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
@@ -201,9 +204,12 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
 
   // Filters: length, generic words, segmentation debris (向普京 = 向 + 普京).
   for (const key of [...evidence.keys()]) {
+    // A name with a function character glued on (贺普丁 — also a drug brand in CEDICT — is 贺 + 普丁).
+    const known = (k: string) =>
+      k.length >= 2 && (evidence.has(k) || lexicon.proper.has(k) || VARIANT_FORMS.has(k));
     const debris =
-      (STOP_CHARS.has(key[0] as string) && evidence.has(key.slice(1))) ||
-      (STOP_CHARS.has(key[key.length - 1] as string) && evidence.has(key.slice(0, -1)));
+      (STOP_CHARS.has(key[0] as string) && known(key.slice(1))) ||
+      (STOP_CHARS.has(key[key.length - 1] as string) && known(key.slice(0, -1)));
     const generic = lexicon.common.has(key);
     if (key.length < 2 || key.length > 14 || debris || generic || !/^[\u3400-\u9fff·]+$/.test(key)) {
       evidence.delete(key);

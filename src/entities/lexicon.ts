@@ -71,7 +71,9 @@ export class Lexicon {
     for (const e of list) {
       if (!e.proper) continue;
       for (const g of e.glosses) {
-        const see = /^see (?:also )?([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(g);
+        const see = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(
+          g,
+        );
         const names: string[] = [];
         if (see) {
           const target = this.entryByKey.get(foldKey(see[2] ?? (see[1] as string)));
@@ -97,7 +99,9 @@ export class Lexicon {
     for (const e of list) {
       for (const g of e.glosses) {
         parts.push(g);
-        const see = /^see (?:also )?([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(g);
+        const see = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(
+          g,
+        );
         const target = see ? this.entryByKey.get(foldKey(see[2] ?? (see[1] as string))) : undefined;
         if (target) for (const t of target) parts.push(...t.glosses);
       }

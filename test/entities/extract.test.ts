@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.ts';
+import { nameBeforeParen } from '../../src/entities/candidates.ts';
+import { type ExtractResult, extractEntities } from '../../src/entities/extract.ts';
+import { Lexicon } from '../../src/entities/lexicon.ts';
+import type { Entity } from '../../src/entities/types.ts';
+
+function article(id: string, paragraphs: string[]): Article {
+  return {
+    id,
+    url: `https://www.dw.com/zh/x/a-${id}`,
+    title: paragraphs[0]?.slice(0, 10) ?? id,
+    publishedAt: '2020-01-01T00:00:00.000Z',
+    source: 'Deutsche Welle',
+    script: 'zh-Hans',
+    passages: paragraphs.map((text) => ({ kind: 'paragraph' as const, text, script: 'zh-Hans' as const })),
+    images: [],
+    links: [],
+    videos: [],
+    file: `${id}.md`,
+  };
+}
+
+const ARTICLES = [
+  article('1', [
+    '德国卫生部长施潘（Jens Spahn）周一表示，城市的和平与友谊很重要。',
+    '外长王毅会见俄罗斯外长拉夫罗夫（Sergei Lavrov）。他向普京致意，并贺普丁胜选。',
+    '中方反对“脱钩断链”。施潘说，疫苗供应充足。',
+  ]),
+  article('2', [
+    '美国财长耶伦（Janet Yellen）访问北京。耶伦表示，不会“脱钩断链”。',
+    '记者张慈（Axios）报道。记者邹宗翰（Axios）报道。记者李澄欣（CNN）报道。',
+    '普京与拉夫罗夫讨论了北约。特使李辉再度前往欧洲，李辉第一站是莫斯科。',
+  ]),
+];
+
+let lexicon: Lexicon;
+let result: ExtractResult;
+const byName = (name: string): Entity | undefined =>
+  result.entities.find((e) => e.name === name || e.aliases.some((a) => a.text === name));
+
+beforeAll(() => {
+  lexicon = new Lexicon();
+  result = extractEntities(ARTICLES, { lexicon });
+}, 60_000);
+
+describe('nameBeforeParen', () => {
+  it('cuts titles off the left edge of a name', () => {
+    expect(nameBeforeParen('德国卫生部长施潘', lexicon)).toBe('施潘');
+    expect(nameBeforeParen('俄罗斯外长拉夫罗夫', lexicon)).toBe('拉夫罗夫');
+    expect(nameBeforeParen('反对派人士纳瓦尔尼', lexicon)).toBe('纳瓦尔尼');
+    expect(nameBeforeParen('候选人拜登', lexicon)).toBe('拜登');
+    expect(nameBeforeParen('会见了蓬佩奥', lexicon)).toBe('蓬佩奥');
+  });
+});
+
+describe('extractEntities', () => {
+  it('finds people from parentheticals with their English names', () => {
+    expect(byName('施潘')?.aliases).toContainEqual({ text: 'Jens Spahn', source: 'parenthetical' });
+    expect(byName('施潘')?.kind).toBe('person');
+    expect(byName('耶伦')?.aliases.map((a) => a.text)).toEqual(
+      expect.arrayContaining(['耶倫', 'Janet Yellen', 'Yellen']),
+    );
+  });
+
+  it('merges a person across scripts and cross-strait transliterations', () => {
+    const putin = byName('普京');
+    expect(putin).toBeDefined();
+    expect(putin?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['普丁', 'Vladimir Putin']));
+    expect(byName('拉夫罗夫')?.aliases.map((a) => a.text)).toEqual(
+      expect.arrayContaining(['拉夫羅夫', 'Sergei Lavrov', 'Lavrov']),
+    );
+  });
+
+  it('romanises Chinese personal names surname first', () => {
+    expect(byName('王毅')?.aliases.map((a) => a.text)).toContain('Wang Yi');
+    expect(byName('李辉')?.aliases.map((a) => a.text)).toContain('Li Hui');
+  });
+
+  it('keeps coined quoted terms', () => {
+    expect(byName('脱钩断链')?.kind).toBe('topic');
+  });
+
+  it('never makes generic words or segmentation debris into entities', () => {
+    for (const junk of ['城市', '和平', '友谊', '向普京', '贺普丁', '中方']) {
+      expect(
+        result.entities.find((e) => e.name === junk),
+        junk,
+      ).toBeUndefined();
+    }
+  });
+
+  it('does not take a one-word credit after a reporter for a name, nor merge reporters by it', () => {
+    const zhang = byName('张慈');
+    expect(zhang?.aliases.map((a) => a.text) ?? []).not.toContain('Axios');
+    expect(zhang?.aliases.map((a) => a.text) ?? []).not.toContain('邹宗翰');
+  });
+
+  it('records a source for every alias and indexes mentions', () => {
+    for (const e of result.entities) for (const a of e.aliases) expect(a.source).toBeTruthy();
+    const id = byName('普京')?.id as string;
+    expect(result.mentionIndex.byEntity[id]?.length).toBeGreaterThanOrEqual(3);
+    expect(byName('普京')?.articleCount).toBe(2);
+  });
+
+  it('is deterministic', () => {
+    const again = extractEntities(ARTICLES, { lexicon });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(result));
+  });
+});

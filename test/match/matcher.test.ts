@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { AliasMatcher, type MatcherPattern } from '../../src/match/matcher.ts';
+import { foldKey } from '../../src/text/fold.ts';
+
+function matcher(aliases: string[], dictionaryWords: string[] = []): (text: string) => string[] {
+  const patterns: MatcherPattern[] = aliases.map((a) => ({ key: foldKey(a), originals: [a] }));
+  const m = new AliasMatcher(patterns, dictionaryWords.map(foldKey));
+  return (text) => m.scan(text).map((r) => text.slice(r.start, r.end));
+}
+
+describe('AliasMatcher', () => {
+  it('matches longest-leftmost, folded across scripts', () => {
+    const find = matcher(['普京', '拉夫羅夫', 'Sergei Lavrov', 'Lavrov']);
+    expect(find('俄外长拉夫罗夫会见普京')).toEqual(['拉夫罗夫', '普京']);
+    expect(find('Sergei Lavrov and Lavrov')).toEqual(['Sergei Lavrov', 'Lavrov']);
+  });
+
+  it('respects Latin word boundaries', () => {
+    const find = matcher(['Xi', 'Wang Yi', 'Trump']);
+    expect(find("Xi'an and Wang Yibo")).toEqual([]);
+    expect(find('A trumpet, then Trump.')).toEqual(['Trump']);
+    expect(find('Wang Yi said')).toEqual(['Wang Yi']);
+  });
+
+  it("allows a possessive 's and s'", () => {
+    const find = matcher(['Putin', 'United Nations']);
+    expect(find("Putin's spokesman")).toEqual(['Putin']);
+    expect(find('Putin’s spokesman')).toEqual(['Putin']);
+    expect(find("the United Nations' report")).toEqual(['United Nations']);
+  });
+
+  it('needs the capitals the alias has (NATO ~ Nato, never Italian nato)', () => {
+    const find = matcher(['NATO', 'Trump']);
+    expect(find('la Nato e la NATO')).toEqual(['Nato', 'NATO']);
+    expect(find('è nato a Roma')).toEqual([]);
+    expect(find('a trump card')).toEqual([]);
+  });
+
+  it('collapses runs of spaces and NBSP inside a name', () => {
+    const find = matcher(['Vladimir Putin']);
+    expect(find('President Vladimir\u00a0 Putin')).toEqual(['Vladimir\u00a0 Putin']);
+  });
+
+  it('rejects a Chinese match that cuts through dictionary words (川普 in 四川普通話)', () => {
+    const find = matcher(['川普', '習近平'], ['四川', '普通話', '平和', '普通']);
+    expect(find('他說一口四川普通話')).toEqual([]);
+    expect(find('「川普又來了」')).toEqual(['川普']);
+    expect(find('習近平和外長王毅')).toEqual(['習近平']);
+  });
+
+  it('prefers leaving a function character alone on a tie (和/政治, not 和政/治)', () => {
+    const find = matcher(['和政'], ['政治']);
+    expect(find('討論了和政治有關的問題')).toEqual([]);
+    expect(find('甘肅和政縣')).toEqual(['和政']);
+  });
+});
