@@ -29,7 +29,12 @@ export interface HoverOptions {
 type CaretPosition = { offsetNode: Node; offset: number };
 
 /** The Text node and offset under a viewport point. */
-export function caretAt(doc: Document, x: number, y: number): CaretPosition | null {
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): CaretPosition | null {
   const d = doc as Document & {
     caretPositionFromPoint?: (
       x: number,
@@ -38,7 +43,11 @@ export function caretAt(doc: Document, x: number, y: number): CaretPosition | nu
     ) => CaretPosition | null;
   };
   if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
+    // Open shadow roots holding marks are passed, so the caret may land inside them.
+    const p =
+      shadowRoots.length > 0
+        ? d.caretPositionFromPoint(x, y, { shadowRoots })
+        : d.caretPositionFromPoint(x, y);
     return p ? { offsetNode: p.offsetNode, offset: p.offset } : null;
   }
   if (typeof doc.caretRangeFromPoint === 'function') {
@@ -92,7 +101,7 @@ export class HoverController {
     }
     if (this.inCard) this.leaveCard();
     const doc = (e.target as Node | null)?.ownerDocument ?? document;
-    const caret = caretAt(doc, e.clientX, e.clientY);
+    const caret = caretAt(doc, e.clientX, e.clientY, [...this.opts.marks.shadowRoots]);
     const mark = this.opts.marks.hitTest(caret?.offsetNode ?? null, e.clientX, e.clientY);
     const fast = speed > HOVER.fastPxPerMs;
     if (mark !== this.current) {

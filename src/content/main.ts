@@ -28,6 +28,7 @@ export interface FactlensPage {
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const site = siteKey(location.href);
   const marks = new Marks();
+  const shadowStyles = new Map<ShadowRoot, () => void>();
   const host = new CardHost(document);
   const scanner = new Scanner({
     marks,
@@ -35,6 +36,10 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     skip: isOurs,
     onMarked: () => {
       if (marks.size > 0) marks.register();
+      // Document styles do not reach into shadow trees: each one holding marks adopts the style too.
+      for (const root of marks.shadowRoots) {
+        if (!shadowStyles.has(root)) shadowStyles.set(root, adoptHighlightStyle(root));
+      }
     },
     onError: (error) => {
       if (ctx.isValid) console.debug('[factlens] matchRuns failed', error);
@@ -78,6 +83,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     marks.clear();
     removeStyle?.();
     removeStyle = null;
+    for (const remove of shadowStyles.values()) remove();
+    shadowStyles.clear();
   };
   const rescan = () => {
     if (!on) return;

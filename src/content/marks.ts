@@ -25,6 +25,8 @@ export class Marks {
   private readonly all = new Set<Mark>();
   private readonly byNode = new Map<Node, Mark[]>();
   private registered = false;
+  /** Open shadow roots holding marks (for their styles and for hit-testing inside them). */
+  readonly shadowRoots = new Set<ShadowRoot>();
 
   constructor() {
     this.highlight = highlightsSupported() ? new Highlight() : null;
@@ -48,6 +50,7 @@ export class Marks {
     this.registered = false;
     this.all.clear();
     this.byNode.clear();
+    this.shadowRoots.clear();
   }
 
   add(run: TextRun, start: number, end: number, entityId: string, brief: EntityBrief): Mark | null {
@@ -56,6 +59,8 @@ export class Marks {
     const text = run.text.slice(start, end);
     if (range.toString() !== text) return null; // the page changed under us: skip, a re-scan follows
     const mark: Mark = { range, entityId, text, brief };
+    const root = range.startContainer.getRootNode();
+    if (root.nodeType === 11 && (root as ShadowRoot).host) this.shadowRoots.add(root as ShadowRoot);
     this.all.add(mark);
     this.highlight?.add(range);
     for (const seg of run.segments) {

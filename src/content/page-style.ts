@@ -45,8 +45,11 @@ export function setMarkStyle(style: MarkStyleName): void {
   for (const el of fallbackStyles) el.textContent = highlightCss(markStyle);
 }
 
-/** Adds the highlight style to `doc` once; returns a function that removes it. */
-export function adoptHighlightStyle(doc: Document = document): () => void {
+/**
+ * Adds the highlight style to a document, or to an open shadow root holding marks (document styles
+ * do not reach into shadow trees), once; returns a function that removes it.
+ */
+export function adoptHighlightStyle(doc: Document | ShadowRoot = document): () => void {
   try {
     sheet ??= new CSSStyleSheet();
     sheet.replaceSync(highlightCss(markStyle));
@@ -64,7 +67,9 @@ export function adoptHighlightStyle(doc: Document = document): () => void {
       if (i >= 0) doc.adoptedStyleSheets.splice(i, 1);
     };
   } catch {
-    // No constructable stylesheets (very old engines): a <style> in <head>, never in the body.
+    // No constructable stylesheets (very old engines): a <style> in <head>, never in the body, and
+    // nothing at all inside a page's shadow tree.
+    if (!('head' in doc)) return () => undefined;
     const style = doc.createElement('style');
     style.textContent = highlightCss(markStyle);
     (doc.head ?? doc.documentElement).append(style);

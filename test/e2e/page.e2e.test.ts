@@ -40,6 +40,13 @@ const DYNAMIC = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"
   document.getElementById('main').append(p);
 }, 1000);</script></body></html>`;
 
+const SHADOW = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>shadow</title></head>
+<body><p>页面正文提到普京。</p><news-card id="c"></news-card>
+<script>
+const root = document.getElementById('c').attachShadow({ mode: 'open' });
+root.innerHTML = '<style>p { font-size: 20px; }</style><p>卡片里：王毅会见拉夫罗夫。</p>';
+</script></body></html>`;
+
 const CARD = 'factlens-card .card';
 
 /** The viewport box of the first mark whose text is `text`. */
@@ -72,7 +79,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
-    server = await serveFixtures(PAGES as string, { 'dynamic.html': DYNAMIC });
+    server = await serveFixtures(PAGES as string, { 'dynamic.html': DYNAMIC, 'shadow.html': SHADOW });
     browser = await launch();
   });
 
@@ -199,6 +206,21 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
       expect(same, name).toEqual({ body: true, head: true, htmlChildren: true, pageSheets: true });
       await page.close();
     }
+  });
+
+  it('marks text inside open shadow roots, styles it there and shows its card', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('shadow.html'));
+    const texts = await waitForMarks(page, 3);
+    expect(texts.sort()).toEqual(['拉夫罗夫', '普京', '王毅'].sort());
+    const adopted = await page.evaluate(
+      () => document.getElementById('c')?.shadowRoot?.adoptedStyleSheets.length ?? 0,
+    );
+    expect(adopted).toBe(1);
+    await hover(page, '王毅');
+    await page.locator(CARD).waitFor({ state: 'visible', timeout: 3_000 });
+    expect(await page.locator(`${CARD} .name`).textContent()).toBe('王毅');
+    await page.close();
   });
 
   it('marks text added one second after load', async () => {
