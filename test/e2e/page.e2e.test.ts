@@ -166,6 +166,17 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     expect(bg).not.toBe('rgb(255, 255, 255)');
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(RESULTS, 'card-dark.png') });
+    // "More" opens the extension page on this entity, in a new tab.
+    const opened = browser.context.waitForEvent('page', { timeout: 3_000 });
+    await card.locator('.more').click();
+    const entityPage = await opened;
+    expect(entityPage.url()).toMatch(
+      new RegExp(`^chrome-extension://${browser.extensionId}/search\\.html\\?entity=`),
+    );
+    expect(decodeURIComponent(new URL(entityPage.url()).searchParams.get('entity') ?? '')).toContain(
+      '拉夫羅夫',
+    );
+    await entityPage.close();
     await page.close();
   });
 
