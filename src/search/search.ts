@@ -162,43 +162,68 @@ export function loadSearchIndex(
     return pattern.test(passage.text) || (passage.title !== undefined && pattern.test(passage.title));
   };
   /** Sums the postings of several terms (unions: one-character queries, expansions) in a dense array. */
+  // Scratch buffers shared by every union (one query runs at a time): a dense score per document
+  // and the list of documents touched, so nothing of index size is allocated per query.
+  let dense: Float32Array | undefined;
+  let touched = new Int32Array(1024);
+  let scratchDocs = new Int32Array(1024);
+  let scratchTfs = new Float32Array(1024);
+  /** Sums (or takes the max of) weighted lists into one sorted list. */
+  const mergeLists = (
+    lists: { docs: Int32Array; tfs: Float32Array; weight: number }[],
+    combine: 'sum' | 'max',
+  ): { docs: Int32Array; tfs: Float32Array } => {
+    dense ??= new Float32Array(docCount);
+    const acc = dense;
+    let hits = 0;
+    for (const { docs, tfs, weight } of lists) {
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j] ?? 0;
+        const v = (tfs[j] ?? 1) * weight;
+        const old = acc[d] ?? 0;
+        if (old === 0) {
+          if (hits === touched.length) {
+            const grown = new Int32Array(touched.length * 2);
+            grown.set(touched);
+            touched = grown;
+          }
+          touched[hits++] = d;
+        }
+        acc[d] = combine === 'sum' ? old + v : Math.max(old, v);
+      }
+    }
+    const docs = touched.slice(0, hits).sort();
+    const tfs = new Float32Array(hits);
+    for (let k = 0; k < hits; k++) {
+      const d = docs[k] ?? 0;
+      tfs[k] = acc[d] ?? 0;
+      acc[d] = 0;
+    }
+    return { docs, tfs };
+  };
+  /** The union of several terms' postings (one-character queries, expansions). */
   const union = (
     parts: { index: number; weight: number }[],
     combine: 'sum' | 'max',
   ): { docs: Int32Array; tfs: Float32Array } => {
-    const dense = new Float32Array(docCount);
-    let hits = 0;
-    let scratchDocs = new Int32Array(1024);
-    let scratchTfs = new Float32Array(1024);
+    const lists: { docs: Int32Array; tfs: Float32Array; weight: number }[] = [];
+    let total = 0;
+    for (const { index } of parts)
+      if (index >= 0) total += (postingStart[index + 1] ?? 0) - (postingStart[index] ?? 0);
+    if (total > scratchDocs.length) {
+      scratchDocs = new Int32Array(total);
+      scratchTfs = new Float32Array(total);
+    }
+    let at = 0;
     for (const { index, weight } of parts) {
       if (index < 0) continue;
       const from = postingStart[index] ?? 0;
       const to = postingStart[index + 1] ?? 0;
-      if (to - from > scratchDocs.length) {
-        scratchDocs = new Int32Array(to - from);
-        scratchTfs = new Float32Array(to - from);
-      }
-      const k = decodePostings(postings, from, to, scratchDocs, scratchTfs);
-      for (let j = 0; j < k; j++) {
-        const d = scratchDocs[j] ?? 0;
-        const v = (scratchTfs[j] ?? 1) * weight;
-        const old = dense[d] ?? 0;
-        if (old === 0) hits++;
-        dense[d] = combine === 'sum' ? old + v : Math.max(old, v);
-      }
+      const k = decodePostings(postings, from, to, scratchDocs.subarray(at), scratchTfs.subarray(at));
+      lists.push({ docs: scratchDocs.subarray(at, at + k), tfs: scratchTfs.subarray(at, at + k), weight });
+      at += k;
     }
-    const docs = new Int32Array(hits);
-    const tfs = new Float32Array(hits);
-    let k = 0;
-    for (let d = 0; d < docCount && k < hits; d++) {
-      const v = dense[d] ?? 0;
-      if (v !== 0) {
-        docs[k] = d;
-        tfs[k] = v;
-        k++;
-      }
-    }
-    return { docs, tfs };
+    return mergeLists(lists, combine);
   };
 
   const findTerm = (t: string): number => {
@@ -345,31 +370,18 @@ export function loadSearchIndex(
       if (alternatives.length >= 8) break;
     }
     if (alternatives.length === 0 || primary.unverified) return primary;
-    const dense = new Float32Array(docCount);
-    let hits = 0;
-    const add = (m: TermMatch, weight: number): void => {
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i] ?? 0;
-        const v = (m.tfs[i] ?? 1) * weight;
-        const old = dense[d] ?? 0;
-        if (old === 0) hits++;
-        if (v > old) dense[d] = v;
-      }
+    for (const m of alternatives) {
       for (const x of m.mark.strings) if (!primary.mark.strings.includes(x)) primary.mark.strings.push(x);
       for (const x of m.mark.stems) primary.mark.stems.add(x);
-    };
-    add(primary, 1);
-    for (const m of alternatives) add(m, SYNONYM);
-    const docs = new Int32Array(hits);
-    const tfs = new Float32Array(hits);
-    let k = 0;
-    for (let d = 0; d < docCount && k < hits; d++) {
-      if (dense[d]) {
-        docs[k] = d;
-        tfs[k] = dense[d] ?? 0;
-        k++;
-      }
     }
+    const { docs, tfs } = mergeLists(
+      [
+        { docs: primary.docs, tfs: primary.tfs, weight: 1 },
+        ...alternatives.map((m) => ({ docs: m.docs, tfs: m.tfs, weight: SYNONYM })),
+      ],
+      'max',
+    );
+    const hits = docs.length;
     const idf = Math.log(1 + (docCount - hits + 0.5) / (hits + 0.5));
     return { ...primary, docs, tfs, idf };
   };
