@@ -79,19 +79,16 @@ export class Marks {
     this.highlight?.delete(mark.range);
   }
 
-  /** Removes the marks inside `root` and those whose text was removed or changed. */
-  removeWithin(root: Node): void {
+  /**
+   * Removes the marks inside any of `roots` (their text is about to be scanned again) and every mark
+   * whose text left the page. One pass over the marks, walking up from each (across shadow roots).
+   */
+  removeWithin(roots: Node | readonly Node[]): void {
+    const set = new Set<Node>(Array.isArray(roots) ? roots : [roots as Node]);
     const dropped = new Set<Mark>();
     for (const mark of this.all) {
       const r = mark.range;
-      if (
-        r.collapsed ||
-        !r.startContainer.isConnected ||
-        root.contains(r.startContainer) ||
-        r.toString() !== mark.text
-      ) {
-        dropped.add(mark);
-      }
+      if (r.collapsed || !r.startContainer.isConnected || insideAny(r.startContainer, set)) dropped.add(mark);
     }
     if (dropped.size === 0) return;
     for (const mark of dropped) this.remove(mark);
@@ -100,6 +97,7 @@ export class Marks {
       if (kept.length === 0) this.byNode.delete(node);
       else if (kept.length !== list.length) this.byNode.set(node, kept);
     }
+    for (const root of this.shadowRoots) if (!root.host.isConnected) this.shadowRoots.delete(root);
   }
 
   /** The marks touching a Text node. */
@@ -139,4 +137,13 @@ export class Marks {
     for (const mark of this.all) if (element.contains(mark.range.startContainer)) return mark;
     return null;
   }
+}
+
+/** True when `node` is one of `roots` or inside one, shadow hosts included. */
+function insideAny(node: Node, roots: ReadonlySet<Node>): boolean {
+  if (roots.size === 0) return false;
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null) {
+    if (roots.has(n)) return true;
+  }
+  return false;
 }

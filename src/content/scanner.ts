@@ -102,6 +102,8 @@ export class Scanner {
   private dirty = new Set<Node>();
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
+  /** Blocks were removed: their marks are dropped at the next flush. */
+  private prune = false;
   /** Longest main-thread slice seen (ms), for the benchmark. */
   longestSliceMs = 0;
 
@@ -111,6 +113,7 @@ export class Scanner {
   cancel(): void {
     this.generation++;
     this.dirty.clear();
+    this.prune = false;
     clearTimeout(this.debounceTimer);
     this.debounceTimer = undefined;
   }
@@ -221,21 +224,35 @@ export class Scanner {
   }
 
   private onMutations(records: MutationRecord[], root: Node): void {
-    if (this.dirty.size === 0) this.firstDirtyAt = now();
+    if (this.dirty.size === 0 && !this.prune) this.firstDirtyAt = now();
+    const dirty = (node: Node | null) => {
+      if (node) this.dirty.add(node);
+    };
     for (const record of records) {
       if (this.dirty.has(root)) break;
-      const target = record.target;
-      if (record.type === 'childList' && record.addedNodes.length === 0 && record.removedNodes.length === 0) {
+      if (record.type === 'characterData') {
+        dirty(closestBlock(record.target.parentNode, root));
         continue;
       }
-      const block = closestBlock(record.type === 'characterData' ? target.parentNode : target, root);
-      if (block) this.dirty.add(block);
+      // A block added (a new post in a feed) is scanned alone; text or an inline element added or
+      // removed changes the run around it, so its block is scanned again. Removed blocks take their
+      // marks with them (pruned, nothing to scan).
+      let runChanged = false;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && isBlockElement(node as Element)) dirty(node);
+        else if (affectsRun(node)) runChanged = true;
+      }
+      for (const node of record.removedNodes) {
+        if (node.nodeType === 1 && isBlockElement(node as Element)) this.prune = true;
+        else if (affectsRun(node)) runChanged = true;
+      }
+      if (runChanged) dirty(closestBlock(record.target, root));
       if (this.dirty.size > SCAN_LIMITS.maxDirtyBlocks) {
         this.dirty.clear();
         this.dirty.add(root);
       }
     }
-    if (this.dirty.size === 0) return;
+    if (this.dirty.size === 0 && !this.prune) return;
     clearTimeout(this.debounceTimer);
     const wait = Math.min(
       SCAN_LIMITS.debounceMs,
@@ -246,16 +263,24 @@ export class Scanner {
 
   private flushDirty(): void {
     this.debounceTimer = undefined;
+    this.prune = false;
     const skip = { skip: this.opts.skip };
     const blocks = Array.from(this.dirty).filter((b) => b.isConnected && !isInSkipped(b, skip));
     this.dirty.clear();
     // Only the outermost dirty blocks: a block inside another is scanned with it.
     const outer = blocks.filter((b) => !blocks.some((other) => other !== b && other.contains(b)));
-    for (const block of outer) {
-      this.opts.marks.removeWithin(block);
-      void this.scan(block);
-    }
+    this.opts.marks.removeWithin(outer);
+    for (const block of outer) void this.scan(block);
   }
+}
+
+/** Whether adding or removing `node` can change a text run (whitespace between blocks cannot). */
+function affectsRun(node: Node): boolean {
+  if (node.nodeType === 1) return true;
+  if (node.nodeType !== 3) return false; // comments, processing instructions
+  if (/\S/.test((node as Text).data)) return true;
+  const isBlock = (n: Node | null) => !n || (n.nodeType === 1 && isBlockElement(n as Element));
+  return !(isBlock(node.previousSibling) || isBlock(node.nextSibling));
 }
 
 /** The nearest block element at or above `node` (never above `root`). */

@@ -82,12 +82,28 @@ describe('Scanner', () => {
     document.getElementById('feed')?.append(p);
     await wait(400);
     expect(texts(marks).sort()).toEqual(['普京', '拉夫罗夫', '王毅'].sort());
-    const last = matcher.calls.at(-1) ?? [];
-    expect(last.join('|')).not.toContain('普京');
+    // Only the new block was sent (not the whole feed, not the rest of the page).
+    expect(matcher.calls.at(-1)).toEqual(['新段落：拉夫罗夫']);
     // Removed text loses its mark.
     document.getElementById('other')?.remove();
     await wait(400);
     expect(texts(marks).sort()).toEqual(['拉夫罗夫', '王毅'].sort());
+  });
+
+  it('re-scans the run around inserted inline text, and nothing for whitespace between blocks', async () => {
+    document.body.innerHTML = '<div id="feed"><p id="p">外长<b>王</b></p></div>';
+    await scanner.scan(document.body);
+    scanner.observe(document.body);
+    expect(marks.size).toBe(0);
+    document.querySelector('b')?.append('毅');
+    await wait(400);
+    expect(texts(marks)).toEqual(['王毅']);
+    expect(matcher.calls.at(-1)).toEqual(['外长王毅']);
+    const calls = matcher.calls.length;
+    document.getElementById('feed')?.append('\n  ');
+    document.getElementById('feed')?.append(document.createComment('x'));
+    await wait(400);
+    expect(matcher.calls.length).toBe(calls);
   });
 
   it('ignores changes inside editable regions', async () => {
