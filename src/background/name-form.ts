@@ -67,8 +67,8 @@ export function withNameForm(corpus: LoadedCorpus, form: NameForm): LoadedCorpus
     entities,
     lookup(id: string) {
       const card = corpus.lookup(id);
-      const entity = entities.get(id);
-      return card && entity ? { ...card, entity: { ...card.entity, name: entity.name } } : card;
+      // The card's entity may know more forms than the brief (those imported articles write).
+      return card ? { ...card, entity: { ...card.entity, name: displayName(card.entity, form) } } : card;
     },
   });
   cache.set(corpus, { form, corpus: named });

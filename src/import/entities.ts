@@ -55,7 +55,54 @@ const ROLES = [
   '顾问',
   '總監',
   '总监',
+  '議長',
+  '议长',
+  '會長',
+  '会长',
+  '局長',
+  '局长',
+  '專員',
+  '专员',
+  '專家',
+  '专家',
+  '將軍',
+  '将军',
+  '上將',
+  '上将',
+  '書記',
+  '书记',
+  '外相',
+  '大臣',
+  '法官',
+  '律師',
+  '律师',
+  '主持人',
+  '創辦人',
+  '创始人',
+  '冠軍',
+  '冠军',
+  '財長',
+  '财长',
+  '防長',
+  '防长',
+  '人選',
+  '人选',
 ];
+
+/** Words that make an English gloss an organisation's name rather than a person's. */
+const ORG_WORDS =
+  /\b(?:Center|Centre|Institute|University|Association|Organi[sz]ation|Council|Party|Bank|Company|Group|Agency|Foundation|Fund|Forum|Committee|Ministry|Department|Office|Union|Court|News|Times|Post|Research|Corporation|International|National|Health|Services?|Network|Watch|Alliance|Initiative|Force|Army|Police|Commission|League|Club|Federation|School|College|Journal|Media|Press|Radio|Airlines?|Motors|Project|Society|Movement|Front|Program(?:me)?|Report|Index|Agreement|Act)\b/;
+
+/** The tail of a role word or a function word left before a name by a cut run (秘书长|斯托尔滕贝格). */
+const LEADING_JUNK =
+  /^(?:书长|書長|席|长|長|人|员|員|家|与|與|和|及|了|为|為|是|在|的|对|對|由|向|将|將|被|把)+/;
+
+/** Common words that begin with a surname character and often follow a role word (部長任期內). */
+const NOT_NAMES = new Set(
+  '任期 任内 任命 任职 任何 何时 何种 何处 高度 高级 高层 方面 方式 周年 周边 周一 周二 周三 周四 周五 周六 周日 于是 万人 万名 余名 余人 曾经 曾在 曾任 林业 马上 安全 史上 向来 金融 石油 江湖 白宫 黄金 孔子 孙子 宋朝 唐朝 明朝 严重 常务 王国 田间 温和 温度 沈默 朱红 邱疹 任务 向前 钱款 汪洋 卢布 陆军 陆续 陈述 杨树 黎明 事务 企业 债务 政府 政策 经济 社会 国家 媒体 公司 银行 市场 问题 中心 组织 议会 法院 部门 行业 产业 工业 能源 气候 环境 卫生 健康 教育 科技 技术 贸易 投资 货币 外交 军事 国防 人权 民主 自由 委员会 基金会'.split(
+    ' ',
+  ),
+);
 
 /** Common Chinese surnames (Traditional and Simplified forms): a role word alone is not enough. */
 const SURNAMES = new Set(
@@ -109,6 +156,7 @@ function roleNames(texts: readonly string[]): string[] {
       const three = m[1] ?? '';
       if (!SURNAMES.has(three[0] ?? '')) continue;
       const two = three.slice(0, 2);
+      if (NOT_NAMES.has(foldKey(two))) continue;
       const n3 = three.length === 3 ? count(texts, three) : 0;
       const n2 = count(texts, two);
       if (n3 >= 2 && n3 * 10 >= n2 * 6) found.add(three);
@@ -119,7 +167,7 @@ function roleNames(texts: readonly string[]): string[] {
 }
 
 /** Words that end the phrase before a glossed name: 「…舉辦的世界經濟論壇（WEF）」 glosses 世界經濟論壇. */
-const PHRASE_BREAK = /^.*[的是在和与與及、于於对對由从從将將被把向]/u;
+const PHRASE_BREAK = /^.*[的是在和与與及、于於对對由从從将將被把向到了为為也之一]/u;
 const ROLE_PREFIX = new RegExp(`^.*(?:${ROLES.join('|')})`, 'u');
 
 /** The Chinese name a parenthetical gloss belongs to, or null when it looks like no name. */
@@ -131,6 +179,21 @@ export function glossedName(zh: string, english: string): string | null {
   if (name === zh) name = zh.replace(PHRASE_BREAK, '');
   if (words >= 2 && name.length > 5) name = name.slice(-4);
   return name.length >= 2 ? name : null;
+}
+
+/**
+ * A person's name before a gloss, found by where the text stops varying: the longest tail of the run
+ * (at least two characters) that the article uses more often than the same tail one character longer
+ * (专家佛奇（Anthony Fauci）…佛奇表示… gives 佛奇). Null when the run's tails never recur.
+ */
+export function recurringSuffix(zh: string, texts: readonly string[]): string | null {
+  const counts: number[] = [];
+  for (let len = 2; len <= zh.length; len++) counts[len] = count(texts, zh.slice(-len));
+  for (let len = zh.length; len >= 2; len--) {
+    const n = counts[len] ?? 0;
+    if (n >= 2 && (len === zh.length || n > (counts[len + 1] ?? 0))) return zh.slice(-len);
+  }
+  return null;
 }
 
 export interface ExtractOptions {
@@ -161,10 +224,17 @@ export function extractImportedEntities(
     for (const text of texts) {
       for (const m of text.matchAll(GLOSSED)) {
         const en = m[2] ?? '';
-        const name = glossedName(m[1] ?? '', en);
-        if (!name) continue;
-        const words = en.split(' ').length;
-        if (name.length >= 2) add(name, words >= 2 ? 'person' : 'organisation', article, en);
+        const person = en.includes(' ') && en.split(' ').length <= 4 && !ORG_WORDS.test(en);
+        const found = person ? recurringSuffix(m[1] ?? '', texts) : null;
+        let name = (found ?? glossedName(m[1] ?? '', en) ?? '').replace(ROLE_PREFIX, '');
+        if (person) {
+          const trimmed = name.replace(LEADING_JUNK, '');
+          if (trimmed.length >= 2) name = trimmed;
+        }
+        // A name the article uses only inside its gloss is too likely a cut in the wrong place.
+        if (name.length < (person ? 2 : 3) || name.length > 8 || count(texts, name) < 2) continue;
+        if (NOT_NAMES.has(foldKey(name))) continue;
+        add(name, person ? 'person' : 'organisation', article, en);
       }
     }
     if (article.script === 'en') {

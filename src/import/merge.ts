@@ -1,13 +1,13 @@
 // Imported articles joined to the background's loaded corpus without rebuilding it: a second detector
 // for the entities only imports know, mentions of both merged (longest first, the bundle winning
 // ties), and hover cards that carry passages from imported articles — for new entities and for the
-// bundle's own entities that imported articles mention too (found with the bundle's detector).
+// bundle's own entities that imported articles mention too (their forms found on first lookup).
 
 import type { LoadedCorpus } from '../background/corpus.ts';
 import type { Article, PassageKind } from '../corpus/types.ts';
 import type { Entity, Mention } from '../entities/types.ts';
 import type { EntityCard } from '../messaging.ts';
-import { foldKey } from '../text/fold.ts';
+import { fold, foldKey, WORD } from '../text/fold.ts';
 import { createImportDetector } from './detector.ts';
 import { extractImportedEntities } from './entities.ts';
 
@@ -111,16 +111,48 @@ function runsOf(articles: readonly Article[]) {
   return { runs, where };
 }
 
-function hitsByEntity(mentions: readonly Mention[], where: ReturnType<typeof runsOf>['where']) {
-  const hits = new Map<string, Hit[]>();
-  for (const m of mentions) {
-    const at = where[m.run];
-    if (!at) continue;
-    const list = hits.get(m.entityId) ?? [];
-    list.push({ ...at, start: m.start, end: m.end });
-    hits.set(m.entityId, list);
+/**
+ * Finds an entity's forms in the imported texts on demand (for its card): folded, so either script
+ * matches; Latin forms only on word boundaries. Cheap enough per lookup (a few ms for thousands of
+ * articles), so nothing is scanned up front and a cold service worker is ready at once.
+ */
+function createHitFinder(runs: readonly string[], where: ReturnType<typeof runsOf>['where']) {
+  let folded: string[] | null = null;
+  return (forms: readonly string[]): Hit[] => {
+    folded ??= runs.map(fold);
+    const keys = [...new Set(forms.map(foldKey))]
+      .filter((k) => k.length >= 2)
+      .sort((x, y) => y.length - x.length);
+    const hits: Hit[] = [];
+    folded.forEach((text, r) => {
+      const at = where[r];
+      if (!at) return;
+      const taken: Array<[number, number]> = [];
+      for (const key of keys) {
+        const latinStart = WORD[key.charCodeAt(0)] === 1;
+        const latinEnd = WORD[key.charCodeAt(key.length - 1)] === 1;
+        for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
+          const end = i + key.length;
+          if (latinStart && i > 0 && WORD[text.charCodeAt(i - 1)] === 1) continue;
+          if (latinEnd && end < text.length && WORD[text.charCodeAt(end)] === 1) continue;
+          if (taken.some(([s, e]) => i < e && s < end)) continue;
+          taken.push([i, end]);
+          hits.push({ ...at, start: i, end });
+        }
+      }
+    });
+    return hits;
+  };
+}
+
+/** The texts of hits, as the articles write them (e.g. both 馬英九 and 马英九). */
+function writtenForms(hits: readonly Hit[]): string[] {
+  const forms = new Set<string>();
+  for (const h of hits) {
+    const text = h.passage < 0 ? h.article.title : (h.article.passages[h.passage]?.text ?? '');
+    forms.add(text.slice(h.start, h.end));
   }
-  return hits;
+  return [...forms].filter(Boolean);
 }
 
 export interface MergeOptions {
@@ -143,8 +175,7 @@ export function mergeImported(
       importedEntities: 0,
     });
   const { runs, where } = runsOf(imported);
-  // The bundle's entities as imported articles mention them.
-  const baseHits = hitsByEntity(base.detect(runs), where);
+  const findHits = createHitFinder(runs, where);
   const knownForms = new Set<string>();
   for (const e of base.entities.values()) {
     knownForms.add(foldKey(e.name));
@@ -153,57 +184,49 @@ export function mergeImported(
   const isKnown = (form: string) => knownForms.has(foldKey(form));
   const fresh = extractImportedEntities(imported, { isKnown }).filter((e) => !base.entities.has(e.id));
   const detector = (options.createDetector ?? createImportDetector)(fresh);
-  const freshHits = hitsByEntity(detector.detect(runs), where);
 
   const entities = new Map<string, Entity>(base.entities);
-  const cards = new Map<string, EntityCard>();
-  for (const e of fresh) {
-    const hits = freshHits.get(e.id) ?? [];
-    const { passages, articleCount } = passagesFrom(hits);
-    if (articleCount === 0) continue;
-    // The forms imported articles write it in (e.g. both 馬英九 and 马英九) become aliases.
-    const aliases = [...e.aliases];
-    for (const h of hits) {
-      const text = (h.passage < 0 ? h.article.title : (h.article.passages[h.passage]?.text ?? '')).slice(
-        h.start,
-        h.end,
-      );
-      if (text && !aliases.some((a) => a.text === text)) aliases.push({ text, source: 'corpus' });
+  for (const e of fresh) entities.set(e.id, e);
+  const known = new Set(fresh.map((e) => e.id));
+  // Imported passages per entity, found on the first lookup and kept.
+  const found = new Map<string, { passages: CardPassage[]; articleCount: number; forms: string[] }>();
+  const importedFor = (entity: Entity) => {
+    let f = found.get(entity.id);
+    if (!f) {
+      const hits = findHits([entity.name, ...entity.aliases.map((a) => a.text)]);
+      f = { ...passagesFrom(hits), forms: writtenForms(hits) };
+      found.set(entity.id, f);
     }
-    const entity = { ...e, aliases, articleCount };
-    entities.set(e.id, entity);
-    cards.set(e.id, { entity, articleCount, passages });
-  }
-  const extra = new Map<string, { passages: CardPassage[]; articleCount: number }>();
-  for (const [id, hits] of baseHits) {
-    const entity = base.entities.get(id);
-    if (!entity) continue;
-    const more = passagesFrom(hits);
-    extra.set(id, more);
-    entities.set(id, { ...entity, articleCount: entity.articleCount + more.articleCount });
-  }
-  const known = new Set(cards.keys());
+    return f;
+  };
   return Object.assign(Object.create(Object.getPrototypeOf(base)), base, {
     articleCount: base.articleCount + imported.length,
     entities,
     importedArticles: imported.length,
-    importedEntities: cards.size,
+    importedEntities: fresh.length,
     detect(input: readonly string[]): Mention[] {
       const ours = detector.detect(input).filter((m) => known.has(m.entityId));
       const theirs = base.detect(input);
       return ours.length === 0 ? theirs : mergeMentions(theirs, ours);
     },
     lookup(id: string): EntityCard | null {
-      const card = cards.get(id);
-      if (card) return card;
+      const entity = entities.get(id);
+      if (!entity) return base.lookup(id);
+      const more = importedFor(entity);
+      if (known.has(id)) {
+        if (more.articleCount === 0) return null;
+        // The forms imported articles write it in become aliases (for the name-form option).
+        const aliases = [...entity.aliases];
+        for (const text of more.forms)
+          if (!aliases.some((a) => a.text === text)) aliases.push({ text, source: 'corpus' });
+        const shown = { ...entity, aliases, articleCount: more.articleCount };
+        return { entity: shown, articleCount: more.articleCount, passages: more.passages };
+      }
       const baseCard = base.lookup(id);
-      const more = extra.get(id);
-      if (!more) return baseCard;
-      const entity = entities.get(id) as Entity;
+      if (more.articleCount === 0) return baseCard;
       if (!baseCard) return { entity, articleCount: more.articleCount, passages: more.passages };
       return {
         ...baseCard,
-        entity,
         articleCount: baseCard.articleCount + more.articleCount,
         passages: [...more.passages.slice(0, 2), ...baseCard.passages],
       };

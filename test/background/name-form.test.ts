@@ -35,5 +35,8 @@ describe('name form', () => {
     const merged = withNameForm(mergeImported(base, articlesOf(MA_TEXT)), 'zh-Hans');
     expect(merged.lookup('e:馬英九')?.entity.name).toBe('马英九');
     expect(merged.entities.get('e:馬英九')?.name).toBe('马英九');
+    // A Simplified-written name shown in Traditional from the forms imported articles write.
+    const both = mergeImported(base, articlesOf(MA_TEXT.replace('將再度', '。马英九將再度')));
+    expect(withNameForm(both, 'zh-Hant').lookup('e:馬英九')?.entity.name).toBe('馬英九');
   });
 });

@@ -26,7 +26,7 @@ export const MA_TEXT = articleText(9001, '馬英九再訪北京', [
 ]);
 export const OTHER_TEXT = articleText(9002, '德國經濟展望', [
   '德國經濟部長哈貝克（Robert Habeck）發表談話。',
-  '王毅與德方會談。',
+  '哈貝克表示，王毅與德方會談。',
 ]);
 export const BROKEN_TEXT = 'this is not an article\n';
 

@@ -82,7 +82,8 @@ describe('mergeImported', () => {
     expect(card?.articleCount).toBe(3);
     expect(card?.passages.map((p) => p.articleId)).toContain('seed');
     expect(card?.passages.map((p) => p.articleId)).toContain('9001');
-    expect(merged.entities.get('e:王毅')?.articleCount).toBe(3);
+    // Briefs (sent with every match) keep the bundle's count; the card counts the imports too.
+    expect(merged.entities.get('e:王毅')?.articleCount).toBe(1);
     expect(merged.lookup('e:unknown')).toBeNull();
   });
 
