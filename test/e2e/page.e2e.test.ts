@@ -1,6 +1,6 @@
 // The extension on real pages in Chromium: marks match the gold files, the hover card, an unchanged
 // DOM, later content, no network, the per-site switch, screenshots. One browser for the whole file.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,22 @@ async function hover(page: Page, text: string) {
   await page.mouse.move(box.x, box.y, { steps: 4 });
 }
 
+/** The region of a screenshot around the card and the mark it belongs to. */
+async function cardClip(page: Page) {
+  return page.evaluate(() => {
+    const card = document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card');
+    const r = card?.getBoundingClientRect() ?? new DOMRect(0, 0, innerWidth, innerHeight);
+    const x = Math.max(0, r.left - 100);
+    const y = Math.max(0, r.top - 90);
+    return {
+      x,
+      y,
+      width: Math.min(innerWidth, r.right + 100) - x,
+      height: Math.min(innerHeight, r.bottom + 24) - y,
+    };
+  });
+}
+
 const mainWorldBody = (page: Page) => page.evaluate(() => document.body.innerHTML);
 
 describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
@@ -79,7 +95,17 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(RESULTS, { recursive: true });
-    server = await serveFixtures(PAGES as string, { 'dynamic.html': DYNAMIC, 'shadow.html': SHADOW });
+    // The briefing with a dark theme of its own, for the dark-mode screenshot.
+    const dark = readFileSync(join(PAGES as string, 'zh-hans-briefing.html'), 'utf8').replace(
+      '</head>',
+      '<style>:root { color-scheme: light dark; } @media (prefers-color-scheme: dark) ' +
+        '{ body { background: #0d1117; color: #e6edf3; } a { color: #58a6ff; } }</style></head>',
+    );
+    server = await serveFixtures(PAGES as string, {
+      'dynamic.html': DYNAMIC,
+      'shadow.html': SHADOW,
+      'dark-briefing.html': dark,
+    });
     browser = await launch();
   });
 
@@ -148,7 +174,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     );
     expect(await mainWorldBody(page)).toBe(before);
     await page.waitForTimeout(200); // the card's fade-in
-    await page.screenshot({ path: join(RESULTS, 'card-light.png') });
+    await page.screenshot({ path: join(RESULTS, 'card-light.png'), clip: await cardClip(page) });
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached', timeout: 1_000 });
     await page.close();
@@ -157,7 +183,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
   it('shows the card in dark mode (screenshot)', async () => {
     const page = await browser.context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(server.url('zh-hans-briefing.html'));
+    await page.goto(server.url('dark-briefing.html'));
     await waitForMarks(page, 10);
     await hover(page, '拉夫罗夫');
     const card = page.locator(CARD);
@@ -165,7 +191,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     const bg = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).not.toBe('rgb(255, 255, 255)');
     await page.waitForTimeout(200);
-    await page.screenshot({ path: join(RESULTS, 'card-dark.png') });
+    await page.screenshot({ path: join(RESULTS, 'card-dark.png'), clip: await cardClip(page) });
     // "More" opens the extension page on this entity, in a new tab.
     const opened = browser.context.waitForEvent('page', { timeout: 3_000 });
     await card.locator('.more').click();
