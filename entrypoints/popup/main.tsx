@@ -14,23 +14,31 @@ import '../../src/ui/styles.css';
 
 const search: SearchFn = (query, filters) => withRetry(() => sendMessage('search', { query, filters }));
 
+/**
+ * The tab the popup is about: the active tab of the current window, or the tab named by `?tabId=N`
+ * (when popup.html is opened as a page, e.g. by the end-to-end tests).
+ */
 async function activeTab(): Promise<{ id?: number; url?: string } | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(named) && named > 0) return browser.tabs.get(named).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
 
-async function summaryOf(tabId: number | undefined): Promise<PopupSummary | 'unavailable'> {
+type Summary = (PopupSummary & { url: string }) | 'unavailable';
+
+async function summaryOf(tabId: number | undefined): Promise<Summary> {
   if (tabId === undefined) return 'unavailable';
   try {
     const s = await sendMessage('summarizeTab', undefined, { tabId, frameId: 0 });
-    return { enabled: s.enabled, terms: s.terms };
+    return { enabled: s.enabled, terms: s.terms, url: s.url };
   } catch {
     return 'unavailable';
   }
 }
 
 function App() {
-  const [summary, setSummary] = useState<PopupSummary | null | 'unavailable'>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
   const [tab, setTab] = useState<{ id?: number; url?: string }>();
   useEffect(() => {
     void activeTab().then(async (t) => {
@@ -38,7 +46,9 @@ function App() {
       setSummary(await summaryOf(t?.id));
     });
   }, []);
-  const site = tab?.url && /^(https?|file):/.test(tab.url) ? siteKey(tab.url) : undefined;
+  // Without the "tabs" permission the tab's URL is unknown here; the content script reports it.
+  const url = tab?.url ?? (summary && summary !== 'unavailable' ? summary.url : undefined);
+  const site = url && /^(https?|file):/.test(url) ? siteKey(url) : undefined;
   return (
     <Popup
       summary={summary}
