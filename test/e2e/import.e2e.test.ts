@@ -124,6 +124,9 @@ describe.skipIf(skip !== null)('importing your own articles (Chromium)', () => {
     await options.locator('.fl-imported-list li').nth(4).waitFor({ timeout: 5_000 });
     expect(await options.locator('.fl-imported-list li').count()).toBe(5);
     expect(await options.locator('.fl-imported-list').textContent()).toContain(MA_TITLE);
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    await options.setViewportSize({ width: 900, height: 1400 });
+    await options.screenshot({ path: join(ROOT, 'test-results', 'import.png'), fullPage: true });
 
     // The tab opened before the import re-scans by itself.
     expect(await marksOf(page, '馬英九')).toBe(2);
