@@ -6,6 +6,7 @@ import { fold, foldKey, isHan } from '../text/fold.ts';
 import { isNameLike, type Lexicon } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES, TITLES } from './stopchars.ts';
 import type { AliasSource } from './types.ts';
+import { isTransliteration } from './variants.ts';
 
 export interface Candidate {
   key: string;
@@ -76,7 +77,26 @@ export function englishInParens(inner: string): string[] {
  * descriptive phrase: …协定（RCEP）, which names no single word), a function character or a non-Han
  * character.
  */
-export function nameBeforeParen(chinese: string, lexicon: Lexicon): string | undefined {
+function partOfName(word: string, english: readonly string[], lexicon: Lexicon): boolean {
+  const entries = lexicon.proper.get(word);
+  if (!entries) return isTransliteration(word);
+  // Its surname-like words: "Rubin (name)", the last word of "Robert E. Rubin".
+  const words = new Set<string>();
+  for (const e of entries) {
+    for (const g of e.glosses) {
+      const bare = /^([A-Z][a-z]+) \(name\)/.exec(g)?.[1];
+      if (bare) words.add(bare.toLowerCase());
+    }
+  }
+  for (const n of lexicon.englishOf(entries)) words.add((n.split(' ').pop() as string).toLowerCase());
+  return english.some((e) => [...words].some((w) => w.length >= 3 && e.toLowerCase().includes(w)));
+}
+
+export function nameBeforeParen(
+  chinese: string,
+  lexicon: Lexicon,
+  english: readonly string[] = [],
+): string | undefined {
   const folded = fold(chinese);
   const segs = lexicon.segment(folded);
   let start = folded.length;
@@ -98,7 +118,10 @@ export function nameBeforeParen(chinese: string, lexicon: Lexicon): string | und
       if (STOP_CHARS.has(text) || !isHan(text.charCodeAt(0))) break;
       start = s.start;
     } else if (s.type === 'proper') {
-      if (taken && !glued) break;
+      // A dictionary word left of loose characters joins them only when it is part of the same name:
+      // a bare surname entry (科尔|特斯 → 科尔特斯, 鲁宾|斯坦 → 鲁宾斯坦) or one whose English is in
+      // the parenthesis (山崎|幸二 (Koji Yamazaki)); never a country (巴西|卢拉).
+      if (taken && !glued && (properTaken || !partOfName(text, english, lexicon))) break;
       start = s.start;
       properTaken = true;
     } else break;
@@ -118,7 +141,7 @@ export function collectParentheticals(
   for (const m of text.matchAll(PAREN)) {
     const english = englishInParens(m[2] as string);
     if (english.length === 0) continue;
-    const name = nameBeforeParen(m[1] as string, lexicon);
+    const name = nameBeforeParen(m[1] as string, lexicon, english);
     if (!name) continue;
     const c = out.add(name, 'parenthetical', articleId);
     for (const e of english) {

@@ -166,7 +166,8 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   for (const c of cands.byKey.values()) {
     for (const name of c.english.keys()) {
       const n = normEnglish(name);
-      (keysPerEnglish.get(n) ?? keysPerEnglish.set(n, new Set()).get(n))?.add(c.key);
+      // Keyed by the last two characters: 珍妮特·耶伦 and 耶伦 are one name written long and short.
+      (keysPerEnglish.get(n) ?? keysPerEnglish.set(n, new Set()).get(n))?.add(c.key.slice(-2));
     }
   }
   for (const c of [...cands.byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
@@ -419,9 +420,12 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /** A quoted term that names something: quoted in two articles, or not plain dictionary prose. */
+/** Numerals, classifiers and deictics: 两种巨型 is a description, not a name. */
+const QUANTITY_CHARS = new Set([...'一二两三四五六七八九十百千万几种些次项类样']);
+
 function quotedStandsOut(key: string, quotedArticles: number, lexicon: Lexicon): boolean {
   if (key.length < 2 || key.length > 8) return false;
-  if ([...key].some((ch) => STOP_CHARS.has(ch))) return false;
+  if ([...key].some((ch) => STOP_CHARS.has(ch) || QUANTITY_CHARS.has(ch))) return false;
   if (lexicon.common.has(key)) return false;
   const segs = lexicon.segment(key);
   const singles = segs.filter((s) => s.type === 'char').length;

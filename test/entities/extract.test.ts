@@ -51,6 +51,8 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('反对派人士纳瓦尔尼', lexicon)).toBe('纳瓦尔尼');
     expect(nameBeforeParen('候选人拜登', lexicon)).toBe('拜登');
     expect(nameBeforeParen('会见了蓬佩奥', lexicon)).toBe('蓬佩奥');
+    expect(nameBeforeParen('化妆品品牌创始人鲁宾斯坦', lexicon, ['Helena Rubinstein'])).toBe('鲁宾斯坦');
+    expect(nameBeforeParen('巴西卢拉', lexicon, ['Lula'])).toBe('卢拉');
   });
 });
 
