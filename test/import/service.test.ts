@@ -6,6 +6,7 @@ import { createCorpusCache } from '../../src/background/corpus.ts';
 import { IMPORT_LIMITS } from '../../src/import/protocol.ts';
 import { createImportService } from '../../src/import/service.ts';
 import { openImportStore } from '../../src/import/store.ts';
+import { frontMatterArticle } from '../corpus/helpers.ts';
 import { BROKEN_TEXT, baseCorpus, MA_TEXT, OTHER_TEXT, payload } from './helpers.ts';
 
 let n = 0;
@@ -93,5 +94,16 @@ describe('import service articles (for search)', () => {
     expect(await svc.articles()).toBe(a);
     await svc.remove(['9001']);
     expect(await svc.articles()).toEqual([]);
+  });
+});
+
+describe('both archive variants', () => {
+  it('imports a front-matter (variant B) file next to a variant A one', async () => {
+    const { svc } = service();
+    const report = await svc.importFiles({
+      files: [payload('b.md', frontMatterArticle()), payload('a.md', MA_TEXT)],
+    });
+    expect(report.errors).toEqual([]);
+    expect(report.imported.map((a) => a.title).sort()).toEqual(['德国历史上的11月9日', '馬英九再訪北京']);
   });
 });
