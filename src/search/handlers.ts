@@ -1,5 +1,6 @@
 // The background's search handler as a pure function (the background routes the `search` message
 // here): validates the request, runs the query, and reports the sources for the filter menu.
+import type { EntityKind } from '../entities/types.ts';
 import type { SearchFilters, SearchIndex, SearchResult } from './types.ts';
 
 export interface SearchRequest {
@@ -13,6 +14,15 @@ export interface SearchResponse {
   /** Every source in the corpus, for the filter menu. */
   sources: string[];
   tookMs: number;
+  /** The entities the whole query names (by any alias), most articles first: links to their pages. */
+  entities?: EntityMatch[];
+}
+
+export interface EntityMatch {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  articleCount: number;
 }
 
 /** Limits on what a page may ask for. */

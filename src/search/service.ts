@@ -10,7 +10,7 @@ import type { AliasSource, Entity, Mention } from '../entities/types.ts';
 import { buildSearchIndex } from './build.ts';
 import { buildEntityPage, type EntityPageData, type EntityPageSource } from './entity-page.ts';
 import { foldText } from './fold.ts';
-import { handleSearch, type SearchRequest, type SearchResponse } from './handlers.ts';
+import { type EntityMatch, handleSearch, type SearchRequest, type SearchResponse } from './handlers.ts';
 import { loadSearchIndex } from './search.ts';
 import { SEARCH_INDEX_FORMAT, type SearchIndex, type SerializedSearchIndex } from './types.ts';
 
@@ -47,6 +47,29 @@ export function synonymsFromEntities(entities: readonly Entity[]): (folded: stri
     }
   }
   return (folded) => [...(forms.get(folded) ?? [])];
+}
+
+/** A lookup of entities by any of their names (folded): what the query names, for links to entity pages. */
+export function entitiesByName(entities: readonly Entity[]): (query: string) => EntityMatch[] {
+  const byName = new Map<string, Entity[]>();
+  for (const e of entities) {
+    for (const n of new Set([
+      e.name,
+      ...e.aliases.filter((a) => SYNONYM_SOURCES.has(a.source)).map((a) => a.text),
+    ])) {
+      const key = foldText(n.trim());
+      if (key.length < 2) continue;
+      const list = byName.get(key) ?? [];
+      if (!list.includes(e)) list.push(e);
+      byName.set(key, list);
+    }
+  }
+  return (query) =>
+    (byName.get(foldText(query.trim())) ?? [])
+      .slice()
+      .sort((a, b) => b.articleCount - a.articleCount || (a.id < b.id ? -1 : 1))
+      .slice(0, 3)
+      .map((e) => ({ id: e.id, name: e.name, kind: e.kind, articleCount: e.articleCount }));
 }
 
 /** The bundle's search index, or one built from its articles when the bundle carries none. */
@@ -128,6 +151,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   };
   let entitySource: Promise<EntityPageSource> | null = null;
   let base: Promise<SearchIndex> | null = null;
+  let named: Promise<(query: string) => EntityMatch[]> | null = null;
   let extra: { key: string; index: SearchIndex | null } = { key: '', index: null };
   const baseIndex = (): Promise<SearchIndex> => {
     base ??= loadBundle().then(searchIndexOfBundle, (error: unknown) => {
@@ -147,7 +171,10 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   return {
     async search(request) {
       const [b, x] = await Promise.all([baseIndex(), extraIndex()]);
-      return handleSearch(combineIndexes(x ? [b, x] : [b]), request);
+      const response = handleSearch(combineIndexes(x ? [b, x] : [b]), request);
+      named ??= loadBundle().then((bundle) => entitiesByName(bundle.entities ?? []));
+      const entities = (await named)(response.query);
+      return entities.length ? { ...response, entities } : response;
     },
     async entityPage(request) {
       if (typeof request?.entityId !== 'string') throw new Error('entityPage: entityId must be a string');

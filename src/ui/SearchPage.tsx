@@ -5,9 +5,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchFilters } from '../search/types.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { formatHash, parseHash } from './hash.ts';
+import { ENTITY_KIND_LABEL } from './labels.ts';
+import { entityHref } from './links.ts';
 import { useT } from './locale.tsx';
 import { SearchResults } from './SearchResults.tsx';
 import { type SearchFn, useSearch } from './use-search.ts';
+
+/** Articles per page of results. */
+const PAGE = 20;
+const MAX_RESULTS = 100;
 
 export interface SearchPageProps {
   search: SearchFn;
@@ -28,7 +34,15 @@ export function SearchPage({ search, location = window.location, delayMs }: Sear
   const [query, setQuery] = useState(initial.query);
   const [filters, setFilters] = useState<SearchFilters>(initial.filters);
   const box = useRef<HTMLInputElement>(null);
-  const { response, loading, error } = useSearch(search, query, filters, delayMs);
+  const [limit, setLimit] = useState(PAGE);
+  const { response, loading, error } = useSearch(search, query, { ...filters, limit }, delayMs);
+  // A new query or new filters start again from the first page.
+  const key = `${query}\n${JSON.stringify(filters)}`;
+  const [lastKey, setLastKey] = useState(key);
+  if (key !== lastKey) {
+    setLastKey(key);
+    setLimit(PAGE);
+  }
 
   // Keep the URL in step with the state, and the state with the URL (back/forward, bookmarks).
   useEffect(() => {
@@ -102,8 +116,25 @@ export function SearchPage({ search, location = window.location, delayMs }: Sear
           <p class="fl-empty">{t('noResults', { query })}</p>
         ) : response ? (
           <>
+            {response.entities?.length ? (
+              <ul class="fl-entity-links">
+                {response.entities.map((e) => (
+                  <li key={e.id}>
+                    <a href={entityHref(e.id)}>{t('entityPageLink', { name: e.name })}</a>{' '}
+                    <span class="fl-muted">
+                      {t(ENTITY_KIND_LABEL[e.kind])} · {t('entityArticles', { count: e.articleCount })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <p class="fl-status">{t('resultCount', { count: results.length })}</p>
             <SearchResults results={results} readerLinks />
+            {results.length >= limit && limit < MAX_RESULTS ? (
+              <button type="button" class="fl-more" onClick={() => setLimit(limit + PAGE)}>
+                {t('showMore')}
+              </button>
+            ) : null}
           </>
         ) : null}
       </section>

@@ -60,6 +60,14 @@ describe('createSearchService: entity page and reader', () => {
       }),
     );
 
+  it('names the entities a query names', async () => {
+    const service = createSearchService({ loadBundle: async () => ({ articles: ARTICLES, entities }) });
+    expect((await service.search({ query: '譚德塞' })).entities).toEqual([
+      { id: 'e:谭德塞', name: '谭德塞', kind: 'person', articleCount: 2 },
+    ]);
+    expect((await service.search({ query: '谭德塞 武汉' })).entities).toBeUndefined();
+  });
+
   it('computes the mention index with the detector when the bundle has none', async () => {
     const service = createSearchService({
       loadBundle: async () => ({ articles: ARTICLES, entities }),

@@ -54,6 +54,22 @@ describe('SearchPage', () => {
     expect(document.activeElement).toBe(box);
   });
 
+  it('links the entity the query names, and pages through results', async () => {
+    const search = vi.fn(async (query: string, filters: SearchRequest['filters']) => ({
+      ...handleSearch(index, { query, filters }),
+      entities: [{ id: 'e:谭德塞', name: '谭德塞', kind: 'person' as const, articleCount: 2 }],
+    }));
+    render(
+      <LocaleProvider locale="en">
+        <SearchPage search={search} location={{ hash: '#q=%E8%B0%AD%E5%BE%B7%E5%A1%9E' }} delayMs={0} />
+      </LocaleProvider>,
+    );
+    const link = await screen.findByText('Everything on 谭德塞');
+    expect(link.getAttribute('href')).toBe('?entity=e%3A%E8%B0%AD%E5%BE%B7%E5%A1%9E');
+    expect(search).toHaveBeenLastCalledWith('谭德塞', { limit: 20 });
+    expect(screen.queryByText('More results')).toBeNull();
+  });
+
   it('shows an error when the background fails', async () => {
     const location = { hash: '#q=x' };
     render(
