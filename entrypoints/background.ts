@@ -24,7 +24,11 @@ export default defineBackground(() => {
   // For the end-to-end tests: native context menus cannot be clicked headless.
   (globalThis as { __factlensMenu?: typeof menu }).__factlensMenu = menu;
 
-  onMessage('ping', () => handlePing(corpus.peek(), performance.now()));
+  onMessage('ping', ({ data }) => {
+    // A page is loading: load the corpus meanwhile, so its first matchRuns finds it ready.
+    if (data?.warm) void corpus.get().catch(() => undefined);
+    return handlePing(corpus.peek(), performance.now());
+  });
   onMessage('matchRuns', async ({ data }) => handleMatchRuns(await corpus.get(), data));
   onMessage('lookupEntity', async ({ data }) => handleLookup(await corpus.get(), data));
   onMessage('openEntity', async ({ data }) => {

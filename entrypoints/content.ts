@@ -4,7 +4,9 @@ import { startContent } from '../src/content/main.ts';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
   allFrames: true,
-  runAt: 'document_idle',
+  // At document_start only to wake the background (the corpus loads while the page does); the scan
+  // itself starts once the DOM is parsed.
+  runAt: 'document_start',
   main(ctx) {
     void startContent(ctx);
   },

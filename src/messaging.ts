@@ -41,7 +41,7 @@ export interface LookupEntityRequest {
 
 export interface PingResponse {
   ok: true;
-  /** True once the corpus is loaded in this worker (a ping never loads it). */
+  /** True once the corpus is loaded in this worker (a plain ping never loads it). */
   ready: boolean;
   /** Milliseconds since this worker started (a small number after a cold start). */
   uptimeMs: number;
@@ -71,7 +71,8 @@ export interface TabSummary {
 }
 
 export interface FactlensProtocol {
-  ping(): PingResponse;
+  /** `warm: true` also starts loading the corpus (the content script sends it at document_start). */
+  ping(data?: { warm?: boolean }): PingResponse;
   matchRuns(data: MatchRunsRequest): MatchRunsResponse;
   lookupEntity(data: LookupEntityRequest): EntityCard | null;
   /** Opens the extension's search page on an entity in a new tab. */

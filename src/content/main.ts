@@ -123,6 +123,14 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     host.destroy();
   });
 
+  const enabled = await isEnabledFor(site);
+  if (enabled) void sendMessage('ping', { warm: true }).catch(() => undefined);
+  if (document.readyState === 'loading') {
+    await new Promise<void>((resolve) => {
+      ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true });
+    });
+  }
+  if (ctx.isInvalid) return;
   if (await isEnabledFor(site)) start();
   // Exposed for the end-to-end tests and the benchmark (isolated world: invisible to the page).
   (globalThis as { __factlens?: FactlensPage }).__factlens = { marks, scanner, hover };
