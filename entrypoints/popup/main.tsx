@@ -7,6 +7,7 @@ import { setSiteEnabled } from '../../src/content/site-switch-items.ts';
 import { sendMessage, withRetry } from '../../src/messaging.ts';
 import { getLocale } from '../../src/settings.ts';
 import { formatHash } from '../../src/ui/hash.ts';
+import { articleHref } from '../../src/ui/links.ts';
 import { LocaleProvider } from '../../src/ui/locale.tsx';
 import { Popup, type PopupSummary } from '../../src/ui/Popup.tsx';
 import type { SearchFn } from '../../src/ui/use-search.ts';
@@ -63,6 +64,10 @@ function App() {
       }}
       onTermClick={(term) => {
         void sendMessage('openEntity', { entityId: term.entityId }).then(() => window.close());
+      }}
+      onOpenArticle={(articleId) => {
+        const url = `${browser.runtime.getURL('/search.html')}${articleHref(articleId)}`;
+        void browser.tabs.create({ url }).then(() => window.close());
       }}
       onOpenPage={(query) => {
         const url = `${browser.runtime.getURL('/search.html')}${formatHash({ query: query.trim(), filters: {} })}`;

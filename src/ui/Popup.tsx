@@ -33,10 +33,21 @@ export interface PopupProps {
   onTermClick(term: PopupTerm): void;
   /** Opens the extension page, on a query when there is one. */
   onOpenPage(query: string): void;
+  /** Opens an article in the reader; without it, result titles open the source. */
+  onOpenArticle?: (articleId: string) => void;
   delayMs?: number;
 }
 
-export function Popup({ summary, site, search, onToggleSite, onTermClick, onOpenPage, delayMs }: PopupProps) {
+export function Popup({
+  summary,
+  site,
+  search,
+  onToggleSite,
+  onTermClick,
+  onOpenPage,
+  onOpenArticle,
+  delayMs,
+}: PopupProps) {
   const t = useT();
   const [query, setQuery] = useState('');
   const { response, loading } = useSearch(search, query, { limit: 5, passagesPerArticle: 1 }, delayMs);
@@ -49,7 +60,7 @@ export function Popup({ summary, site, search, onToggleSite, onTermClick, onOpen
     body = (
       <section class="fl-popup-results" aria-busy={loading}>
         {response && results.length === 0 ? <p class="fl-empty">{t('noResults', { query })}</p> : null}
-        <SearchResults results={results} compact />
+        <SearchResults results={results} compact onOpenArticle={onOpenArticle} />
       </section>
     );
   } else if (summary === null) {

@@ -12,16 +12,33 @@ export interface SearchResultsProps {
   compact?: boolean;
   /** Link each result to the reader (the extension page). */
   readerLinks?: boolean;
+  /** Where a title click goes instead of the source (the popup opens the reader in a tab). */
+  onOpenArticle?: (articleId: string) => void;
 }
 
-export function SearchResults({ results, compact = false, readerLinks = false }: SearchResultsProps) {
+export function SearchResults({
+  results,
+  compact = false,
+  readerLinks = false,
+  onOpenArticle,
+}: SearchResultsProps) {
   const t = useT();
   return (
     <ol class="fl-results" aria-label={t('resultCount', { count: results.length })}>
       {results.map((r) => (
         <li key={r.articleId} class="fl-result" data-article={r.articleId}>
           <h3 class="fl-result-title">
-            <a href={r.url} target="_blank" rel="noreferrer noopener" title={t('openArticle')}>
+            <a
+              href={r.url}
+              target="_blank"
+              rel="noreferrer noopener"
+              title={onOpenArticle ? t('readArticle') : t('openArticle')}
+              onClick={(e) => {
+                if (!onOpenArticle) return;
+                e.preventDefault();
+                onOpenArticle(r.articleId);
+              }}
+            >
               <Highlighted text={r.title} ranges={r.titleHighlights} />
             </a>
           </h3>

@@ -18,6 +18,7 @@ function renderPopup(props: Partial<PopupProps>, locale: 'en' | 'zh-Hant' = 'en'
     onToggleSite: vi.fn(),
     onTermClick: vi.fn(),
     onOpenPage: vi.fn(),
+    onOpenArticle: vi.fn(),
     delayMs: 0,
     ...props,
   };
@@ -82,6 +83,9 @@ describe('Popup', () => {
       expect(document.querySelector('li.fl-result')?.getAttribute('data-article')).toBe('1'),
     );
     expect(document.querySelector('mark')?.textContent).toBe('西伯利亞力量');
+    expect(props.onOpenArticle).not.toHaveBeenCalled();
+    fireEvent.click(document.querySelector('.fl-result-title a') as HTMLElement);
+    expect(props.onOpenArticle).toHaveBeenCalledWith('1');
     fireEvent.click(screen.getByText('All results'));
     expect(props.onOpenPage).toHaveBeenCalledWith('西伯利亚力量');
   });
