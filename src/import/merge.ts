@@ -7,7 +7,7 @@ import type { LoadedCorpus } from '../background/corpus.ts';
 import type { Article, PassageKind } from '../corpus/types.ts';
 import type { Entity, Mention } from '../entities/types.ts';
 import type { EntityCard } from '../messaging.ts';
-import { fold, foldKey, WORD } from '../text/fold.ts';
+import { FOLD, foldKey, WORD } from '../text/fold.ts';
 import { createImportDetector } from './detector.ts';
 import { extractImportedEntities } from './entities.ts';
 
@@ -116,10 +116,21 @@ function runsOf(articles: readonly Article[]) {
  * matches; Latin forms only on word boundaries. Cheap enough per lookup (a few ms for thousands of
  * articles), so nothing is scanned up front and a cold service worker is ready at once.
  */
+const utf16 = new TextDecoder('utf-16le');
+
+/** fold() for long texts: one typed-array pass and a native decode (fold() appends char by char). */
+export function foldLong(text: string): string {
+  const table: Uint16Array = FOLD; // a local: module bindings can be getters under some loaders
+  const n = text.length;
+  const units = new Uint16Array(n);
+  for (let i = 0; i < n; i++) units[i] = table[text.charCodeAt(i)] ?? 0;
+  return utf16.decode(units);
+}
+
 function createHitFinder(runs: readonly string[], where: ReturnType<typeof runsOf>['where']) {
   let folded: string[] | null = null;
   return (forms: readonly string[]): Hit[] => {
-    folded ??= runs.map(fold);
+    folded ??= runs.map(foldLong);
     const keys = [...new Set(forms.map(foldKey))]
       .filter((k) => k.length >= 2)
       .sort((x, y) => y.length - x.length);

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/entities/types.ts';
 import { extractImportedEntities, glossedName } from '../../src/import/entities.ts';
-import { mergeImported, mergeMentions } from '../../src/import/merge.ts';
+import { foldLong, mergeImported, mergeMentions } from '../../src/import/merge.ts';
+import { fold } from '../../src/text/fold.ts';
 import { articlesOf, baseCorpus, MA_TEXT, OTHER_TEXT } from './helpers.ts';
 
 const m = (run: number, start: number, end: number, entityId: string): Mention => ({
@@ -34,6 +35,14 @@ describe('runtime entities for imports', () => {
     expect(glossedName('美國國家安全顧問沙利文', 'Jake Sullivan')).toBe('沙利文');
     expect(glossedName('舉辦的世界經濟論壇', 'WEF')).toBe('世界經濟論壇');
     expect(glossedName('雜誌', 'Stern')).toBeNull();
+  });
+});
+
+describe('foldLong', () => {
+  it('folds exactly like fold(), length kept', () => {
+    const text = `馬英九 Ｘi Jinping’s 𠀋 ${'臺灣'.repeat(5000)} É`;
+    expect(foldLong(text)).toBe(fold(text));
+    expect(foldLong(text).length).toBe(text.length);
   });
 });
 
