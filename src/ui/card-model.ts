@@ -145,12 +145,22 @@ export interface CardStrings {
   source: string;
 }
 
-const ZH: CardStrings = {
+const ZH_HANT: CardStrings = {
   kinds: { person: '人物', place: '地點', organisation: '組織', topic: '話題', event: '事件' },
   articles: (n) => `${n} 篇文章`,
   close: '關閉',
   more: '更多',
   passages: '語料中的段落',
+  card: (name) => `Factlens：${name}`,
+  source: '原文',
+};
+
+const ZH_HANS: CardStrings = {
+  kinds: { person: '人物', place: '地点', organisation: '组织', topic: '话题', event: '事件' },
+  articles: (n) => `${n} 篇文章`,
+  close: '关闭',
+  more: '更多',
+  passages: '语料中的段落',
   card: (name) => `Factlens：${name}`,
   source: '原文',
 };
@@ -165,6 +175,9 @@ const EN: CardStrings = {
   source: 'Original article',
 };
 
+/** Card strings for a language tag: Traditional for zh-Hant/TW/HK/MO, Simplified for other Chinese. */
 export function cardStrings(locale: string): CardStrings {
-  return locale.toLowerCase().startsWith('zh') ? ZH : EN;
+  const tag = locale.toLowerCase();
+  if (!tag.startsWith('zh')) return EN;
+  return /hant|-tw|-hk|-mo/.test(tag) ? ZH_HANT : ZH_HANS;
 }

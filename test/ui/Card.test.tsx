@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../src/entities/types.ts';
 import type { EntityCard } from '../../src/messaging.ts';
 import { Card } from '../../src/ui/Card.tsx';
-import { otherForms, pickPassages, safeHttpUrl, snippet } from '../../src/ui/card-model.ts';
+import { cardStrings, otherForms, pickPassages, safeHttpUrl, snippet } from '../../src/ui/card-model.ts';
 
 const putin: Entity = {
   id: 'e:普丁',
@@ -56,6 +56,7 @@ describe('Card', () => {
     expect(items[0]?.querySelector('.text')?.textContent).toBe('普丁在2024年3月連任。');
     expect(items[0]?.querySelector('mark')?.textContent).toBe('普丁');
     expect(getByRole('dialog').getAttribute('aria-label')).toBe('Factlens：普京');
+    expect(container.querySelector('.close')?.getAttribute('aria-label')).toBe('关闭');
     const link = items[0]?.querySelector('a');
     expect(link?.getAttribute('href')).toBe('https://www.dw.com/zh/a-2');
     expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
@@ -88,6 +89,14 @@ describe('Card', () => {
 });
 
 describe('card model', () => {
+  it('speaks the reader’s Chinese script', () => {
+    expect(cardStrings('zh-TW').close).toBe('關閉');
+    expect(cardStrings('zh-Hant').kinds.place).toBe('地點');
+    expect(cardStrings('zh-CN').kinds.place).toBe('地点');
+    expect(cardStrings('zh-Hans').close).toBe('关闭');
+    expect(cardStrings('en-GB').close).toBe('Close');
+  });
+
   it('cuts a long passage around the mention', () => {
     const text = `${'前'.repeat(200)}普丁${'後'.repeat(200)}`;
     const parts = snippet(text, [[200, 202]], 40);
