@@ -34,7 +34,7 @@ export const detectCommand: Command = async (args) => {
   const html = await readFile(pages[0] as string, 'utf8');
   const { data, missing } = await loadEntityData(corpus);
   if (missing.length > 0) return fail(`${missing.join(', ')}: no such file or directory`);
-  const detector = createDetector(data.entities, { dictionaryWords: data.dictionaryWords });
+  const detector = createDetector(data.entities, { index: data.detectorIndex });
   const { document } = parseHTML(html);
   const runs = collectTextRuns(document).map((r) => r.text);
   const mentions = detector.detect(runs).map((m) => {

@@ -5,7 +5,7 @@
 // the same detector the extension uses, so article counts and the mention index (for lookup) agree
 // with what pages will show. Deterministic: the same articles give the same output.
 import type { Article } from '../corpus/types.ts';
-import { createDetector } from '../match/detector.ts';
+import { compileDetectorIndex, createDetector, type DetectorIndex } from '../match/detector.ts';
 import { editRatio } from '../match/fuzzy.ts';
 import { AliasMatcher } from '../match/matcher.ts';
 import { PatternTrie } from '../match/trie.ts';
@@ -41,6 +41,8 @@ export interface ExtractResult {
   mentionIndex: MentionIndex;
   /** For createDetector's segmentation check (see dictionary-words.ts). */
   dictionaryWords: string[];
+  /** The detector's index, precompiled: `createDetector(entities, { index })` starts fastest from it. */
+  detectorIndex: DetectorIndex;
 }
 
 export interface ExtractOptions {
@@ -366,7 +368,12 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   addShortForms(entities);
   const kept = new Set(entities.map((e) => e.id));
   for (const id of Object.keys(byEntity)) if (!kept.has(id)) delete byEntity[id];
-  return { entities, mentionIndex: { articles: articles.map((a) => a.id), byEntity }, dictionaryWords };
+  return {
+    entities,
+    mentionIndex: { articles: articles.map((a) => a.id), byEntity },
+    dictionaryWords,
+    detectorIndex: compileDetectorIndex(entities, dictionaryWords),
+  };
 }
 
 function hasParentheticalNames(e: Evidence): string[] {

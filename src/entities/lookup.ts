@@ -34,17 +34,33 @@ export interface EntityCard {
 
 interface Index {
   byId: Map<string, Entity>;
-  exact: Map<string, string[]>;
-  folded: Map<string, string[]>;
-  fuzzy: FuzzyResolver;
   articles: Map<string, Article>;
+  /** Built on the first findEntity only: a card lookup by id never needs them. */
+  names?: {
+    exact: Map<string, string[]>;
+    folded: Map<string, string[]>;
+    fuzzyEntries: Array<{ text: string; entityId: string }>;
+    fuzzy?: FuzzyResolver;
+  };
 }
 
 const indexes = new WeakMap<object, Index>();
 
 function indexOf(data: EntityLookupData): Index {
   let ix = indexes.get(data);
-  if (ix) return ix;
+  if (!ix) {
+    ix = {
+      byId: new Map(data.entities.map((e) => [e.id, e])),
+      articles: new Map(data.articles.map((a) => [a.id, a])),
+    };
+    indexes.set(data, ix);
+  }
+  return ix;
+}
+
+function namesOf(data: EntityLookupData): NonNullable<Index['names']> {
+  const ix = indexOf(data);
+  if (ix.names) return ix.names;
   const exact = new Map<string, string[]>();
   const folded = new Map<string, string[]>();
   const fuzzyEntries: Array<{ text: string; entityId: string }> = [];
@@ -60,20 +76,14 @@ function indexOf(data: EntityLookupData): Index {
       if (!hasHan(text)) fuzzyEntries.push({ text, entityId: e.id });
     }
   }
-  ix = {
-    byId: new Map(data.entities.map((e) => [e.id, e])),
-    exact,
-    folded,
-    fuzzy: new FuzzyResolver(fuzzyEntries),
-    articles: new Map(data.articles.map((a) => [a.id, a])),
-  };
-  indexes.set(data, ix);
-  return ix;
+  ix.names = { exact, folded, fuzzyEntries };
+  return ix.names;
 }
 
 /** The entity a term names: exact alias, folded alias, then a fuzzy Latin name. Ambiguous terms prefer the entity in more articles. */
 export function findEntity(data: EntityLookupData, term: string): Entity | undefined {
   const ix = indexOf(data);
+  const names = namesOf(data);
   const pick = (ids: string[] | undefined) =>
     ids && ids.length > 0
       ? ids
@@ -81,9 +91,10 @@ export function findEntity(data: EntityLookupData, term: string): Entity | undef
           .sort((a, b) => b.articleCount - a.articleCount || (a.id < b.id ? -1 : 1))[0]
       : undefined;
   const t = term.trim();
-  const hit = pick(ix.exact.get(t)) ?? pick(ix.folded.get(foldKey(t)));
+  const hit = pick(names.exact.get(t)) ?? pick(names.folded.get(foldKey(t)));
   if (hit) return hit;
-  const fuzzy = ix.fuzzy.resolve(t);
+  names.fuzzy ??= new FuzzyResolver(names.fuzzyEntries);
+  const fuzzy = names.fuzzy.resolve(t);
   return fuzzy ? ix.byId.get(fuzzy.entityId) : undefined;
 }
 

@@ -52,10 +52,13 @@ export class AliasMatcher {
   /** Whether Han matches get the segmentation check (off only to measure its cost). */
   segmentation = true;
 
-  constructor(patterns: readonly MatcherPattern[], dictionaryWords: readonly string[] = []) {
+  /**
+   * `dictionary`: the dictionary words of the segmentation check, or a lexicon trie prebuilt from them
+   * and the Han pattern keys (see lexiconFor), which is what a service worker should load.
+   */
+  constructor(patterns: readonly MatcherPattern[], dictionary: readonly string[] | PatternTrie = []) {
     this.trie = PatternTrie.build(patterns.map((p) => p.key));
-    const hanKeys = patterns.map((p) => p.key).filter((k) => k.length > 0 && isHan(k.charCodeAt(0)));
-    this.lexicon = PatternTrie.build([...hanKeys, ...dictionaryWords]);
+    this.lexicon = dictionary instanceof PatternTrie ? dictionary : lexiconFor(patterns, dictionary);
     this.flags = new Uint8Array(patterns.length);
     this.capitals = new Array(patterns.length);
     for (let i = 0; i < patterns.length; i++) {
@@ -199,6 +202,15 @@ export class AliasMatcher {
     }
     return true;
   }
+}
+
+/** The segmentation check's lexicon: the Han pattern keys and the dictionary words. */
+export function lexiconFor(
+  patterns: readonly MatcherPattern[],
+  dictionaryWords: readonly string[],
+): PatternTrie {
+  const hanKeys = patterns.map((p) => p.key).filter((k) => k.length > 0 && isHan(k.charCodeAt(0)));
+  return PatternTrie.build([...hanKeys, ...dictionaryWords]);
 }
 
 /** After a Latin word: no further letter, except a possessive 's / s'. */

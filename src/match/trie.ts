@@ -7,11 +7,6 @@
 // measured layouts (100k aliases, 1 MB mixed text, this machine, noisy): nested hash per edge
 // 45–55 ms/MB, depth-first blocks from the root 62–66 ms/MB, this pair table: see `npm run bench:match`.
 
-interface BuildNode {
-  id: number;
-  children: Map<number, BuildNode>;
-}
-
 export class PatternTrie {
   /** 1 for units that start some pattern: a cheap first filter. */
   readonly first: Uint8Array;
@@ -32,56 +27,80 @@ export class PatternTrie {
 
   /** Builds a trie; pattern i gets id i (the first of equal patterns wins). Patterns under 2 units are ignored. */
   static build(patterns: readonly string[]): PatternTrie {
-    const top = new Map<number, BuildNode>();
-    let count = 0;
+    // Sorted unique patterns, laid out depth first straight from the sorted list: no per-node Maps
+    // (building from nested Maps cost ~85 ms for 80k patterns, mostly allocation and GC).
+    const ids = new Map<string, number>();
+    let chars = 0;
     for (let i = 0; i < patterns.length; i++) {
       const p = patterns[i] as string;
-      if (p.length < 2) continue;
-      const key = ((p.charCodeAt(0) << 16) | p.charCodeAt(1)) >>> 0;
-      let node: BuildNode | undefined = top.get(key);
-      if (!node) {
-        node = { id: 0, children: new Map() };
-        top.set(key, node);
-        count++;
-      }
-      for (let k = 2; k < p.length; k++) {
-        const code = p.charCodeAt(k);
-        let next: BuildNode | undefined = node.children.get(code);
-        if (!next) {
-          next = { id: 0, children: new Map() };
-          node.children.set(code, next);
-          count++;
-        }
-        node = next;
-      }
-      if (node.id === 0) node.id = i + 1;
+      if (p.length < 2 || ids.has(p)) continue;
+      ids.set(p, i);
+      chars += p.length;
     }
-    const nodes = new Int32Array(1 + count * 4);
+    const keys = [...ids.keys()].sort();
+    const nodes = new Int32Array(1 + chars * 4);
     let used = 1;
-    const place = (node: BuildNode): number => {
+    let count = 0;
+    const place = (lo: number, hi: number, depth: number): number => {
       const at = used;
-      const n = node.children.size;
+      count++;
+      let k = lo;
+      let id = 0;
+      while (k < hi && (keys[k] as string).length === depth) {
+        if (id === 0) id = (ids.get(keys[k] as string) as number) + 1;
+        k++;
+      }
+      let n = 0;
+      for (let j = k; j < hi; j++) {
+        if (j === k || (keys[j] as string).charCodeAt(depth) !== (keys[j - 1] as string).charCodeAt(depth))
+          n++;
+      }
       used += 2 + 2 * n;
-      nodes[at] = node.id;
+      nodes[at] = id;
       nodes[at + 1] = n;
-      const codes = [...node.children.keys()].sort((a, b) => a - b);
-      for (let k = 0; k < n; k++) nodes[at + 2 + k] = codes[k] as number;
-      for (let k = 0; k < n; k++)
-        nodes[at + 2 + n + k] = place(node.children.get(codes[k] as number) as BuildNode);
+      let g = 0;
+      let start = k;
+      for (let j = k + 1; j <= hi; j++) {
+        if (j === hi || (keys[j] as string).charCodeAt(depth) !== (keys[start] as string).charCodeAt(depth)) {
+          nodes[at + 2 + g] = (keys[start] as string).charCodeAt(depth);
+          nodes[at + 2 + n + g] = place(start, j, depth + 1);
+          g++;
+          start = j;
+        }
+      }
       return at;
     };
+    let groups = 0;
+    for (let j = 0; j < keys.length; j++)
+      if (j === 0 || pairOf(keys[j] as string) !== pairOf(keys[j - 1] as string)) groups++;
     let cap = 16;
-    while (cap < top.size * 2) cap *= 2;
+    while (cap < groups * 2) cap *= 2;
     const pairs = new Int32Array(cap * 2).fill(-1);
     const first = new Uint8Array(0x10000);
-    for (const key of [...top.keys()].sort((a, b) => a - b)) {
+    let start = 0;
+    for (let j = 1; j <= keys.length; j++) {
+      if (j < keys.length && pairOf(keys[j] as string) === pairOf(keys[start] as string)) continue;
+      const key = pairOf(keys[start] as string);
       first[key >>> 16] = 1;
       let h = pairHash(key | 0) & (cap - 1);
       while (pairs[h * 2] !== -1) h = (h + 1) & (cap - 1);
       pairs[h * 2] = key | 0;
-      pairs[h * 2 + 1] = place(top.get(key) as BuildNode);
+      pairs[h * 2 + 1] = place(start, j, 2);
+      start = j;
     }
     return new PatternTrie(first, pairs, nodes.slice(0, used), count);
+  }
+
+  /** A JSON-safe copy (typed arrays as base64), so the build can ship a prebuilt trie. */
+  toJSON(): SerializedTrie {
+    return { pairs: toBase64(this.pairs), nodes: toBase64(this.nodes), states: this.stateCount };
+  }
+
+  static fromJSON(data: SerializedTrie): PatternTrie {
+    const pairs = fromBase64(data.pairs);
+    const first = new Uint8Array(0x10000);
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] !== -1) first[(pairs[i] as number) >>> 16] = 1;
+    return new PatternTrie(first, pairs, fromBase64(data.nodes), data.states);
   }
 
   /** Bytes held by the typed arrays. */
@@ -132,6 +151,30 @@ export class PatternTrie {
   patternAt(state: number): number {
     return (this.nodes[state] as number) - 1;
   }
+}
+
+export interface SerializedTrie {
+  pairs: string;
+  nodes: string;
+  states: number;
+}
+
+function toBase64(a: Int32Array): string {
+  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(b64: string): Int32Array {
+  const s = atob(b64);
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return new Int32Array(bytes.buffer);
+}
+
+function pairOf(p: string): number {
+  return ((p.charCodeAt(0) << 16) | p.charCodeAt(1)) >>> 0;
 }
 
 function pairHash(key: number): number {

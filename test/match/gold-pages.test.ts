@@ -22,7 +22,7 @@ const norm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, ' ').trim();
 const key = (s: string) => norm(s).toLowerCase();
 
 function score(gold: Gold, data: EntityData) {
-  const detector = createDetector(data.entities, { dictionaryWords: data.dictionaryWords });
+  const detector = createDetector(data.entities, { index: data.detectorIndex });
   const { document } = parseHTML(readFileSync(join(PAGES, gold.page), 'utf8'));
   const runs = collectTextRuns(document).map((r) => r.text);
   const mentions = detector.detect(runs).map((m) => {
