@@ -178,6 +178,16 @@ describe.skipIf(skip !== null)('importing your own articles (Chromium)', () => {
     await options.close();
   });
 
+  it('imports a picked folder (the folder input takes its article files)', async () => {
+    const options = await openOptions(browser);
+    await options.locator('[data-testid=import-folder]').setInputFiles(DW);
+    const summary = options.locator('.fl-import-summary');
+    await summary.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await summary.getAttribute('data-imported')).toBe('5');
+    expect(await summary.getAttribute('data-errors')).toBe('0');
+    await options.close();
+  });
+
   it('opens the extension page on the selection from the context menu (click handler in the background)', async () => {
     const worker =
       browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
@@ -224,4 +234,52 @@ describe.skipIf(skip !== null)('importing your own articles (Chromium)', () => {
     await page.close();
     await options.close();
   });
+});
+
+// Opt-in (FACTLENS_E2E_LARGE=1): the 2,000 files of ../shared/corpus/dw-zh through the folder input,
+// then a cold service worker's first answer and first card with all of them joined.
+const DW_ZH = resolve(DW, '../dw-zh');
+const large = skip ?? (process.env.FACTLENS_E2E_LARGE === '1' && existsSync(DW_ZH) ? null : 'opt-in');
+describe.skipIf(large !== null)('importing a 2,000-article folder (Chromium)', () => {
+  it('imports dw-zh through the folder input; a cold worker answers with the imports joined', async () => {
+    const browser = await launch();
+    try {
+      const options = await openOptions(browser);
+      const t0 = Date.now();
+      await options.locator('[data-testid=import-folder]').setInputFiles(DW_ZH);
+      const summary = options.locator('.fl-import-summary');
+      await summary.waitFor({ state: 'visible', timeout: 240_000 });
+      const importMs = Date.now() - t0;
+      expect(await summary.getAttribute('data-imported')).toBe('2000');
+      const cdp = await browser.context.newCDPSession(options);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await options.waitForTimeout(300);
+      const timed = (type: string, data: unknown) =>
+        options.evaluate(
+          async ({ type, data }) => {
+            const c = (
+              globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+            ).chrome;
+            const t = performance.now();
+            const r = (await c.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() })) as {
+              res?: unknown;
+            };
+            return { ms: performance.now() - t, res: r?.res };
+          },
+          { type, data },
+        );
+      const match = await timed('matchRuns', { runs: ['台灣前總統馬英九與美國總統拜登'] });
+      const mentions = (match.res as { mentions: Array<{ text: string; entityId: string }> }).mentions;
+      expect(mentions.map((m) => m.text)).toContain('馬英九');
+      const id = mentions.find((m) => m.text === '拜登')?.entityId ?? 'e:拜登';
+      const card = await timed('lookupEntity', { entityId: id });
+      expect((card.res as { articleCount: number } | null)?.articleCount ?? 0).toBeGreaterThan(100);
+      console.log(
+        `[e2e] 2,000-file folder import: ${importMs} ms; cold worker first matchRuns ${match.ms.toFixed(0)} ms; first card ${card.ms.toFixed(0)} ms`,
+      );
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
 });
