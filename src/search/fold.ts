@@ -12,6 +12,7 @@ const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [
 ];
 
 let table: Uint16Array | undefined;
+let utf16: TextDecoder | undefined;
 
 /** The folding table of every UTF-16 unit: built once (about 30 ms, one conversion of every BMP Han character). */
 function buildTable(): Uint16Array {
@@ -54,10 +55,10 @@ export function foldText(text: string): string {
   if (i === n) return text;
   const codes = new Uint16Array(n);
   for (let j = 0; j < n; j++) codes[j] = t[text.charCodeAt(j)] ?? 0;
-  let out = '';
-  // Chunked so that long texts do not exceed the argument limit of fromCharCode.
-  for (let j = 0; j < n; j += 4096) out += String.fromCharCode(...codes.subarray(j, j + 4096));
-  return out;
+  // UTF-16 code units back to a string in one native call (a lone surrogate becomes U+FFFD: still
+  // one unit, so offsets are kept).
+  utf16 ??= new TextDecoder('utf-16le');
+  return utf16.decode(codes);
 }
 
 /** A Han ideograph (BMP ranges; the search index treats other planes as plain symbols). */

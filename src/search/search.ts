@@ -151,6 +151,14 @@ export function loadSearchIndex(
       docWeight[d] = lede ? Math.max(KIND_WEIGHT[kind] ?? 1, 1) * LEDE : (KIND_WEIGHT[kind] ?? 1);
     }
   }
+  // BM25 per document, precomputed: contribution = idf × tf × gain / (tf + norm).
+  const docGain = new Float32Array(docCount);
+  const docNorm = new Float32Array(docCount);
+  for (let d = 0; d < docCount; d++) {
+    docGain[d] = (docWeight[d] ?? 1) * (K1 + 1);
+    docNorm[d] = K1 * (1 - B + (B * (docLength[d] ?? 1)) / avgLength);
+  }
+
   /** Whether a document holds a phrase (RegExp from phrasePattern, over the unfolded text). */
   const docHas = (doc: number, pattern: RegExp): boolean => {
     const a = docArticle[doc] ?? 0;
@@ -445,7 +453,6 @@ export function loadSearchIndex(
     const candArticle: number[] = [];
     const candScore: number[] = [];
     const pos = new Int32Array(n);
-    const hit = new Float64Array(n);
     let current = -1;
     let currentOk = true;
     const flush = (): void => {
@@ -458,38 +465,47 @@ export function loadSearchIndex(
       }
       reset();
     };
+    // Hoisted per-term arrays: this loop runs once per matching document.
+    const lists = matches.map((m) => m.docs);
+    const freqs = matches.map((m) => m.tfs);
+    const idfs = Float64Array.from(matches.map((m) => m.idf));
+    const END = 0x7fffffff;
     for (;;) {
-      let doc = Number.MAX_SAFE_INTEGER;
+      let doc = END;
       for (let t = 0; t < n; t++) {
-        const m = matches[t] as TermMatch;
-        const p = pos[t] ?? 0;
-        if (p < m.docs.length && (m.docs[p] ?? 0) < doc) doc = m.docs[p] ?? 0;
+        const list = lists[t] as Int32Array;
+        const p = pos[t] as number;
+        if (p < list.length) {
+          const d = list[p] as number;
+          if (d < doc) doc = d;
+        }
       }
-      if (doc === Number.MAX_SAFE_INTEGER) break;
-      const a = docArticle[doc] ?? 0;
+      if (doc === END) break;
+      const a = docArticle[doc] as number;
       if (a !== current) {
         flush();
         current = a;
         currentOk = !articleFiltered || articleOk(a);
       }
-      const ok = currentOk && docOk(doc);
+      const ok =
+        currentOk &&
+        (!kindOk || kindOk[docKindCode[doc] as number] === true) &&
+        (!scriptOk || scriptOk[docScriptCode[doc] as number] === true);
+      const gain = docGain[doc] as number;
+      const norm = docNorm[doc] as number;
       let matched = 0;
       for (let t = 0; t < n; t++) {
-        const m = matches[t] as TermMatch;
-        const p = pos[t] ?? 0;
-        hit[t] = 0;
-        if (m.docs[p] === doc) {
-          if (ok) hit[t] = contribution(m, doc, m.tfs[p] ?? 1);
-          pos[t] = p + 1;
-          if (hit[t]) matched++;
-        }
-      }
-      if (!ok || matched === 0) continue;
-      for (let t = 0; t < n; t++) {
-        const h = hit[t] ?? 0;
+        const list = lists[t] as Int32Array;
+        const p = pos[t] as number;
+        if (list[p] !== doc) continue;
+        pos[t] = p + 1;
+        if (!ok) continue;
+        const tf = (freqs[t] as Float32Array)[p] as number;
+        const h = ((idfs[t] as number) * tf * gain) / (tf + norm);
         if (h > 0) {
-          count[t] = (count[t] ?? 0) + 1;
-          if (h > (best[t] ?? 0)) best[t] = h;
+          matched++;
+          count[t] = (count[t] as number) + 1;
+          if (h > (best[t] as number)) best[t] = h;
         }
       }
       if (n > 1 && matched === n) together++;
