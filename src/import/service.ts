@@ -55,10 +55,20 @@ function checkRequest(request: ImportFilesRequest): ImportFilesRequest['files'] 
       `importFiles: ${files.length} files in one request (at most ${IMPORT_LIMITS.filesPerRequest})`,
     );
   }
+  // base64 is 4/3 of the bytes: one file up to the loader's limit, a request up to the page's batch
+  // size plus one such file (a large file travels alone).
+  const perFile = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4;
+  let total = 0;
   for (const f of files) {
     if (typeof f?.name !== 'string' || typeof f.data !== 'string' || typeof f.size !== 'number') {
       throw new Error('importFiles: every file needs {name, data, size}');
     }
+    if (f.data.length > perFile)
+      throw new Error(`importFiles: ${f.name} is larger than ${MAX_FILE_BYTES} bytes`);
+    total += f.data.length;
+  }
+  if (total > Math.ceil((IMPORT_LIMITS.bytesPerRequest * 4) / 3) + perFile) {
+    throw new Error('importFiles: too many bytes in one request; send fewer files at a time');
   }
   return files;
 }

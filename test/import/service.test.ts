@@ -75,6 +75,10 @@ describe('import service', () => {
     const many = Array.from({ length: IMPORT_LIMITS.filesPerRequest + 1 }, () => payload('a.md', MA_TEXT));
     await expect(svc.importFiles({ files: many })).rejects.toThrow(/at most/);
     await expect(svc.remove('x' as never)).rejects.toThrow(/ids/);
+    const huge = { name: 'x.md', data: 'A'.repeat(8 * 1024 * 1024), size: 6 * 1024 * 1024 };
+    await expect(svc.importFiles({ files: [huge] })).rejects.toThrow(/larger than/);
+    const big = { name: 'y.md', data: 'A'.repeat(4 * 1024 * 1024), size: 3 * 1024 * 1024 };
+    await expect(svc.importFiles({ files: [big, big, big, big] })).rejects.toThrow(/too many bytes/);
   });
 
   it('names a file too large to read', async () => {
