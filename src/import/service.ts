@@ -5,6 +5,8 @@ import type { CorpusCache, LoadedCorpus } from '../background/corpus.ts';
 import { MAX_FILE_BYTES } from '../corpus/decode.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
+import type { EntityPageSource } from '../search/entity-page.ts';
+import { joinEntitySource } from './entity-source.ts';
 import { type CreateDetector, mergeImported } from './merge.ts';
 import {
   base64ToBytes,
@@ -28,6 +30,8 @@ export interface ImportServiceOptions {
 export interface ImportService extends CorpusCache {
   /** The imported articles (cached; the same array until imports change): for the search service. */
   articles(): Promise<readonly Article[]>;
+  /** An entity page source with the imported articles and entities joined (see entity-source.ts). */
+  entitySource(base: EntityPageSource): Promise<EntityPageSource>;
   importFiles(request: ImportFilesRequest): Promise<ImportFilesResponse>;
   list(): Promise<ImportedArticleSummary[]>;
   remove(ids: readonly string[]): Promise<number>;
@@ -155,6 +159,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     get,
     peek: () => joined,
     articles: () => articles().catch(() => []),
+    entitySource: async (base) => joinEntitySource(base, await articles().catch(() => []), await get()),
     importFiles: async (request) => {
       const files = checkRequest(request);
       return serial(async () => {
