@@ -61,7 +61,7 @@ for (const e of cedict.entries) {
       if (name && name.length >= 4) english.add(name);
     }
   } else if (e.simplified.length === 2) words2.add(e.simplified);
-  else if (e.simplified.length >= 3 && e.simplified.length <= 8) words3.add(e.simplified);
+  else if (e.simplified.length >= 3 && e.simplified.length <= 8) for (const f of forms) words3.add(f);
 }
 const englishList = shuffle([...english]).slice(0, 15_000);
 const namesSet = [...englishList, ...shuffle([...properChinese])];
@@ -103,20 +103,26 @@ function time<T>(f: () => T): [T, number] {
   const r = f();
   return [r, performance.now() - t];
 }
-function scanTimes(scan: () => number, rounds = 7): [number, number] {
-  const times: number[] = [];
-  let count = 0;
+/** Runs the scans round-robin (so a busy machine slows all of them alike); median ms and counts. */
+function interleaved(scans: Array<() => number>, rounds = 7): Array<[number, number]> {
+  const times = scans.map(() => [] as number[]);
+  const counts = scans.map(() => 0);
   for (let r = 0; r < rounds; r++) {
-    const [n, ms] = time(scan);
-    count = n;
-    times.push(ms);
+    scans.forEach((scan, k) => {
+      const [n, ms] = time(scan);
+      counts[k] = n;
+      (times[k] as number[]).push(ms);
+    });
   }
-  return [median(times), count];
+  return scans.map((_, k) => [median(times[k] as number[]), counts[k] as number]);
 }
 
 const fmt = (x: number, w = 8) => x.toFixed(1).padStart(w);
 console.log(
-  `text: ${total} chars in ${runs.length} runs; ${gc ? '' : '(run with --expose-gc for steadier memory figures)'}`,
+  `text: ${total} chars in ${runs.length} runs; load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}${gc ? '' : '; run with --expose-gc for steadier memory figures'}`,
 );
 for (const [label, aliases] of [
   ['names', namesSet],
@@ -126,18 +132,21 @@ for (const [label, aliases] of [
   let m0 = memoryMb();
   const [matcher, oursBuild] = time(() => new AliasMatcher(patterns));
   const oursMem = memoryMb() - m0;
-  matcher.segmentation = false;
-  const [oursRaw, oursCount] = scanTimes(() => runs.reduce((n, run) => n + matcher.scan(run).length, 0));
-  matcher.segmentation = true;
-  const [oursSeg, oursSegCount] = scanTimes(() => runs.reduce((n, run) => n + matcher.scan(run).length, 0));
-
   m0 = memoryMb();
   const [lib, libBuild] = time(() => new AhoCorasick(patterns.map((p) => p.key)));
   const libMem = memoryMb() - m0;
-  const [libScan, libCount] = scanTimes(
+  const scanOurs = (segmentation: boolean) => () => {
+    matcher.segmentation = segmentation;
+    return runs.reduce((n, run) => n + matcher.scan(run).length, 0);
+  };
+  const [ours, seg, theirs] = interleaved([
+    scanOurs(false),
+    scanOurs(true),
     () => foldedRuns.reduce((n, run) => n + lib.matchInText(run).length, 0),
-    5,
-  );
+  ]) as [[number, number], [number, number], [number, number]];
+  const [oursRaw, oursCount] = ours;
+  const [oursSeg, oursSegCount] = seg;
+  const [libScan, libCount] = theirs;
 
   console.log(`\n${label}: ${aliases.length} aliases`);
   console.log('  engine                                  build ms   scan ms/MB   memory MB   matches');

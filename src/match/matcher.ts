@@ -48,6 +48,7 @@ export class AliasMatcher {
   private readonly ends = new Int32Array(256);
   private readonly pats = new Int32Array(256);
   private readonly dp = new Int32Array(64);
+  private buf = new Uint16Array(1024);
 
   /** Whether Han matches get the segmentation check (off only to measure its cost). */
   segmentation = true;
@@ -79,22 +80,37 @@ export class AliasMatcher {
   scan(text: string, out: RawMatch[] = []): RawMatch[] {
     const n = text.length;
     const trie = this.trie;
-    const { first, nodes } = trie;
+    const { first, nodes, bigrams } = trie;
+    const flags = this.flags;
     const ends = this.ends;
     const pats = this.pats;
+    // Fold the run once into a scratch buffer (sequential), then walk plain integers.
+    if (this.buf.length < n + 1) this.buf = new Uint16Array(Math.max(n + 1, this.buf.length * 2));
+    const buf = this.buf;
+    for (let x = 0; x < n; x++) buf[x] = FOLD[text.charCodeAt(x)] as number;
+    buf[n] = 0;
     let i = 0;
+    let c = buf[0] as number;
     while (i < n - 1) {
-      const c = FOLD[text.charCodeAt(i)] as number;
-      if (first[c] === 0 || (WORD[c] === 1 && i > 0 && WORD[text.charCodeAt(i - 1)] === 1)) {
+      const d0 = buf[i + 1] as number;
+      if (first[c] === 0 || (WORD[c] === 1 && i > 0 && WORD[buf[i - 1] as number] === 1)) {
         i++;
+        c = d0;
+        continue;
+      }
+      const b = (Math.imul(c, 0x9e3779b1) ^ Math.imul(d0, 0x85ebca6b)) >>> 12; // bigramBit, inlined
+      if (((bigrams[b >>> 5] as number) & (1 << (b & 31))) === 0) {
+        i++;
+        c = d0;
         continue;
       }
       let j = i + 1;
-      let d = FOLD[text.charCodeAt(j)] as number;
-      if (d === 32) while (j + 1 < n && FOLD[text.charCodeAt(j + 1)] === 32) j++;
+      let d = d0;
+      if (d === 32) while (j + 1 < n && buf[j + 1] === 32) j++;
       let state = trie.pair(c, d);
       if (state === 0) {
         i++;
+        c = d0;
         continue;
       }
       j++;
@@ -107,7 +123,7 @@ export class AliasMatcher {
         k = 1;
       }
       while (j < n) {
-        d = FOLD[text.charCodeAt(j)] as number;
+        d = buf[j] as number;
         if (d === 32 && prevSpace) {
           j++;
           continue;
@@ -126,7 +142,7 @@ export class AliasMatcher {
       for (let m = k - 1; m >= 0; m--) {
         const p = pats[m] as number;
         const e = ends[m] as number;
-        const f = this.flags[p] as number;
+        const f = flags[p] as number;
         if (f !== 0) {
           if (f & LATIN_END && !latinEndOk(text, e)) continue;
           if (f & CASE && !this.capitalsOk(text, i, e, p)) continue;
@@ -137,6 +153,7 @@ export class AliasMatcher {
         break;
       }
       i = next;
+      c = buf[i] as number;
     }
     return out;
   }

@@ -16,8 +16,20 @@ export class PatternTrie {
   /** Node blocks; a state is the offset of its block (offset 0 is unused). */
   readonly nodes: Int32Array;
   readonly stateCount: number;
+  /**
+   * A 2^20-bit filter of the first unit pairs (128 KB, stays in cache): most positions of a page are
+   * rejected here without touching the pair table. See bigramBit.
+   */
+  readonly bigrams: Int32Array;
 
   private constructor(first: Uint8Array, pairs: Int32Array, nodes: Int32Array, stateCount: number) {
+    this.bigrams = new Int32Array(1 << 15);
+    for (let i = 0; i < pairs.length; i += 2) {
+      const key = pairs[i] as number;
+      if (key === -1) continue;
+      const b = bigramBit(key >>> 16, key & 0xffff);
+      this.bigrams[b >>> 5] = (this.bigrams[b >>> 5] as number) | (1 << (b & 31));
+    }
     this.first = first;
     this.pairs = pairs;
     this.pairMask = pairs.length / 2 - 1;
@@ -171,6 +183,11 @@ function fromBase64(b64: string): Int32Array {
   const bytes = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
   return new Int32Array(bytes.buffer);
+}
+
+/** The filter bit of a unit pair. */
+export function bigramBit(u0: number, u1: number): number {
+  return (Math.imul(u0, 0x9e3779b1) ^ Math.imul(u1, 0x85ebca6b)) >>> 12;
 }
 
 function pairOf(p: string): number {
