@@ -1,22 +1,16 @@
-// Length-preserving text folding for search: Traditional→Simplified per character (OpenCC's tw→cn
-// table, opencc-js), Latin case-folded, full-width ASCII to half-width. Every UTF-16 unit maps to
-// exactly one unit, so an offset found in the folded text is the same offset in the original text —
-// which is what lets search return highlight offsets into the passage as the source writes it.
-// (src/text may hold a general-purpose converter; search needs this offset guarantee, so it keeps its own.)
-import { Converter } from 'opencc-js/t2cn';
-
-const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xf900, 0xfaff],
-];
+// Length-preserving text folding for search: Traditional→Simplified per character (OpenCC's
+// tw/hk/t→cn single-character table, generated into src/text/t2s-table.ts), Latin case-folded,
+// full-width ASCII to half-width. Every UTF-16 unit maps to exactly one unit, so an offset found in
+// the folded text is the same offset in the original text — which is what lets search return
+// highlight offsets into the passage as the source writes it. Unlike src/text/fold.ts (the matcher's
+// fold) it keeps diacritics, dashes and spaces as they are: search folds only what it must.
+import { T2S_PAIRS } from '../text/t2s-table.ts';
 
 let table: Uint16Array | undefined;
 let utf16: TextDecoder | undefined;
 
-/** The folding table of every UTF-16 unit: built once (about 30 ms, one conversion of every BMP Han character). */
+/** The folding table of every UTF-16 unit, built once. */
 function buildTable(): Uint16Array {
-  const convert = Converter({ from: 'tw', to: 'cn' });
   const map = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) map[c] = c;
   for (let c = 0x41; c <= 0x5a; c++) map[c] = c + 32;
@@ -25,17 +19,8 @@ function buildTable(): Uint16Array {
     const lower = String.fromCharCode(c).toLowerCase();
     if (lower.length === 1) map[c] = lower.charCodeAt(0);
   }
-  for (const [lo, hi] of HAN_RANGES) {
-    const chars: string[] = [];
-    for (let c = lo; c <= hi; c++) chars.push(String.fromCharCode(c));
-    const out = convert(chars.join('\n')).split('\n');
-    if (out.length !== chars.length) continue;
-    for (let i = 0; i < chars.length; i++) {
-      const o = out[i];
-      // Only one-to-one characters: a change of length would break the offset guarantee.
-      if (o !== undefined && o.length === 1 && o !== chars[i]) map[lo + i] = o.charCodeAt(0);
-    }
-  }
+  for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2)
+    map[T2S_PAIRS.charCodeAt(i)] = T2S_PAIRS.charCodeAt(i + 1);
   return map;
 }
 
@@ -56,8 +41,8 @@ export function foldText(text: string): string {
   const codes = new Uint16Array(n);
   for (let j = 0; j < n; j++) codes[j] = t[text.charCodeAt(j)] ?? 0;
   // UTF-16 code units back to a string in one native call (a lone surrogate becomes U+FFFD: still
-  // one unit, so offsets are kept).
-  utf16 ??= new TextDecoder('utf-16le');
+  // one unit, so offsets are kept; ignoreBOM keeps a leading U+FEFF).
+  utf16 ??= new TextDecoder('utf-16le', { ignoreBOM: true });
   return utf16.decode(codes);
 }
 
@@ -72,15 +57,22 @@ export function isWordChar(c: number): boolean {
 }
 
 let inverse: Map<number, string> | undefined;
+const HAN_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
 
 /** Every character that folds to the same unit as `c` (c included). */
 function variantsOf(c: number): string {
   if (!inverse) {
     table ??= buildTable();
     inverse = new Map();
-    for (let u = 0x3400; u <= 0xfaff; u++) {
-      const f = table[u] ?? u;
-      if (f !== u) inverse.set(f, (inverse.get(f) ?? String.fromCharCode(f)) + String.fromCharCode(u));
+    for (const [lo, hi] of HAN_RANGES) {
+      for (let u = lo; u <= hi; u++) {
+        const f = table[u] ?? u;
+        if (f !== u) inverse.set(f, (inverse.get(f) ?? String.fromCharCode(f)) + String.fromCharCode(u));
+      }
     }
   }
   return inverse.get(foldCode(c)) ?? String.fromCharCode(c);

@@ -14,6 +14,9 @@ describe('fold', () => {
     const f = foldText(t);
     expect(f).toBe('西伯利亚力量 lavrov abc 关系');
     expect(f.length).toBe(t.length);
+    // A leading BOM and lone surrogates keep their unit.
+    expect(foldText('\ufeff關係').length).toBe(3);
+    expect(foldText('關\ud800係').length).toBe(3);
   });
 });
 
