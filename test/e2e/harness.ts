@@ -243,3 +243,39 @@ export async function tabSummary(worker: Worker, url: string): Promise<SummaryTe
     throw new Error(`no tab answered for ${u}`);
   }, url);
 }
+
+/** Sends one @webext-core/messaging message from an extension page and times the answer. */
+export async function sendFromExtensionPage(page: Page, type: string, data: unknown) {
+  return page.evaluate(
+    async ({ type, data }) => {
+      const c = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome;
+      const t0 = performance.now();
+      // As the content script does (withRetry): a worker caught stopping is asked again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const res = (await c.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() })) as {
+            res?: unknown;
+            err?: unknown;
+          };
+          return { ms: performance.now() - t0, res: res?.res, err: res?.err, attempt };
+        } catch (error) {
+          if (attempt >= 4 || !/Receiving end does not exist|message port closed/.test(String(error)))
+            throw error;
+          await new Promise((r) => setTimeout(r, 50 * attempt));
+        }
+      }
+    },
+    { type, data },
+  );
+}
+
+/** Stops the extension's service worker (CDP), as Chrome does after 30 s idle; the next message restarts it. */
+export async function restartWorker(browser: Browser, page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.waitForTimeout(100);
+}

@@ -1,6 +1,5 @@
 // The background under stress: a cold service worker answering its first request (worker start +
 // corpus load), and the keyboard command path (background → content → card, Tab into the card).
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
@@ -8,38 +7,13 @@ import {
   type FixtureServer,
   launch,
   PAGES,
+  restartWorker,
+  sendFromExtensionPage,
   serveFixtures,
   waitForMarks,
 } from './harness.ts';
 
 const skip = e2eUnavailable();
-
-/** Sends one @webext-core/messaging message from an extension page and times the answer. */
-async function timedMessage(page: Page, type: string, data: unknown) {
-  return page.evaluate(
-    async ({ type, data }) => {
-      const c = (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome;
-      const t0 = performance.now();
-      // As the content script does (withRetry): a worker caught stopping is asked again.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const res = (await c.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() })) as {
-            res?: unknown;
-            err?: unknown;
-          };
-          return { ms: performance.now() - t0, res: res?.res, err: res?.err, attempt };
-        } catch (error) {
-          if (attempt >= 4 || !/Receiving end does not exist|message port closed/.test(String(error)))
-            throw error;
-          await new Promise((r) => setTimeout(r, 50 * attempt));
-        }
-      }
-    },
-    { type, data },
-  );
-}
 
 describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
   let browser: Browser;
@@ -97,18 +71,15 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     const page = await browser.context.newPage();
     // An extension-origin document that runs none of our code (the popup would talk to the worker).
     await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await page.waitForTimeout(100);
-    const first = await timedMessage(page, 'matchRuns', {
+    await restartWorker(browser, page);
+    const first = await sendFromExtensionPage(page, 'matchRuns', {
       runs: ['俄罗斯外长拉夫罗夫本周二在北京会见了王毅'],
     });
     expect(first.err).toBeUndefined();
     const mentions = (first.res as { mentions: Array<{ text: string }> }).mentions.map((m) => m.text);
     expect(mentions).toContain('拉夫罗夫');
-    const ping = await timedMessage(page, 'ping', undefined);
-    const warm = await timedMessage(page, 'matchRuns', { runs: ['王毅'] });
+    const ping = await sendFromExtensionPage(page, 'ping', undefined);
+    const warm = await sendFromExtensionPage(page, 'matchRuns', { runs: ['王毅'] });
     const info = ping.res as { uptimeMs: number; loadMs: number; articles: number };
     console.log(
       `[e2e] service worker cold start → first matchRuns answer: ${first.ms.toFixed(0)} ms ` +
