@@ -35,6 +35,7 @@ export function EntityPage({ entityId, load }: EntityPageProps) {
     );
   }
   const { entity } = page;
+  document.title = `${entity.name} · ${t('appName')}`;
   const forms = [...new Set(entity.aliases.map((a) => a.text))].filter((f) => f !== entity.name).slice(0, 12);
   const more = page.articleCount - page.articles.length;
   return (

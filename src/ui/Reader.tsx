@@ -126,6 +126,7 @@ export function Reader({ articleId, load, detect }: ReaderProps) {
       </main>
     );
   }
+  document.title = `${article.title} · ${t('appName')}`;
   // Images belong to the caption (or gallery item) that carries their caption text.
   const images = new Map<string, ArticleImage>();
   for (const image of article.images)

@@ -46,6 +46,9 @@ export function SearchPage({ search, location = window.location, delayMs }: Sear
 
   // Keep the URL in step with the state, and the state with the URL (back/forward, bookmarks).
   useEffect(() => {
+    document.title = query.trim() ? `${query.trim()} · ${t('appName')}` : t('appName');
+  }, [query, t]);
+  useEffect(() => {
     const hash = formatHash({ query, filters });
     if (hash !== location.hash && `#${location.hash.replace(/^#/, '')}` !== hash) {
       if (typeof history !== 'undefined' && location === window.location) {
