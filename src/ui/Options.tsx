@@ -69,9 +69,13 @@ const LOCALE_LABEL: Record<LocaleSetting, MessageKey> = {
 /** The page in the chosen interface language, switching at once when the option changes. */
 export function Options({ imports, browserLanguage = globalThis.navigator?.language }: OptionsProps) {
   const [setting] = useStorageItem(uiLocaleItem);
-  if (setting === undefined) return null;
+  const locale = setting === undefined ? null : resolveLocale(setting, browserLanguage);
+  useEffect(() => {
+    if (locale) document.documentElement.lang = locale;
+  }, [locale]);
+  if (!locale) return null;
   return (
-    <LocaleProvider locale={resolveLocale(setting, browserLanguage)}>
+    <LocaleProvider locale={locale}>
       <OptionsPage imports={imports} />
     </LocaleProvider>
   );

@@ -84,6 +84,7 @@ describe('Options', () => {
     fireEvent.change(select, { target: { value: 'zh-Hant' } });
     await screen.findByText('Factlens 選項');
     expect(await uiLocaleItem.getValue()).toBe('zh-Hant');
+    await waitFor(() => expect(document.documentElement.lang).toBe('zh-Hant'));
     expect(screen.getByText('匯入你自己的文章')).toBeTruthy();
   });
 
