@@ -192,7 +192,8 @@ export class HoverController {
     if (this.graceTimer !== undefined) return;
     this.graceTimer = window.setTimeout(() => {
       this.graceTimer = undefined;
-      if (!this.inCard && this.current !== this.shown) this.hide(false);
+      // Only the card goes: a dwell on another mark (pending) carries on.
+      if (!this.inCard && this.current !== this.shown) this.hideCard(false);
     }, HOVER.graceMs);
   }
 
@@ -238,9 +239,14 @@ export class HoverController {
     return true;
   }
 
+  /** Closes the card and forgets any dwell in progress. */
   hide(restoreFocus: boolean): void {
-    const hadFocus = this.opts.host.activeInside();
     this.cancelPending();
+    this.hideCard(restoreFocus);
+  }
+
+  private hideCard(restoreFocus: boolean): void {
+    const hadFocus = this.opts.host.activeInside();
     this.cancelGrace();
     this.shown = null;
     this.inCard = false;

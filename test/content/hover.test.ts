@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+// The hover timing, with fake timers: lookup after the dwell, the card at a constant delay, the grace
+// period, the card keeping itself open, fast movement, Esc, a second mark during the grace period.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CardHost } from '../../src/content/card-host.ts';
+import { HOVER, HoverController } from '../../src/content/hover.ts';
+import type { Mark, Marks } from '../../src/content/marks.ts';
+import type { EntityCard } from '../../src/messaging.ts';
+
+/** Two marks side by side on one line: A at x 0–100, B at x 200–300 (y 0–20). */
+function setup() {
+  const mark = (entityId: string, left: number): Mark =>
+    ({
+      entityId,
+      text: entityId,
+      brief: { id: entityId, name: entityId, kind: 'person', articleCount: 1 },
+      range: {
+        getClientRects: () => [new DOMRect(left, 0, 100, 20)],
+        getBoundingClientRect: () => new DOMRect(left, 0, 100, 20),
+      },
+    }) as unknown as Mark;
+  const a = mark('A', 0);
+  const b = mark('B', 200);
+  const marks = {
+    shadowRoots: new Set<ShadowRoot>(),
+    hitTest: (_node: Node | null, x: number, y: number) =>
+      y >= 0 && y <= 20 ? (x >= 0 && x <= 100 ? a : x >= 200 && x <= 300 ? b : null) : null,
+  } as unknown as Marks;
+  const cardEl = document.createElement('factlens-card');
+  const shown: string[] = [];
+  const host = {
+    contains: (n: Node | null) => n === cardEl,
+    show: vi.fn((props: { surface: string }) => {
+      shown.push(props.surface);
+      return null;
+    }),
+    hide: vi.fn(),
+    activeInside: () => false,
+    firstFocusable: () => null,
+  } as unknown as CardHost;
+  const lookup = vi.fn(
+    async (id: string) => ({ entity: { id }, articleCount: 1, passages: [] }) as unknown as EntityCard,
+  );
+  const hover = new HoverController({ marks, host, lookup, locale: () => 'en' });
+  let now = 1;
+  const move = (x: number, y: number, target: EventTarget = document.body, dt = 50) => {
+    now += dt;
+    hover.onPointerMove({
+      clientX: x,
+      clientY: y,
+      timeStamp: now,
+      target,
+      pointerType: 'mouse',
+    } as unknown as PointerEvent);
+  };
+  return { hover, host, lookup, shown, move, cardEl };
+}
+
+describe('HoverController timing', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('looks up after the dwell and shows the card at the constant delay', async () => {
+    const { lookup, shown, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.lookupMs - 10);
+    expect(lookup).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(lookup).toHaveBeenCalledWith('A');
+    expect(shown).toEqual([]);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs - HOVER.lookupMs);
+    expect(shown).toEqual(['A']);
+  });
+
+  it('shows nothing when the pointer leaves before the delay', async () => {
+    const { shown, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(200);
+    move(150, 10);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(shown).toEqual([]);
+  });
+
+  it('restarts the dwell while the pointer moves fast over a mark', async () => {
+    const { shown, move } = setup();
+    move(5, 10);
+    for (let i = 0; i < 8; i++) {
+      await vi.advanceTimersByTimeAsync(100);
+      move(i % 2 ? 5 : 95, 10, document.body, 20); // 90 px in 20 ms
+    }
+    expect(shown).toEqual([]);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    expect(shown).toEqual(['A']);
+  });
+
+  it('keeps the card for the grace period, and while the pointer is on the card', async () => {
+    const { host, move, cardEl } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    move(50, 60); // off the mark
+    await vi.advanceTimersByTimeAsync(HOVER.graceMs - 50);
+    expect(host.hide).not.toHaveBeenCalled();
+    move(60, 80, cardEl); // onto the card
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(host.hide).not.toHaveBeenCalled();
+    move(600, 600); // off the card
+    await vi.advanceTimersByTimeAsync(HOVER.graceMs + 10);
+    expect(host.hide).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves to another mark: the first card goes after the grace period, the second comes after its delay', async () => {
+    const { host, shown, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    move(250, 10); // onto B
+    await vi.advanceTimersByTimeAsync(HOVER.graceMs + 10);
+    expect(host.hide).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs - HOVER.graceMs);
+    expect(shown).toEqual(['A', 'B']);
+  });
+
+  it('closes on Escape', async () => {
+    const { hover, host, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    const stop = vi.fn();
+    hover.onKeyDown({ key: 'Escape', stopPropagation: stop } as unknown as KeyboardEvent);
+    expect(host.hide).toHaveBeenCalled();
+    expect(stop).toHaveBeenCalled();
+    expect(hover.shownMark).toBeNull();
+  });
+});
