@@ -140,6 +140,9 @@ export interface SearchService {
   article(request: { articleId: string }): Promise<Article | null>;
 }
 
+/** Answers kept for repeated queries. */
+const RECENT = 32;
+
 export function createSearchService(options: SearchServiceOptions): SearchService {
   let bundle: Promise<Bundle> | null = null;
   const loadBundle = (): Promise<Bundle> => {
@@ -152,6 +155,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   let entitySource: Promise<EntityPageSource> | null = null;
   let base: Promise<SearchIndex> | null = null;
   let named: Promise<(query: string) => EntityMatch[]> | null = null;
+  const recent = new Map<string, SearchResponse>();
   let extra: { key: string; index: SearchIndex | null } = { key: '', index: null };
   const baseIndex = (): Promise<SearchIndex> => {
     base ??= loadBundle().then(searchIndexOfBundle, (error: unknown) => {
@@ -171,10 +175,21 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   return {
     async search(request) {
       const [b, x] = await Promise.all([baseIndex(), extraIndex()]);
+      // Recent answers are kept: typing, backspacing and back/forward repeat queries.
+      const key = `${extra.key}\u0000${JSON.stringify(request)}`;
+      const cached = recent.get(key);
+      if (cached) {
+        recent.delete(key);
+        recent.set(key, cached);
+        return cached;
+      }
       const response = handleSearch(combineIndexes(x ? [b, x] : [b]), request);
       named ??= loadBundle().then((bundle) => entitiesByName(bundle.entities ?? []));
       const entities = (await named)(response.query);
-      return entities.length ? { ...response, entities } : response;
+      const answer = entities.length ? { ...response, entities } : response;
+      recent.set(key, answer);
+      if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
+      return answer;
     },
     async entityPage(request) {
       if (typeof request?.entityId !== 'string') throw new Error('entityPage: entityId must be a string');
