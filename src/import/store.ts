@@ -36,6 +36,10 @@ export async function openImportStore(name = IMPORT_DB): Promise<ImportStore> {
     upgrade(db) {
       if (!db.objectStoreNames.contains('articles')) db.createObjectStore('articles', { keyPath: 'id' });
     },
+    // A newer version of the extension wants to upgrade the database: let it.
+    blocking() {
+      db.close();
+    },
   });
   return {
     all: () => db.getAll('articles'),

@@ -111,3 +111,16 @@ describe('both archive variants', () => {
     expect(report.imported.map((a) => a.title).sort()).toEqual(['德国历史上的11月9日', '馬英九再訪北京']);
   });
 });
+
+describe('without IndexedDB', () => {
+  it('still serves the bundle, and says why imports fail', async () => {
+    const svc = createImportService({
+      base: createCorpusCache(async () => baseCorpus()),
+      openStore: () => Promise.reject(new Error('IndexedDB is not available')),
+    });
+    const corpus = await svc.get();
+    expect(corpus.detect(['王毅']).length).toBe(1);
+    expect(await svc.articles()).toEqual([]);
+    await expect(svc.importFiles({ files: [payload('ma.md', MA_TEXT)] })).rejects.toThrow(/IndexedDB/);
+  });
+});
