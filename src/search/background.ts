@@ -1,0 +1,32 @@
+// Wires the search service into the background: answers the extension page's `search`, `entityPage`
+// and `article` messages. The bundle is fetched and read again here (on the first search only, not
+// at worker start), imported articles come from the import service, and mentions for entity pages
+// from the corpus's detector when the bundle carries no mention index.
+import { CORPUS_PATH } from '../background/load.ts';
+import { readBundle } from '../corpus/bundle.ts';
+import type { Article } from '../corpus/types.ts';
+import type { Mention } from '../entities/types.ts';
+import { onMessage } from '../messaging.ts';
+import { createSearchService, type SearchService } from './service.ts';
+
+export interface SearchCorpus {
+  get(): Promise<{ detect(runs: readonly string[]): Mention[] }>;
+  /** Imported articles (src/import), joined to search at once. */
+  articles?(): Promise<readonly Article[]>;
+}
+
+export function installSearch(getURL: (path: string) => string, corpus: SearchCorpus): SearchService {
+  const service = createSearchService({
+    loadBundle: async () => {
+      const res = await fetch(getURL(CORPUS_PATH));
+      if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
+      return readBundle(await res.text());
+    },
+    ...(corpus.articles ? { extraArticles: () => corpus.articles?.() ?? Promise.resolve([]) } : {}),
+    detect: async (runs) => (await corpus.get()).detect(runs),
+  });
+  onMessage('search', ({ data }) => service.search(data));
+  onMessage('entityPage', ({ data }) => service.entityPage(data));
+  onMessage('article', ({ data }) => service.article(data));
+  return service;
+}
