@@ -113,7 +113,12 @@ const SURNAMES = new Set(
 
 const ROLE_NAME = new RegExp(`(?:${ROLES.join('|')})([\\u3400-\\u9fff]{2,3})`, 'g');
 const GLOSSED = /([\u3400-\u9fff]{2,8})[（(]([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,4})[）)]/g;
-const ENGLISH_NAME = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b/g;
+const ENGLISH_NAME = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})(?![\p{L}\p{N}])/gu;
+/** "Mr Biden": an honorific and a surname alone name no one in particular; "President Trump" neither. */
+const HONORIFIC =
+  /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Prince|Princess|King|Queen|General|Senator|Governor|Judge)\b/;
+const PLACE_WORDS =
+  /^(?:New|South|North|East|West|Saudi|Hong|United|Great)\b|\b(?:County|Gulf|Sea|Ocean|River|Island|Islands|Street|Hill|Valley|City|Mexico|Arabia|Africa|Korea|Kong|York|Zealand|Kingdom|States)$/;
 const ENGLISH_STOP = new Set([
   'The',
   'In',
@@ -242,10 +247,14 @@ export function extractImportedEntities(
       const seen = new Map<string, number>();
       for (const m of english.matchAll(ENGLISH_NAME)) {
         const name = m[1] ?? '';
-        if (ENGLISH_STOP.has(name.split(/[ -]/)[0] ?? '')) continue;
+        if (ENGLISH_STOP.has(name.split(/[ -]/)[0] ?? '') || HONORIFIC.test(name)) continue;
         seen.set(name, (seen.get(name) ?? 0) + 1);
       }
-      for (const [name, n] of seen) if (n >= 2) add(name, 'person', article, name);
+      for (const [name, n] of seen) {
+        if (n < 2) continue;
+        const kind = ORG_WORDS.test(name) ? 'organisation' : PLACE_WORDS.test(name) ? 'place' : 'person';
+        add(name, kind, article, name);
+      }
     }
   }
   const entities: Entity[] = [];

@@ -1,6 +1,7 @@
 // Imported articles joined to the loaded corpus: new entities detected and carded from imported
 // passages, the bundle's entities gaining imported passages, overlaps resolved, nothing lost.
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Mention } from '../../src/entities/types.ts';
 import { extractImportedEntities, glossedName } from '../../src/import/entities.ts';
 import { foldLong, mergeImported, mergeMentions } from '../../src/import/merge.ts';
@@ -24,6 +25,20 @@ describe('runtime entities for imports', () => {
     expect(names).toContain('哈貝克');
     expect(entities.find((e) => e.name === '哈貝克')?.english).toBe('Robert Habeck');
     expect(entities.find((e) => e.name === '馬英九')?.kind).toBe('person');
+  });
+
+  it('finds repeated English names, without honorifics, with a kind', () => {
+    const text = [
+      '<!--1609459200000-->',
+      '[Biden and the Senate](https://www.economist.com/united-states/2021/01/01/biden)',
+      '------',
+      '',
+      '<p>Joe Biden met Mr Biden’s allies in New York. Joe Biden spoke to the Supreme Court.</p>',
+      '<p>Mr Biden said New York would help; the Supreme Court disagreed.</p>',
+    ].join('\n');
+    const { articles } = loadCorpus([{ name: 'e.md', bytes: new TextEncoder().encode(text) }]);
+    const found = extractImportedEntities(articles).map((e) => `${e.name}/${e.kind}`);
+    expect(found).toEqual(['Joe Biden/person', 'New York/place', 'Supreme Court/organisation']);
   });
 
   it('leaves names the bundle knows to the bundle', () => {
