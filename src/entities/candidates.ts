@@ -77,6 +77,22 @@ export function englishInParens(inner: string): string[] {
  * descriptive phrase: …协定（RCEP）, which names no single word), a function character or a non-Han
  * character.
  */
+/** Characters that end a title or profession (政治学家, 部长, 运动员): a name never starts left of them. */
+const NAME_EDGE = new Set([...'家师员长官手士者']);
+
+/** A dictionary word whose English is a whole word of the parenthesis (拜登 for "Joe Biden"). */
+function isWholeName(word: string, english: readonly string[], lexicon: Lexicon): boolean {
+  const names = lexicon.englishOf(lexicon.proper.get(word) ?? []);
+  const words = new Set(english.flatMap((e) => e.toLowerCase().split(/[\s-]+/)));
+  if (names.length === 0) return english.length === 0;
+  return names.some((n) =>
+    n
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => words.has(w)),
+  );
+}
+
 function partOfName(word: string, english: readonly string[], lexicon: Lexicon): boolean {
   const entries = lexicon.proper.get(word);
   if (!entries) return isTransliteration(word);
@@ -101,7 +117,10 @@ export function nameBeforeParen(
   const segs = lexicon.segment(folded);
   let start = folded.length;
   let glued = false;
-  let properTaken = false;
+  // 'free': loose characters so far; 'complete': a dictionary name that is the whole name (拜登 for
+  // "Joe Biden": nothing loose joins it from the left); 'partial': a dictionary word that is only part
+  // of the name (尼克 in 霍伊尼克 "Heunicke"): transliteration characters may continue it.
+  let mode: 'free' | 'complete' | 'partial' = 'free';
   for (let i = segs.length - 1; i >= 0; i--) {
     const s = segs[i] as (typeof segs)[number];
     const text = folded.slice(s.start, s.end);
@@ -112,20 +131,28 @@ export function nameBeforeParen(
       glued = true;
       continue;
     }
-    // Left of a dictionary name only a "·" continues it (乔·拜登), never loose characters (候选人拜登).
-    if (properTaken && !glued) break;
-    if (s.type === 'char') {
-      if (STOP_CHARS.has(text) || !isHan(text.charCodeAt(0))) break;
+    if (glued) {
+      // Across a "·" every part belongs to the name (卢西安·弗洛伊德, 梅特·弗雷德里克森).
+      if (s.type === 'common' || (s.type === 'char' && (STOP_CHARS.has(text) || NAME_EDGE.has(text)))) break;
+      if (!isHan(text.charCodeAt(0))) break;
+      start = s.start;
+      glued = false;
+      mode = 'free';
+    } else if (s.type === 'char') {
+      if (STOP_CHARS.has(text) || NAME_EDGE.has(text) || !isHan(text.charCodeAt(0))) break;
+      if (mode === 'complete' || (mode === 'partial' && !isTransliteration(`${text}${text}`))) break;
       start = s.start;
     } else if (s.type === 'proper') {
-      // A dictionary word left of loose characters joins them only when it is part of the same name:
-      // a bare surname entry (科尔|特斯 → 科尔特斯, 鲁宾|斯坦 → 鲁宾斯坦) or one whose English is in
-      // the parenthesis (山崎|幸二 (Koji Yamazaki)); never a country (巴西|卢拉).
-      if (taken && !glued && (properTaken || !partOfName(text, english, lexicon))) break;
+      if (!taken) {
+        mode = isWholeName(text, english, lexicon) ? 'complete' : 'partial';
+      } else if (mode === 'free' && partOfName(text, english, lexicon)) {
+        // A dictionary word left of loose characters joins them only when it is part of the same
+        // name: a bare surname entry (科尔|特斯, 鲁宾|斯坦) or one whose English is in the parenthesis
+        // (山崎|幸二 (Koji Yamazaki)); never a country (巴西|卢拉).
+        mode = 'complete';
+      } else break;
       start = s.start;
-      properTaken = true;
     } else break;
-    glued = false;
     if (folded.length - start > 14) return undefined;
   }
   const name = chinese.slice(start).replace(/^[·・‧]+/, '');
@@ -156,7 +183,9 @@ const QUOTED = /[「“『《]([^「」“”『』《》"]{2,16})[」”』》]
 export function collectQuoted(articleId: string, text: string, out: CandidateSet): void {
   for (const m of text.matchAll(QUOTED)) {
     const term = ((m[1] ?? m[2]) as string).trim();
-    if (!/^[\u3400-\u9fff·]{2,10}$/.test(term)) continue;
+    // Every quoted term is counted (西伯利亚力量2号 shows that 西伯利亚力量 recurs); only Han ones can
+    // become entities (quotedStandsOut).
+    if (!/[\u3400-\u9fff]/.test(term)) continue;
     const c = out.add(term, 'quoted', articleId);
     c.quoted++;
     c.quotedArticles.add(articleId);

@@ -14,6 +14,7 @@ import { fold, foldKey } from '../text/fold.ts';
 import { romanizeChineseName, syllables } from '../text/romanize.ts';
 import { buildAliases } from './aliases.ts';
 import {
+  type Candidate,
   CandidateSet,
   collectParentheticals,
   collectQuoted,
@@ -172,6 +173,24 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       (keysPerEnglish.get(n) ?? keysPerEnglish.set(n, new Set()).get(n))?.add(c.key.slice(-2));
     }
   }
+  // How often each quoted term is quoted, itself or as the start of a longer quote (…力量, …力量2号).
+  const quotedKeys = [...cands.byKey.values()]
+    .filter((c) => c.quoted > 0)
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+  const quotedWithin = (key: string): number => {
+    let lo = 0;
+    let hi = quotedKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((quotedKeys[mid] as Candidate).key < key) lo = mid + 1;
+      else hi = mid;
+    }
+    let n = 0;
+    for (let i = lo; i < quotedKeys.length && (quotedKeys[i] as Candidate).key.startsWith(key); i++) {
+      n += (quotedKeys[i] as Candidate).quoted;
+    }
+    return n;
+  };
   for (const c of [...cands.byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const primary = lexicon.englishOf(lexicon.proper.get(c.key) ?? [], true);
     // After a Chinese personal name, a one-word parenthetical is a credit (李澄欣（CNN）), not a name.
@@ -183,7 +202,8 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     ).filter((n) => !(chinesePersonal && !n.includes(' ')));
     const accepted = c.sources.has('parenthetical')
       ? english.length > 0 || evidence.has(c.key)
-      : c.sources.has('quoted') && quotedStandsOut(c.key, c.quotedArticles.size, lexicon);
+      : c.sources.has('quoted') &&
+        quotedStandsOut(c.key, c.quotedArticles.size, quotedWithin(c.key), lexicon);
     if (!accepted || lexicon.common.has(c.key)) continue;
     const e = ev(c.key);
     if (c.sources.has('quoted')) e.quoted = true;
@@ -430,17 +450,34 @@ export function sameName(a: string, b: string): boolean {
 /** Numerals, classifiers and deictics: 两种巨型 is a description, not a name. */
 const QUANTITY_CHARS = new Set([...'一二两三四五六七八九十百千万几种些次项类样']);
 
-function quotedStandsOut(key: string, quotedArticles: number, lexicon: Lexicon): boolean {
-  if (key.length < 2 || key.length > 8) return false;
-  if ([...key].some((ch) => STOP_CHARS.has(ch) || QUANTITY_CHARS.has(ch))) return false;
+/**
+ * A quoted term that names something. Quoted in 3+ articles: yes. In 2: unless it is plain prose
+ * (生日礼物 = two dictionary words). Once: a four-character coinage that is not dictionary words
+ * (脫鉤斷鏈, 戒急用忍), or a term with a name in it that recurs inside other quotes (西伯利亚力量, also
+ * quoted as 西伯利亚力量2号).
+ */
+function quotedStandsOut(
+  key: string,
+  quotedArticles: number,
+  quotedWithin: number,
+  lexicon: Lexicon,
+): boolean {
+  if (key.length < 2 || key.length > 8 || !/^[\u3400-\u9fff·]+$/.test(key)) return false;
+  if ([...key].some((ch) => STOP_CHARS.has(ch) || QUANTITY_CHARS.has(ch) || PROSE_CHARS.has(ch)))
+    return false;
   if (lexicon.common.has(key)) return false;
   const segs = lexicon.segment(key);
   const singles = segs.filter((s) => s.type === 'char').length;
   const proper = segs.some((s) => s.type === 'proper');
-  if (quotedArticles >= 2) return key.length >= 3 || proper;
-  // Seen once: a slogan or coined name (脫鉤斷鏈: not all dictionary words) or one containing a name.
-  return key.length >= 4 && (proper || singles >= 2);
+  const allCommon = segs.every((s) => s.type === 'common');
+  if (quotedArticles >= 3) return key.length >= 3 || proper;
+  if (quotedArticles >= 2) return !allCommon && (key.length >= 3 || proper);
+  if (key.length === 4 && singles >= 2) return true;
+  return proper && !allCommon && key.length >= 4 && quotedWithin >= 2;
 }
+
+/** Adverbs and particles of descriptive prose (踢得很痛, 纯属猜测). */
+const PROSE_CHARS = new Set([...'得很太更最极挺真纯属']);
 
 function englishCompatible(a: Evidence, b: Evidence): boolean {
   if (a.english.size === 0 || b.english.size === 0) return true;
