@@ -60,8 +60,12 @@ export class CardHost {
       host.setAttribute(
         'style',
         'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; ' +
-          'width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;',
+          'width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
+          'margin: 0 !important; padding: 0 !important; border: 0 !important; overflow: visible !important;',
       );
+      // A manual popover renders in the top layer: above the page's own stacking contexts and above a
+      // fullscreen element, wherever the host sits in the DOM.
+      if ('showPopover' in host) host.setAttribute('popover', 'manual');
       const shadow = host.attachShadow({ mode: 'open' });
       const style = this.doc.createElement('style');
       style.textContent = CARD_CSS;
@@ -74,6 +78,13 @@ export class CardHost {
     const host = this.host;
     // Appended to <html>, after <body>: outside the page's text and its layout.
     if (!host.isConnected) this.doc.documentElement.append(host);
+    if (host.hasAttribute('popover') && !host.matches(':popover-open')) {
+      try {
+        host.showPopover();
+      } catch {
+        // not in the top layer: z-index still applies
+      }
+    }
     return { host, mount: this.mount, shadow: this.shadow };
   }
 
@@ -94,6 +105,7 @@ export class CardHost {
 
   hide(): void {
     if (this.mount) render(null, this.mount);
+    if (this.host?.matches(':popover-open')) this.host.hidePopover();
     this.host?.remove();
   }
 

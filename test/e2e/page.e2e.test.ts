@@ -49,6 +49,13 @@ const root = document.getElementById('c').attachShadow({ mode: 'open' });
 root.innerHTML = '<style>p { font-size: 20px; }</style><p>卡片里：王毅会见拉夫罗夫。</p>';
 </script></body></html>`;
 
+// The page puts its own layer in the top layer (a popover over the lower part of the viewport).
+const TOP_LAYER = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>top layer</title>
+<style>#ov { position: fixed; inset: 120px 0 0 0; width: auto; height: auto; margin: 0; border: 0;
+background: rgb(200 0 0 / 0.3); }</style></head>
+<body><h1>外长拉夫罗夫</h1><div id="ov" popover="manual">页面自己的浮层</div>
+<script>document.getElementById('ov').showPopover();</script></body></html>`;
+
 const CARD = 'factlens-card .card';
 
 /** The viewport box of the first mark whose text is `text`. */
@@ -107,6 +114,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
       'dynamic.html': DYNAMIC,
       'shadow.html': SHADOW,
       'dark-briefing.html': dark,
+      'top-layer.html': TOP_LAYER,
     });
     browser = await launch();
   });
@@ -259,6 +267,23 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     await hover(page, '王毅');
     await page.locator(CARD).waitFor({ state: 'visible', timeout: 3_000 });
     expect(await page.locator(`${CARD} .name`).textContent()).toBe('王毅');
+    await page.close();
+  });
+
+  it('shows the card above the page’s own top-layer overlay', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('top-layer.html'));
+    await waitForMarks(page, 1);
+    await hover(page, '拉夫罗夫');
+    const card = page.locator(CARD);
+    await card.waitFor({ state: 'visible', timeout: 3_000 });
+    const box = await card.boundingBox();
+    if (!box) throw new Error('no card box');
+    const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
+      x: box.x + box.width / 2,
+      y: box.y + box.height - 20,
+    });
+    expect(top).toBe('factlens-card');
     await page.close();
   });
 
