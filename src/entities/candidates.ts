@@ -150,6 +150,9 @@ export function nameBeforeParen(
         // name: a bare surname entry (科尔|特斯, 鲁宾|斯坦) or one whose English is in the parenthesis
         // (山崎|幸二 (Koji Yamazaki)); never a country (巴西|卢拉).
         mode = 'complete';
+      } else if (mode === 'partial' && isTransliteration(text)) {
+        // Two dictionary transliterations that together spell one name (贝尔|伯克 "Baerbock",
+        // 麦克|丹尼尔 "McDaniel"): the right one was not the whole name.
       } else break;
       start = s.start;
     } else break;

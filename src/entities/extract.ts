@@ -121,14 +121,25 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     return i === undefined ? 0 : (spanCounts[i] as number);
   };
   const titleNames = new Set<string>();
+  // The most frequent 3-character continuation of each 2-character head (向法 → 向法院).
+  const bestContinuation = new Map<string, number>();
+  for (const span of titleSpans.keys()) {
+    if (span.length !== 3) continue;
+    const head = span.slice(0, 2);
+    bestContinuation.set(head, Math.max(bestContinuation.get(head) ?? 0, countOf(span)));
+  }
   for (const span of [...titleSpans.keys()].sort()) {
     const two = span.slice(0, 2);
     const c3 = span.length === 3 ? countOf(span) : 0;
     const c2 = countOf(two);
     if (STOP_CHARS.has(span[1] as string)) continue;
+    // Foreign names (金斯|伯格) come from parentheticals; this pattern is for Chinese names.
+    if (isTransliteration(two)) continue;
     if (span.length === 3 && !STOP_CHARS.has(span[2] as string) && c3 >= 2 && c3 >= 0.7 * c2) {
       titleNames.add(span);
-    } else if (c2 >= 2 && !lexicon.isWord(two)) titleNames.add(two);
+    } else if (c2 >= 2 && !lexicon.isWord(two) && (bestContinuation.get(two) ?? 0) <= 0.5 * c2) {
+      titleNames.add(two);
+    }
   }
 
   // Evidence per key.
