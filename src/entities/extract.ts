@@ -528,7 +528,8 @@ function addShortForms(entities: Entity[]): void {
       const words = a.text.split(/\s+/);
       if (words.length < 2) continue;
       const last = words[words.length - 1] as string;
-      if (last.length < 3 || !/^[A-Z][a-z]/.test(last)) continue;
+      // Not "Jong-un" of "Kim Jong-un" (Korean names put the surname first).
+      if (last.length < 3 || !/^[A-Z][a-z]+$/.test(last)) continue;
       (owners.get(last) ?? owners.set(last, new Set()).get(last))?.add(e.id);
     }
   }
