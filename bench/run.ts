@@ -5,7 +5,7 @@
 // shows as "missing" (with the reason in the JSON), never as an invented number.
 // Options: --only match,search,page,scale   --sizes 2046,5000,10000,20000 (scale)
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './corpus-source.ts';
@@ -79,57 +79,70 @@ function grab(
   return f;
 }
 
-/** bench/match.ts prints a table: ours (build, scan, heap), with segmentation, the library, the speed-ups. */
+/**
+ * bench/match.ts prints, per alias set ("names: N aliases", "dense: N aliases"; older versions one
+ * unlabelled set with "aliases: N"), our build/scan/memory, the scan with the segmentation check, the
+ * library's scan, and the speed-ups.
+ */
 function matchFigures(): Figure[] {
   const run = runScript('bench/match.ts');
+  const headers = [...run.stdout.matchAll(/^(\w+): (\d+) aliases$/gm)];
+  const blocks = headers.length
+    ? headers.map((h, i) => ({
+        label: `${h[1]} (${h[2]} aliases)`,
+        text: run.stdout.slice(h.index, headers[i + 1]?.index ?? undefined),
+      }))
+    : [{ label: `${/aliases: (\d+)/.exec(run.stdout)?.[1] ?? '?'} aliases`, text: run.stdout }];
+  const out: Figure[] = [];
   const n = '([\\d.]+)';
-  return [
-    grab('match', run, 'aliases', '', /aliases: (\d+)/),
-    grab('match', run, 'matcher build', 'ms', new RegExp(`factlens AliasMatcher\\s+${n}`)),
-    grab(
-      'match',
-      run,
-      'matcher scan (matching alone)',
-      'ms/MB',
-      new RegExp(`factlens AliasMatcher\\s+[\\d.]+\\s+${n}`),
-    ),
-    grab(
-      'match',
-      run,
-      'matcher scan (+ segmentation check)',
-      'ms/MB',
-      new RegExp(`segmentation check\\s+${n}`),
-    ),
-    grab(
-      'match',
-      run,
-      'matcher heap',
-      'MB',
-      new RegExp(`factlens AliasMatcher\\s+[\\d.]+\\s+[\\d.]+\\s+${n}`),
-    ),
-    grab(
-      'match',
-      run,
-      '@monyone/aho-corasick fast scan',
-      'ms/MB',
-      new RegExp(`aho-corasick fast\\s+[\\d.]+\\s+${n}`),
-    ),
-    grab(
-      'match',
-      run,
-      'speed-up vs aho-corasick (matching alone)',
-      '×',
-      /speed-up: ([\d.]+)× matching alone/,
-      {
+  for (const b of blocks) {
+    const r = { ...run, stdout: b.text };
+    const at = (name: string) => `${b.label}: ${name}`;
+    out.push(
+      grab('match', r, at('matcher build'), 'ms', new RegExp(`factlens AliasMatcher\\s+${n}`)),
+      grab(
+        'match',
+        r,
+        at('matcher scan (matching alone)'),
+        'ms/MB',
+        new RegExp(`factlens AliasMatcher\\s+[\\d.]+\\s+${n}`),
+      ),
+      grab(
+        'match',
+        r,
+        at('matcher scan (+ segmentation check)'),
+        'ms/MB',
+        new RegExp(`segmentation check\\s+${n}`),
+      ),
+      grab(
+        'match',
+        r,
+        at('matcher memory'),
+        'MB',
+        new RegExp(`factlens AliasMatcher\\s+[\\d.]+\\s+[\\d.]+\\s+${n}`),
+      ),
+      grab(
+        'match',
+        r,
+        at('@monyone/aho-corasick fast scan'),
+        'ms/MB',
+        new RegExp(`aho-corasick fast\\s+[\\d.]+\\s+${n}`),
+      ),
+      grab('match', r, at('speed-up vs aho-corasick (matching alone)'), '×', /speed-up: ([\d.]+)× matching/, {
         op: '>=',
         value: 5,
-      },
-    ),
-    grab('match', run, 'speed-up vs aho-corasick (+ segmentation)', '×', /([\d.]+)× with the segmentation/, {
-      op: '>=',
-      value: 5,
-    }),
-  ];
+      }),
+      grab(
+        'match',
+        r,
+        at('speed-up vs aho-corasick (+ segmentation)'),
+        '×',
+        /([\d.]+)× with the segmentation/,
+        { op: '>=', value: 5 },
+      ),
+    );
+  }
+  return out;
 }
 
 /** bench/search.ts prints a block per corpus ("corpus", "synthetic"): build, size, load, query. */
@@ -273,6 +286,21 @@ async function main(argv: string[]): Promise<void> {
   if (only.has('search')) figures.push(...searchFigures());
   if (only.has('page')) figures.push(...pageFigures());
   if (only.has('scale')) figures.push(...scaleFigures(opt('--sizes')));
+  // A partial run (--only) keeps the other benches' last figures in results.json (and says when).
+  const file = join(ROOT, 'bench/results.json');
+  if (opt('--only') && existsSync(file)) {
+    try {
+      const old = JSON.parse(readFileSync(file, 'utf8')) as { date: string; figures: Figure[] };
+      for (const f of old.figures) {
+        if (!only.has(f.bench as Bench))
+          figures.push({ ...f, note: `${f.note ? `${f.note}; ` : ''}from the run of ${old.date}` });
+      }
+    } catch {
+      // an unreadable old file is replaced
+    }
+  }
+  const order = (f: Figure) => BENCHES.indexOf(f.bench as Bench);
+  figures.sort((a, b) => order(a) - order(b));
   const table = formatTable(figures);
   process.stdout.write(`${table}\n`);
   const results = {
@@ -280,7 +308,7 @@ async function main(argv: string[]): Promise<void> {
     machine: { cpus: cpus().length, node: process.version, platform: process.platform },
     figures: figures.map((f) => ({ ...f, met: met(f) })),
   };
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   const missing = figures.filter((f) => f.value === null).length;
   const failed = figures.filter((f) => met(f) === 'NO').length;
   process.stdout.write(
