@@ -111,14 +111,15 @@ export function isTransientError(error: unknown): boolean {
   return TRANSIENT.some((t) => message.includes(t));
 }
 
-/** Calls `send` again (up to `attempts` times, with a short back-off) when the worker died mid-request. */
-export async function withRetry<T>(send: () => Promise<T>, attempts = 4, delayMs = 50): Promise<T> {
+/** Calls `send` again (up to `attempts` times, backing off exponentially) when the worker died mid-request. */
+export async function withRetry<T>(send: () => Promise<T>, attempts = 6, delayMs = 50): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await send();
     } catch (error) {
       if (i >= attempts || !isTransientError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delayMs * i));
+      // 50, 100, 200, 400, 800 ms: a worker being stopped again and again gets ~1.5 s to come back.
+      await new Promise((resolve) => setTimeout(resolve, delayMs * 2 ** (i - 1)));
     }
   }
 }

@@ -174,7 +174,11 @@ export class HoverController {
         Math.min(HOVER.lookupMs, showMs),
       ),
       window.setTimeout(async () => {
-        const card = await (pending.lookup ?? this.cardFor(mark.entityId));
+        let card = await (pending.lookup ?? this.cardFor(mark.entityId));
+        // The lookup failed (not "unknown entity": failures leave the cache): ask once more.
+        if (!card && this.pending === pending && !this.cache.has(mark.entityId)) {
+          card = await this.cardFor(mark.entityId);
+        }
         if (this.pending !== pending || !card) return;
         this.pending = null;
         this.show(mark, card, false);

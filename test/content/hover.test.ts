@@ -123,6 +123,15 @@ describe('HoverController timing', () => {
     expect(shown).toEqual(['A', 'B']);
   });
 
+  it('asks again when the lookup failed (a worker that died for good after its retries)', async () => {
+    const { lookup, shown, move } = setup();
+    lookup.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    expect(lookup).toHaveBeenCalledTimes(2);
+    expect(shown).toEqual(['A']);
+  });
+
   it('closes on Escape', async () => {
     const { hover, host, move } = setup();
     move(50, 10);
