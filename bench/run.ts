@@ -292,8 +292,11 @@ async function main(argv: string[]): Promise<void> {
     try {
       const old = JSON.parse(readFileSync(file, 'utf8')) as { date: string; figures: Figure[] };
       for (const f of old.figures) {
-        if (!only.has(f.bench as Bench))
-          figures.push({ ...f, note: `${f.note ? `${f.note}; ` : ''}from the run of ${old.date}` });
+        if (only.has(f.bench as Bench)) continue;
+        const note = f.note?.includes('from the run of')
+          ? f.note
+          : `${f.note ? `${f.note}; ` : ''}from the run of ${old.date}`;
+        figures.push({ ...f, note });
       }
     } catch {
       // an unreadable old file is replaced
