@@ -77,6 +77,10 @@ const en = {
   readerEntitiesHint: 'Marked names open their page.',
   showMore: 'More results',
   entityPageLink: 'Everything on {name}',
+  resultCountOne: '1 article',
+  matchCountOne: '1 matching passage',
+  entityArticlesOne: '1 article',
+  entityMentionsOne: '1 mention',
   contextMenuLookup: 'Look up “%s” in Factlens',
   optionsTitle: 'Factlens options',
   optionsEnabled: 'Mark names and topics on pages',
@@ -194,6 +198,10 @@ const zhHant: Messages = {
   readerEntitiesHint: '點選標示的名稱可開啟其頁面。',
   showMore: '更多結果',
   entityPageLink: '關於{name}的一切',
+  resultCountOne: '1 篇文章',
+  matchCountOne: '1 個相符段落',
+  entityArticlesOne: '1 篇文章',
+  entityMentionsOne: '1 次提及',
   contextMenuLookup: '在 Factlens 查詢「%s」',
   optionsTitle: 'Factlens 選項',
   optionsEnabled: '在網頁上標示人名與話題',
@@ -307,6 +315,10 @@ const zhHans: Messages = {
   readerEntitiesHint: '点击标示的名称可打开其页面。',
   showMore: '更多结果',
   entityPageLink: '关于{name}的一切',
+  resultCountOne: '1 篇文章',
+  matchCountOne: '1 个相符段落',
+  entityArticlesOne: '1 篇文章',
+  entityMentionsOne: '1 次提及',
   contextMenuLookup: '在 Factlens 查询“%s”',
   optionsTitle: 'Factlens 选项',
   optionsEnabled: '在网页上标示人名与话题',
@@ -362,7 +374,10 @@ export function pickLocale(tag: string | undefined): Locale {
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = MESSAGES[locale][key] ?? en[key];
+  // Singular forms: a key with an "One" twin uses it when count is 1 ("1 article").
+  const one = `${key}One`;
+  const singular = vars?.count === 1 && one in en ? (one as MessageKey) : key;
+  const template = MESSAGES[locale][singular] ?? en[singular];
   return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : template;
 }
 

@@ -29,7 +29,7 @@ describe('SearchPage', () => {
     const { container } = renderPage('#q=%E8%A5%BF%E4%BC%AF%E5%88%A9%E4%BA%9E%E5%8A%9B%E9%87%8F');
     await waitFor(() => expect(container.querySelectorAll('li.fl-result').length).toBeGreaterThan(0));
     expect(container.querySelector('li.fl-result')?.getAttribute('data-article')).toBe('1');
-    expect(screen.getByText('1 articles')).toBeTruthy();
+    expect(screen.getByText('1 article')).toBeTruthy();
   });
 
   it('writes the query and filters to the URL as the user types', async () => {

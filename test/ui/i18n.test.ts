@@ -30,6 +30,7 @@ describe('i18n', () => {
 
   it('fills placeholders', () => {
     expect(translate('en', 'resultCount', { count: 3 })).toBe('3 articles');
+    expect(translate('en', 'resultCount', { count: 1 })).toBe('1 article');
     expect(translate('zh-Hant', 'noResults', { query: '普丁' })).toBe('沒有段落符合「普丁」。');
   });
 });
