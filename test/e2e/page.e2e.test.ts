@@ -56,6 +56,14 @@ background: rgb(200 0 0 / 0.3); }</style></head>
 <body><h1>外长拉夫罗夫</h1><div id="ov" popover="manual">页面自己的浮层</div>
 <script>document.getElementById('ov').showPopover();</script></body></html>`;
 
+// A single-page app: it navigates with pushState and swaps its view.
+const SPA = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>spa</title></head>
+<body><main id="view"><p>第一页：王毅会见拉夫罗夫。</p></main>
+<script>setTimeout(() => {
+  history.pushState({}, '', '/spa/next');
+  document.getElementById('view').innerHTML = '<article><p>第二页：普京三月连任。</p></article>';
+}, 800);</script></body></html>`;
+
 const CARD = 'factlens-card .card';
 
 /** The viewport box of the first mark whose text is `text`. */
@@ -115,6 +123,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
       'shadow.html': SHADOW,
       'dark-briefing.html': dark,
       'top-layer.html': TOP_LAYER,
+      'spa.html': SPA,
     });
     browser = await launch();
   });
@@ -292,6 +301,23 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     await page.goto(server.url('dynamic.html'));
     const texts = await waitForMarks(page, 2, 5_000);
     expect(texts.sort()).toEqual(['拉夫罗夫', '王毅']);
+    await page.close();
+  });
+
+  it('follows a single-page app to its next view (old marks gone, new ones marked)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('spa.html'));
+    expect((await waitForMarks(page, 2)).sort()).toEqual(['拉夫罗夫', '王毅'].sort());
+    await page.waitForURL('**/spa/next', { timeout: 3_000 });
+    await page.waitForFunction(
+      () => {
+        const h = CSS.highlights.get('factlens');
+        const texts = h ? Array.from(h as Iterable<Range>, (r) => r.toString()) : [];
+        return texts.length === 1 && texts[0] === '普京';
+      },
+      undefined,
+      { timeout: 3_000 },
+    );
     await page.close();
   });
 
