@@ -6,6 +6,7 @@ import { entityPageUrl, handleLookup, handleMatchRuns, handlePing } from '../src
 import { CORPUS_PATH, loadCorpus } from '../src/background/load.ts';
 import { installImports } from '../src/import/background.ts';
 import { onMessage, sendMessage } from '../src/messaging.ts';
+import { installSearch } from '../src/search/background.ts';
 
 export default defineBackground(() => {
   const getURL = browser.runtime.getURL as (path: string) => string;
@@ -20,6 +21,8 @@ export default defineBackground(() => {
     ),
     getURL,
   );
+  // search, entityPage and article for the extension pages (the search index loads on first use).
+  installSearch(getURL, corpus);
   const menu = installContextMenu(getURL);
   // For the end-to-end tests: native context menus cannot be clicked headless.
   (globalThis as { __factlensMenu?: typeof menu }).__factlensMenu = menu;
