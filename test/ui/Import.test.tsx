@@ -53,7 +53,7 @@ describe('Import', () => {
       file('broken.md', BROKEN_TEXT),
       file('other.md', OTHER_TEXT),
     ]);
-    const summary = await screen.findByText('2 imported, 1 errors');
+    const summary = await screen.findByText('2 imported, 1 failed');
     expect(summary.getAttribute('data-imported')).toBe('2');
     expect(screen.getByText('Not imported')).toBeTruthy();
     const items = Array.from(document.querySelectorAll('.fl-import-errors li')).map((li) => li.textContent);
@@ -136,7 +136,7 @@ describe('dropping', () => {
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: dataTransfer });
     screen.getByTestId('import-dropzone').dispatchEvent(drop);
-    await screen.findByText('2 imported, 0 errors');
+    await screen.findByText('2 imported, 0 failed');
     expect((await service.list()).map((a) => a.file).sort()).toEqual(['dw/ma.md', 'dw/other.md']);
   });
 });

@@ -100,7 +100,7 @@ describe('Options', () => {
     await screen.findByText('2 imported articles');
     expect(screen.getByText('馬英九再訪北京')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Remove “馬英九再訪北京”'));
-    await screen.findByText('1 imported articles');
+    await screen.findByText('1 imported article');
     expect(screen.queryByText('馬英九再訪北京')).toBeNull();
     expect((await api.service.list()).map((a) => a.id)).toEqual(['9002']);
     fireEvent.click(screen.getByText('Remove all'));
@@ -114,7 +114,7 @@ describe('Options', () => {
     const input = screen.getByTestId('import-files');
     Object.defineProperty(input, 'files', { value: [new File([MA_TEXT], 'ma.md')], configurable: true });
     fireEvent.change(input);
-    await screen.findByText('1 imported, 0 errors');
-    await screen.findByText('1 imported articles');
+    await screen.findByText('1 imported, 0 failed');
+    await screen.findByText('1 imported article');
   });
 });
