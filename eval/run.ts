@@ -27,6 +27,8 @@ export interface Query {
   answers: string[];
   corpus: 'seed' | 'shared';
   passage?: string;
+  /** Lookups: a passage mentioning the entity in one of these forms answers it (any article). */
+  mentions?: string[];
   note?: string;
 }
 
@@ -62,6 +64,7 @@ function corpusFor(tag: string): string[] | null {
 function detection(verbose: boolean): { pages: PageScore[]; skipped: string[] } {
   const pages: PageScore[] = [];
   const skipped: string[] = [];
+  const duplicates: string[] = [];
   const seen = new Set<string>();
   if (!existsSync(SCORER)) return { pages, skipped: [`the scorer ${SCORER} is absent`] };
   for (const dir of PAGE_DIRS.filter((d) => existsSync(d))) {
@@ -108,7 +111,10 @@ function detection(verbose: boolean): { pages: PageScore[]; skipped: string[] } 
         continue;
       }
       for (const p of out.pages) {
-        if (seen.has(p.page)) continue; // the repo's copy was scored first
+        if (seen.has(p.page)) {
+          duplicates.push(p.page); // the repo's copy was scored first
+          continue;
+        }
         seen.add(p.page);
         pages.push({
           ...p,
@@ -120,6 +126,9 @@ function detection(verbose: boolean): { pages: PageScore[]; skipped: string[] } 
     }
   }
   pages.sort((a, b) => a.page.localeCompare(b.page));
+  if (duplicates.length > 0) {
+    skipped.push(`${duplicates.sort().join(', ')}: in both folders, scored once (the repo's copy)`);
+  }
   return { pages, skipped };
 }
 
@@ -160,9 +169,11 @@ async function relevance(): Promise<{ results: QueryResult[]; skipped: string[];
       const entity = findEntity(data, q.query);
       ranked = entity ? (lookupEntity(data, entity.id, 10)?.passages ?? []) : [];
     }
-    const at = ranked.findIndex(
-      (r) => answers.has(r.articleId) && (!q.passage || r.text.includes(q.passage)),
-    );
+    const hit = (r: { articleId: string; text: string }) =>
+      q.mentions?.length
+        ? q.mentions.some((m) => r.text.includes(m))
+        : answers.has(r.articleId) && (!q.passage || r.text.includes(q.passage));
+    const at = ranked.findIndex(hit);
     results.push({
       id: q.id,
       mode: q.mode,
