@@ -8,7 +8,7 @@ export interface EntitiesListing {
   total: number;
   byKind: Record<string, number>;
   bySource: Record<string, number>;
-  entities: Array<Pick<Entity, 'id' | 'name' | 'kind' | 'articleCount' | 'english' | 'aliases'>>;
+  entities: Array<Pick<Entity, 'id' | 'name' | 'kind' | 'articleCount' | 'english' | 'sources' | 'aliases'>>;
 }
 
 export async function entitiesListing(articles: Article[]): Promise<EntitiesListing> {
@@ -24,12 +24,13 @@ export async function entitiesListing(articles: Article[]): Promise<EntitiesList
     total: entities.length,
     byKind,
     bySource,
-    entities: sorted.map(({ id, name, kind, articleCount, english, aliases }) => ({
+    entities: sorted.map(({ id, name, kind, articleCount, english, sources, aliases }) => ({
       id,
       name,
       kind,
       articleCount,
       ...(english ? { english } : {}),
+      ...(sources ? { sources } : {}),
       aliases,
     })),
   };

@@ -20,6 +20,8 @@ export interface AliasInput {
   mergedBy: Map<string, 'variant-table' | 'variant-phonetic'>;
   quoted: boolean;
   heading: boolean;
+  /** Named only by subheadings or gallery titles (and the dictionary). */
+  headingOnly?: boolean;
   lexicon: Lexicon;
   toSimplified: (s: string) => string;
   toTraditional: (s: string) => string;
@@ -40,7 +42,8 @@ export function buildAliases(input: AliasInput): Alias[] {
   const formSource = (form: string): AliasSource => {
     const merged = input.mergedBy.get(foldKey(form));
     if (merged) return merged;
-    return input.quoted ? 'quoted' : 'corpus';
+    if (input.quoted) return 'quoted';
+    return input.headingOnly ? 'heading' : 'corpus';
   };
   for (const form of [...input.forms.keys()].sort()) chinese.push([form, formSource(form)]);
   if (input.heading) chinese.push([input.name, 'heading']);

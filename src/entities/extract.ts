@@ -20,12 +20,13 @@ import {
   collectQuoted,
   collectTitleNames,
   isHeadingLike,
+  nameBeforeParen,
 } from './candidates.ts';
 import { dictionaryWordsFor } from './dictionary-words.ts';
 import { decideKind } from './kind.ts';
 import { Lexicon, normEnglish } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES } from './stopchars.ts';
-import type { Entity } from './types.ts';
+import type { AliasSource, Entity } from './types.ts';
 import { isTransliteration, phoneticallySimilar, VARIANT_TABLE } from './variants.ts';
 
 /** [article index, passage index, start, end] of one mention in the corpus. */
@@ -78,8 +79,14 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       collectParentheticals(a.id, p.text, lexicon, cands);
       collectQuoted(a.id, p.text, cands);
       collectTitleNames(p.text, titleSpans);
-      if (HEADING_KINDS.has(p.kind) && isHeadingLike(p.text)) headings.add(foldKey(p.text));
-      if (p.title && isHeadingLike(p.title)) headings.add(foldKey(p.title));
+      // Subheadings and gallery titles: a name at their end (巴西球星内马尔, 法国前总统德斯坦).
+      for (const heading of [HEADING_KINDS.has(p.kind) ? p.text : undefined, p.title]) {
+        if (!heading || !isHeadingLike(heading)) continue;
+        headings.add(foldKey(heading));
+        const name = nameBeforeParen(heading, lexicon);
+        const key = name ? foldKey(name) : '';
+        if (name && (isTransliteration(key, 1) || lexicon.proper.has(key))) cands.add(name, 'heading', a.id);
+      }
     }
   }
 
@@ -213,11 +220,13 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     ).filter((n) => !(chinesePersonal && !n.includes(' ')));
     const accepted = c.sources.has('parenthetical')
       ? english.length > 0 || evidence.has(c.key)
-      : c.sources.has('quoted') &&
-        quotedStandsOut(c.key, c.quotedArticles.size, quotedWithin(c.key), lexicon);
+      : (c.sources.has('quoted') &&
+          quotedStandsOut(c.key, c.quotedArticles.size, quotedWithin(c.key), lexicon)) ||
+        c.sources.has('heading');
     if (!accepted || lexicon.common.has(c.key)) continue;
     const e = ev(c.key);
     if (c.sources.has('quoted')) e.quoted = true;
+    if (c.sources.has('heading')) e.heading = true;
     for (const [f, n] of c.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
     for (const id of c.articles) e.articles.add(id);
     for (const name of english) {
@@ -356,6 +365,9 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       mergedBy,
       quoted: evs.some((e) => e.quoted),
       heading: evs.some((e) => e.heading),
+      headingOnly: evs.every(
+        (e) => e.heading && !e.cedict && !e.quoted && !e.titleName && e.english.size === 0,
+      ),
       lexicon,
       toSimplified,
       toTraditional,
@@ -371,6 +383,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       aliases,
       articleCount: 0,
       ...(englishName ? { english: englishName } : {}),
+      sources: entitySources(evs),
     });
   }
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -405,6 +418,16 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     dictionaryWords,
     detectorIndex: compileDetectorIndex(entities, dictionaryWords),
   };
+}
+
+function entitySources(evs: readonly Evidence[]): AliasSource[] {
+  const out: AliasSource[] = [];
+  if (evs.some((e) => hasParentheticalNames(e).length > 0)) out.push('parenthetical');
+  if (evs.some((e) => e.cedict)) out.push('cedict');
+  if (evs.some((e) => e.quoted)) out.push('quoted');
+  if (evs.some((e) => e.heading)) out.push('heading');
+  if (evs.some((e) => e.titleName)) out.push('corpus');
+  return out;
 }
 
 function hasParentheticalNames(e: Evidence): string[] {

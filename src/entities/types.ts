@@ -33,6 +33,8 @@ export interface Entity {
   articleCount: number;
   /** Its English name, where known. */
   english?: string;
+  /** The evidence the extractor found for the entity itself (its name), strongest first. */
+  sources?: AliasSource[];
 }
 
 /** A mention found in one text run: [start, end) are UTF-16 offsets into that run. */
