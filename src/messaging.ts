@@ -50,6 +50,8 @@ export interface PingResponse {
   entities: number;
   /** Milliseconds the corpus took to load in this worker (fetch + parse + build; 0 until ready). */
   loadMs: number;
+  /** The load split into fetching the bundle, reading it (JSON parse + validation) and the detector. */
+  loadTimings?: { fetchMs: number; readMs: number; detectorMs: number };
 }
 
 /** One entity found on a tab. */

@@ -12,6 +12,14 @@ export interface LoadedCorpus {
   lookup(entityId: string): EntityCard | null;
   /** Milliseconds spent loading (fetch + parse + build). */
   loadMs: number;
+  /** Where the load time went: fetching the bundle's text, reading it (parse + validate), the detector. */
+  loadTimings?: LoadTimings;
+}
+
+export interface LoadTimings {
+  fetchMs: number;
+  readMs: number;
+  detectorMs: number;
 }
 
 export interface CorpusCache {

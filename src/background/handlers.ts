@@ -89,6 +89,15 @@ export function handlePing(corpus: LoadedCorpus | null, uptimeMs: number): PingR
     articles: corpus?.articleCount ?? 0,
     entities: corpus?.entities.size ?? 0,
     loadMs: Math.round(corpus?.loadMs ?? 0),
+    ...(corpus?.loadTimings
+      ? {
+          loadTimings: {
+            fetchMs: Math.round(corpus.loadTimings.fetchMs),
+            readMs: Math.round(corpus.loadTimings.readMs),
+            detectorMs: Math.round(corpus.loadTimings.detectorMs),
+          },
+        }
+      : {}),
   };
 }
 

@@ -27,9 +27,15 @@ export function bundleExtras(bundle: CorpusBundle): {
   };
 }
 
-export function corpusFromBundle(bundle: CorpusBundle, loadStarted: number): LoadedCorpus {
+export function corpusFromBundle(
+  bundle: CorpusBundle,
+  loadStarted: number,
+  timings: { fetchMs: number; readMs: number } = { fetchMs: 0, readMs: 0 },
+): LoadedCorpus {
   const { mentionIndex, dictionaryWords } = bundleExtras(bundle);
+  const t0 = performance.now();
   const detector = createDetector(bundle.entities, { dictionaryWords });
+  const detectorMs = performance.now() - t0;
   const data = { entities: bundle.entities, articles: bundle.articles, mentionIndex };
   return {
     articleCount: bundle.articles.length,
@@ -37,15 +43,19 @@ export function corpusFromBundle(bundle: CorpusBundle, loadStarted: number): Loa
     detect: (runs) => detector.detect(runs),
     lookup: (id) => lookupEntity(data, id) ?? null,
     loadMs: performance.now() - loadStarted,
+    loadTimings: { ...timings, detectorMs },
   };
 }
 
-export function buildCorpus(json: string, loadStarted: number): LoadedCorpus {
-  return corpusFromBundle(readBundle(json), loadStarted);
+export function buildCorpus(json: string, loadStarted: number, fetchMs = 0): LoadedCorpus {
+  const t0 = performance.now();
+  const bundle = readBundle(json);
+  return corpusFromBundle(bundle, loadStarted, { fetchMs, readMs: performance.now() - t0 });
 }
 
 /** Fetches and builds the corpus; `fetchText` reads the extension-internal bundle URL. */
 export async function loadCorpus(fetchText: () => Promise<string>): Promise<LoadedCorpus> {
   const t0 = performance.now();
-  return buildCorpus(await fetchText(), t0);
+  const text = await fetchText();
+  return buildCorpus(text, t0, performance.now() - t0);
 }
