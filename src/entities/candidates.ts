@@ -78,7 +78,7 @@ export function englishInParens(inner: string): string[] {
  * character.
  */
 /** Characters that end a title or profession (政治学家, 部长, 运动员): a name never starts left of them. */
-const NAME_EDGE = new Set([...'家师员长官手士者']);
+const NAME_EDGE = new Set([...'家师员长官手士者卿统席像']);
 
 /** A dictionary word whose English is a whole word of the parenthesis (拜登 for "Joe Biden"). */
 function isWholeName(word: string, english: readonly string[], lexicon: Lexicon): boolean {
