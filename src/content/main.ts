@@ -87,15 +87,28 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     shadowStyles.clear();
   };
   const rescan = () => {
-    if (!on) return;
+    if (!on || !document.body) return;
     scanner.cancel();
     hover.reset();
     marks.clear();
     void scanner.scan(document.body);
+    scanner.observe(document.body);
   };
+  // A page that replaces <body> itself (document.body = …, document.write) leaves the observer on the
+  // old one: watch <html>'s children and start over on the new body.
+  let body = document.body;
+  const bodyWatch = new MutationObserver(() => {
+    if (document.body === body) return;
+    body = document.body;
+    rescan();
+  });
+  if (document.documentElement) bodyWatch.observe(document.documentElement, { childList: true });
+  ctx.onInvalidated(() => bodyWatch.disconnect());
 
   ctx.addEventListener(document, 'pointermove', (e) => on && hover.onPointerMove(e), { passive: true });
-  ctx.addEventListener(document.documentElement, 'pointerleave', () => hover.onPointerLeaveDocument());
+  if (document.documentElement) {
+    ctx.addEventListener(document.documentElement, 'pointerleave', () => hover.onPointerLeaveDocument());
+  }
   ctx.addEventListener(window, 'keydown', (e) => hover.onKeyDown(e), { capture: true });
   ctx.addEventListener(window, 'scroll', () => hover.onScroll(), { passive: true });
   ctx.addEventListener(window, 'wxt:locationchange', rescan);

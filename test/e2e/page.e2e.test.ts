@@ -64,6 +64,15 @@ const SPA = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><ti
   document.getElementById('view').innerHTML = '<article><p>第二页：普京三月连任。</p></article>';
 }, 800);</script></body></html>`;
 
+// A page that swaps its whole <body>.
+const NEW_BODY = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>body</title></head>
+<body><p>旧的正文：王毅。</p>
+<script>setTimeout(() => {
+  const b = document.createElement('body');
+  b.innerHTML = '<p>新的正文：普京与拉夫罗夫。</p>';
+  document.body = b;
+}, 800);</script></body></html>`;
+
 const CARD = 'factlens-card .card';
 
 /** The viewport box of the first mark whose text is `text`. */
@@ -124,6 +133,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
       'dark-briefing.html': dark,
       'top-layer.html': TOP_LAYER,
       'spa.html': SPA,
+      'new-body.html': NEW_BODY,
     });
     browser = await launch();
   });
@@ -314,6 +324,22 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
         const h = CSS.highlights.get('factlens');
         const texts = h ? Array.from(h as Iterable<Range>, (r) => r.toString()) : [];
         return texts.length === 1 && texts[0] === '普京';
+      },
+      undefined,
+      { timeout: 3_000 },
+    );
+    await page.close();
+  });
+
+  it('starts over when the page replaces its <body>', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('new-body.html'));
+    expect(await waitForMarks(page, 1)).toEqual(['王毅']);
+    await page.waitForFunction(
+      () => {
+        const h = CSS.highlights.get('factlens');
+        const texts = h ? Array.from(h as Iterable<Range>, (r) => r.toString()).sort() : [];
+        return texts.join('|') === ['拉夫罗夫', '普京'].sort().join('|');
       },
       undefined,
       { timeout: 3_000 },
