@@ -25,10 +25,10 @@ async function compile(): Promise<number> {
     const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
     process.stderr.write(`${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}\n`);
   }
-  const { entities, mentionIndex, dictionaryWords } = extractEntities(articles);
+  const { entities, mentionIndex, detectorIndex } = extractEntities(articles);
   const bundle = createBundle(articles, {
     entities,
-    extra: { search: buildSearchIndex(articles), mentionIndex, dictionaryWords },
+    extra: { search: buildSearchIndex(articles), mentionIndex, detectorIndex },
   });
   const json = serializeBundle(bundle);
   mkdirSync(dirname(OUT), { recursive: true });

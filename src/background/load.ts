@@ -5,25 +5,27 @@
 import { type CorpusBundle, readBundle } from '../corpus/bundle.ts';
 import type { MentionIndex } from '../entities/extract.ts';
 import { lookupEntity } from '../entities/lookup.ts';
-import { createDetector } from '../match/detector.ts';
+import { createDetector, type DetectorIndex } from '../match/detector.ts';
 import type { LoadedCorpus } from './corpus.ts';
 
 export const CORPUS_PATH = '/data/corpus.json';
 
 const EMPTY_INDEX: MentionIndex = { articles: [], byEntity: {} };
 
-/** The mention index and dictionary words the compiler stores in the bundle's `extra`. */
+/** The mention index and the precompiled detector index the compiler stores in the bundle's `extra`. */
 export function bundleExtras(bundle: CorpusBundle): {
   mentionIndex: MentionIndex;
-  dictionaryWords: string[];
+  detectorIndex?: DetectorIndex;
 } {
   const extra = bundle.extra ?? {};
   const index = extra.mentionIndex as MentionIndex | undefined;
-  const words = extra.dictionaryWords;
+  const detector = extra.detectorIndex as DetectorIndex | undefined;
+  const validDetector =
+    detector?.format === 'factlens-detector' && detector.version === 1 && Array.isArray(detector.patterns);
   return {
     mentionIndex:
       index && Array.isArray(index.articles) && typeof index.byEntity === 'object' ? index : EMPTY_INDEX,
-    dictionaryWords: Array.isArray(words) ? (words as string[]) : [],
+    ...(validDetector ? { detectorIndex: detector } : {}),
   };
 }
 
@@ -32,9 +34,11 @@ export function corpusFromBundle(
   loadStarted: number,
   timings: { fetchMs: number; readMs: number } = { fetchMs: 0, readMs: 0 },
 ): LoadedCorpus {
-  const { mentionIndex, dictionaryWords } = bundleExtras(bundle);
+  const { mentionIndex, detectorIndex } = bundleExtras(bundle);
   const t0 = performance.now();
-  const detector = createDetector(bundle.entities, { dictionaryWords });
+  // Without a precompiled index (an old bundle) the detector still works, without the segmentation
+  // check's dictionary words.
+  const detector = createDetector(bundle.entities, detectorIndex ? { index: detectorIndex } : {});
   const detectorMs = performance.now() - t0;
   const data = { entities: bundle.entities, articles: bundle.articles, mentionIndex };
   return {
