@@ -1,9 +1,10 @@
 // Wires the search service into the background: answers the extension page's `search`, `entityPage`
-// and `article` messages. The bundle is fetched and read again here (on the first search only, not
-// at worker start), imported articles come from the import service, and mentions for entity pages
-// from the corpus's detector when the bundle carries no mention index.
+// and `article` messages. The bundle comes from the corpus when it keeps it, else it is fetched and
+// read again here (on the first search only, not at worker start); imported articles come from the
+// import service, and mentions for entity pages from the corpus's detector when the bundle carries
+// no mention index.
 import { CORPUS_PATH } from '../background/load.ts';
-import { readBundle } from '../corpus/bundle.ts';
+import { type CorpusBundle, readBundle } from '../corpus/bundle.ts';
 import type { Article } from '../corpus/types.ts';
 import type { Mention } from '../entities/types.ts';
 import { onMessage } from '../messaging.ts';
@@ -13,11 +14,14 @@ export interface SearchCorpus {
   get(): Promise<{ detect(runs: readonly string[]): Mention[] }>;
   /** Imported articles (src/import), joined to search at once. */
   articles?(): Promise<readonly Article[]>;
+  /** The bundle the corpus already read, if it keeps it: saves a second fetch and parse. */
+  bundle?(): Promise<CorpusBundle>;
 }
 
 export function installSearch(getURL: (path: string) => string, corpus: SearchCorpus): SearchService {
   const service = createSearchService({
     loadBundle: async () => {
+      if (corpus.bundle) return corpus.bundle();
       const res = await fetch(getURL(CORPUS_PATH));
       if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
       return readBundle(await res.text());

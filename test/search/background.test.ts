@@ -64,6 +64,15 @@ describe('installSearch', () => {
     expect((await call<SearchResponse>('search', { query: '西伯利亞力量' })).results[0]?.articleId).toBe('1');
   });
 
+  it('uses the bundle the corpus already read', async () => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    const bundle = createBundle(ARTICLES, { entities });
+    installSearch((path) => path, { get: async () => ({ detect: () => [] }), bundle: async () => bundle });
+    expect((await call<SearchResponse>('search', { query: '谭德塞 武汉' })).results[0]?.articleId).toBe('2');
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
   it('reports a bundle that cannot be fetched', async () => {
     installSearch((path) => `chrome-extension://test${path}.missing`, {
       get: async () => ({ detect: () => [] }),
