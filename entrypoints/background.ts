@@ -10,19 +10,25 @@ import { installSearch } from '../src/search/background.ts';
 
 export default defineBackground(() => {
   const getURL = browser.runtime.getURL as (path: string) => string;
-  // Imported articles (IndexedDB) joined to the bundle's corpus; see src/import.
-  const corpus = installImports(
-    createCorpusCache(() =>
-      loadCorpus(async () => {
-        const res = await fetch(getURL(CORPUS_PATH));
-        if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
-        return res.text();
-      }),
-    ),
-    getURL,
+  const bundled = createCorpusCache(() =>
+    loadCorpus(async () => {
+      const res = await fetch(getURL(CORPUS_PATH));
+      if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
+      return res.text();
+    }),
   );
-  // search, entityPage and article for the extension pages (the search index loads on first use).
-  installSearch(getURL, corpus);
+  // Imported articles (IndexedDB) joined to the bundle's corpus; see src/import.
+  const corpus = installImports(bundled, getURL);
+  // search, entityPage and article for the extension pages, from the bundle the corpus already read.
+  installSearch(getURL, {
+    get: () => corpus.get(),
+    articles: () => corpus.articles(),
+    bundle: async () => {
+      const { bundle } = await bundled.get();
+      if (!bundle) throw new Error('corpus: the bundle was not kept');
+      return bundle;
+    },
+  });
   const menu = installContextMenu(getURL);
   // For the end-to-end tests: native context menus cannot be clicked headless.
   (globalThis as { __factlensMenu?: typeof menu }).__factlensMenu = menu;

@@ -1,6 +1,7 @@
 // The corpus in the background: loaded lazily on the first request that needs it, kept in memory for
 // the life of the worker. An MV3 worker is killed after ~30 s idle, so loading must stay cheap: one
 // fetch of the compiled bundle (an extension-internal URL), one JSON.parse, one detector build.
+import type { CorpusBundle } from '../corpus/bundle.ts';
 import type { Entity, Mention } from '../entities/types.ts';
 import type { EntityCard } from '../messaging.ts';
 
@@ -14,6 +15,8 @@ export interface LoadedCorpus {
   loadMs: number;
   /** Where the load time went: fetching the bundle's text, reading it (parse + validate), the detector. */
   loadTimings?: LoadTimings;
+  /** The bundle it was built from (the search service reuses it instead of reading it again). */
+  bundle?: CorpusBundle;
 }
 
 export interface LoadTimings {

@@ -48,6 +48,7 @@ export function corpusFromBundle(
     lookup: (id) => lookupEntity(data, id) ?? null,
     loadMs: performance.now() - loadStarted,
     loadTimings: { ...timings, detectorMs },
+    bundle,
   };
 }
 
