@@ -73,7 +73,10 @@ export function createMatcher(
   postings: Postings,
   documents: Documents,
   options: MatchOptions = {},
-): { match(term: QueryTerm, isLast: boolean): TermMatch } {
+): {
+  match(term: QueryTerm, isLast: boolean): TermMatch;
+  matchName(terms: readonly QueryTerm[], folded: string): TermMatch | null;
+} {
   const idfOf = (df: number): number => Math.log(1 + (documents.count - df + 0.5) / (df + 0.5));
 
   const matchHan = (term: QueryTerm, mark: MarkTerm): { list: PostingList; unverified: boolean } => {
@@ -158,32 +161,68 @@ export function createMatcher(
     return { term, ...list, mark, unverified: false, idf: idfOf(list.docs.length) };
   };
 
+  const withAlternatives = (primary: TermMatch, alternatives: readonly TermMatch[]): TermMatch => {
+    for (const m of alternatives) {
+      for (const x of m.mark.strings) if (!primary.mark.strings.includes(x)) primary.mark.strings.push(x);
+      for (const x of m.mark.stems) primary.mark.stems.add(x);
+    }
+    const { docs, tfs } = postings.merge(
+      [
+        { docs: primary.docs, tfs: primary.tfs, weight: 1 },
+        ...alternatives.map((m) => ({ docs: m.docs, tfs: m.tfs, weight: SYNONYM })),
+      ],
+      'max',
+    );
+    return { ...primary, docs, tfs, idf: idfOf(docs.length) };
+  };
+  const alternativesOf = (forms: readonly string[], skip: (alt: QueryTerm) => boolean): TermMatch[] => {
+    const out: TermMatch[] = [];
+    for (const form of forms) {
+      const parsed = parseQuery(form);
+      const alt = parsed.length === 1 ? parsed[0] : undefined;
+      if (!alt || skip(alt)) continue;
+      const m = matchOne(alt, false);
+      if (m.docs.length > 0 && !m.unverified) out.push(m);
+      if (out.length >= 8) break;
+    }
+    return out;
+  };
+
   return {
+    /**
+     * A whole multi-word query that is a name ("Sergei Lavrov", "Xi Jinping") as one term: documents
+     * with all its words, or any single-term form of the name (拉夫罗夫, 习近平). Null when the
+     * synonyms know no such name.
+     */
+    matchName(terms, folded) {
+      if (terms.length < 2 || !options.synonyms) return null;
+      const alternatives = alternativesOf(options.synonyms(folded), () => false);
+      if (alternatives.length === 0) return null;
+      const words = terms.map((t) => matchOne(t, false));
+      if (words.some((w) => w.unverified)) return null;
+      const all = intersect(words);
+      const mark: MarkTerm = { strings: [], stems: new Set() };
+      for (const w of words) {
+        mark.strings.push(...w.mark.strings);
+        for (const x of w.mark.stems) mark.stems.add(x);
+      }
+      const primary: TermMatch = {
+        term: terms[0] as QueryTerm,
+        ...all,
+        mark,
+        unverified: false,
+        idf: idfOf(all.docs.length),
+      };
+      return withAlternatives(primary, alternatives);
+    },
     match(term, isLast) {
       const primary = matchOne(term, isLast);
-      const alternatives: TermMatch[] = [];
-      for (const form of options.synonyms?.(term.text) ?? []) {
-        const parsed = parseQuery(form);
-        const alt = parsed.length === 1 ? parsed[0] : undefined;
-        if (!alt || alt.text === term.text || (alt.type === 'word' && alt.grams[0] === term.grams[0]))
-          continue;
-        const m = matchOne(alt, false);
-        if (m.docs.length > 0 && !m.unverified) alternatives.push(m);
-        if (alternatives.length >= 8) break;
-      }
-      if (alternatives.length === 0 || primary.unverified) return primary;
-      for (const m of alternatives) {
-        for (const x of m.mark.strings) if (!primary.mark.strings.includes(x)) primary.mark.strings.push(x);
-        for (const x of m.mark.stems) primary.mark.stems.add(x);
-      }
-      const { docs, tfs } = postings.merge(
-        [
-          { docs: primary.docs, tfs: primary.tfs, weight: 1 },
-          ...alternatives.map((m) => ({ docs: m.docs, tfs: m.tfs, weight: SYNONYM })),
-        ],
-        'max',
+      if (primary.unverified) return primary;
+      const alternatives = alternativesOf(
+        options.synonyms?.(term.text) ?? [],
+        (alt) => alt.text === term.text || (alt.type === 'word' && alt.grams[0] === term.grams[0]),
       );
-      return { ...primary, docs, tfs, idf: idfOf(docs.length) };
+      return alternatives.length ? withAlternatives(primary, alternatives) : primary;
     },
   };
 }

@@ -55,10 +55,14 @@ export function loadSearchIndex(
   const sources = [...new Set(ordered.map((a) => a.source))].sort();
 
   const search = (query: string, filters: SearchFilters = {}): SearchResult[] => {
-    const queryTerms = parseQuery(foldText(query)).slice(0, MAX_TERMS);
+    const folded = foldText(query);
+    const queryTerms = parseQuery(folded).slice(0, MAX_TERMS);
     if (queryTerms.length === 0) return [];
     const typing = !/\s$/.test(query);
-    const matches = queryTerms.map((t, i) => matcher.match(t, typing && i === queryTerms.length - 1));
+    const name = matcher.matchName(queryTerms, folded.replace(/\s+/g, ' ').trim());
+    const matches = name
+      ? [name]
+      : queryTerms.map((t, i) => matcher.match(t, typing && i === queryTerms.length - 1));
     const n = matches.length;
 
     const kinds = filters.kinds?.length ? new Set(filters.kinds) : undefined;

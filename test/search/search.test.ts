@@ -113,4 +113,17 @@ describe('synonyms', () => {
     expect(hit?.text.slice(s, e)).toBe('拉夫羅夫');
     expect(withSynonyms.search('拉夫罗夫').map((r) => r.articleId)).toEqual(['1', '4']);
   });
+
+  it('treats a multi-word name as one term with its other forms', () => {
+    const forms: Record<string, string[]> = { 'sergei lavrov': ['拉夫罗夫', 'lavrov'] };
+    const index = loadSearchIndex(buildSearchIndex(ARTICLES), ARTICLES, { synonyms: (f) => forms[f] ?? [] });
+    const results = index.search('Sergei  Lavrov');
+    expect(results.map((r) => r.articleId)).toEqual(['4', '1']);
+    expect(results[0]?.passages[0]?.highlights).toEqual([
+      [0, 6],
+      [7, 13],
+    ]);
+    // Without the name, the words are matched one by one (the Chinese article lacks them).
+    expect(index.search('Sergei Wang').map((r) => r.articleId)).toEqual(['4']);
+  });
 });
