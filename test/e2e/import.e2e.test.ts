@@ -1,5 +1,5 @@
 // Importing your own articles, end to end in Chromium with the built extension: the five files of
-// ../shared/corpus/dw-2023-24 through the options page's file input (5 imported, 0 errors); a page
+// ../shared/corpus/dw-2023-24 through the options page's file input (5 imported, 0 failed); a page
 // mentioning 馬英九 — known only from an imported article — marked at once in an open tab and on a new
 // one, hovered with that article as the source, and still marked after the service worker restarts
 // (IndexedDB); a damaged file listed with its error while the rest import; removal; and the
@@ -104,7 +104,7 @@ describe.skipIf(skip !== null)('importing your own articles (Chromium)', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('imports the five dw-2023-24 files (5 imported, 0 errors); an open tab marks 馬英九 at once', async () => {
+  it('imports the five dw-2023-24 files (5 imported, 0 failed); an open tab marks 馬英九 at once', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url(PAGE));
     // The bundle knows 王毅 but not 馬英九.
@@ -211,6 +211,10 @@ describe.skipIf(skip !== null)('importing your own articles (Chromium)', () => {
     const box = page.locator('input[type=search], .fl-search-box').first();
     await box.waitFor({ timeout: 5_000 });
     expect(await box.inputValue()).toBe('馬英九');
+    // Imported articles join search at once: the imported article about him comes first.
+    const first = page.locator('.fl-result-title').first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await first.textContent()).toContain(MA_TITLE);
     await page.close();
   });
 
