@@ -83,6 +83,11 @@ export interface FactlensProtocol {
   summarizeTab(): TabSummary;
   /** Answered by the content script: opens the card for the mention at the caret or focus. */
   showCardAtCaret(): boolean;
+  /**
+   * Popup → content script of the tab's top frame: scroll to the entity's first mark and flash it;
+   * false when the page has none. (Until the content script answers, the popup opens the entity page.)
+   */
+  revealEntity(data: { entityId: string }): boolean;
   /** Extension pages → background: parse and keep the user's own article files (src/import). */
   importFiles(data: ImportFilesRequest): ImportFilesResponse;
   /** The imported articles, newest import first. */

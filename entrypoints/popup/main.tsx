@@ -62,8 +62,16 @@ function App() {
         // The content script re-scans (or clears) on the storage change; ask again for its terms.
         setTimeout(() => void summaryOf(tab?.id).then(setSummary), 600);
       }}
-      onTermClick={(term) => {
-        void sendMessage('openEntity', { entityId: term.entityId }).then(() => window.close());
+      onTermClick={async (term) => {
+        // Scroll the page to the term's first mark; without an answer, open its entity page.
+        const tabId = tab?.id;
+        const shown =
+          tabId !== undefined &&
+          (await sendMessage('revealEntity', { entityId: term.entityId }, { tabId, frameId: 0 }).catch(
+            () => false,
+          ));
+        if (!shown) await sendMessage('openEntity', { entityId: term.entityId });
+        window.close();
       }}
       onOpenArticle={(articleId) => {
         const url = `${browser.runtime.getURL('/search.html')}${articleHref(articleId)}`;
