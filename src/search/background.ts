@@ -8,6 +8,7 @@ import { type CorpusBundle, readBundle } from '../corpus/bundle.ts';
 import type { Article } from '../corpus/types.ts';
 import type { Mention } from '../entities/types.ts';
 import { onMessage } from '../messaging.ts';
+import type { EntityPageSource } from './entity-page.ts';
 import { createSearchService, type SearchService } from './service.ts';
 
 export interface SearchCorpus {
@@ -16,6 +17,8 @@ export interface SearchCorpus {
   articles?(): Promise<readonly Article[]>;
   /** The bundle the corpus already read, if it keeps it: saves a second fetch and parse. */
   bundle?(): Promise<CorpusBundle>;
+  /** Imported articles and entities joined to the bundle's entity page source (src/import). */
+  entitySource?(base: EntityPageSource): Promise<EntityPageSource>;
 }
 
 export function installSearch(getURL: (path: string) => string, corpus: SearchCorpus): SearchService {
@@ -28,6 +31,9 @@ export function installSearch(getURL: (path: string) => string, corpus: SearchCo
     },
     ...(corpus.articles ? { extraArticles: () => corpus.articles?.() ?? Promise.resolve([]) } : {}),
     detect: async (runs) => (await corpus.get()).detect(runs),
+    ...(corpus.entitySource
+      ? { joinEntitySource: (base: EntityPageSource) => corpus.entitySource?.(base) ?? Promise.resolve(base) }
+      : {}),
   });
   onMessage('search', ({ data }) => service.search(data));
   onMessage('entityPage', ({ data }) => service.entityPage(data));

@@ -132,6 +132,8 @@ export interface SearchServiceOptions {
   extraArticles?: () => Promise<readonly Article[]>;
   /** A detector over the bundle's entities, for a bundle without a mention index. */
   detect?: (runs: readonly string[]) => Promise<Mention[]> | Mention[];
+  /** Joins imported articles and entities to the bundle's entity page source (src/import). */
+  joinEntitySource?: (base: EntityPageSource) => Promise<EntityPageSource>;
 }
 
 export interface SearchService {
@@ -139,6 +141,8 @@ export interface SearchService {
   entityPage(request: { entityId: string }): Promise<EntityPageData | null>;
   article(request: { articleId: string }): Promise<Article | null>;
 }
+
+const NO_ARTICLES: readonly Article[] = [];
 
 /** Answers kept for repeated queries. */
 const RECENT = 32;
@@ -156,6 +160,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   let base: Promise<SearchIndex> | null = null;
   let named: Promise<(query: string) => EntityMatch[]> | null = null;
   const recent = new Map<string, SearchResponse>();
+  let joined: { articles: readonly Article[]; source: EntityPageSource } | null = null;
   let extra: { key: string; index: SearchIndex | null } = { key: '', index: null };
   const baseIndex = (): Promise<SearchIndex> => {
     base ??= loadBundle().then(searchIndexOfBundle, (error: unknown) => {
@@ -207,7 +212,13 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       entitySource.catch(() => {
         entitySource = null;
       });
-      return buildEntityPage(await entitySource, request.entityId);
+      const base = await entitySource;
+      if (!options.joinEntitySource) return buildEntityPage(base, request.entityId);
+      // The joined source is rebuilt only when the imported articles change (buildEntityPage keeps
+      // its prepared tables per source object).
+      const articles = (await options.extraArticles?.()) ?? NO_ARTICLES;
+      if (joined?.articles !== articles) joined = { articles, source: await options.joinEntitySource(base) };
+      return buildEntityPage(joined.source, request.entityId);
     },
     async article(request) {
       if (typeof request?.articleId !== 'string') throw new Error('article: articleId must be a string');

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { EntityPageSource } from '../../src/search/entity-page.ts';
 import { handleSearch, SEARCH_LIMITS } from '../../src/search/handlers.ts';
 import { buildSearchIndex, loadSearchIndex } from '../../src/search/index.ts';
 import { createSearchService } from '../../src/search/service.ts';
@@ -77,6 +78,38 @@ describe('createSearchService: entity page and reader', () => {
     expect(page?.articles.map((a) => a.articleId).sort()).toEqual(['2', '3']);
     expect(page?.cooccurring[0]?.entityId).toBe('e:武汉');
     expect(await service.entityPage({ entityId: 'e:x' })).toBeNull();
+  });
+
+  it('joins imported entities to entity pages, once per set of imported articles', async () => {
+    const imported = [ARTICLES[0]].filter((a) => a !== undefined);
+    const join = vi.fn(
+      async (base: EntityPageSource): Promise<EntityPageSource> => ({
+        ...base,
+        articles: [...base.articles, ...imported],
+        entities: [
+          ...base.entities,
+          { id: 'i:王毅', name: '王毅', kind: 'person' as const, aliases: [], articleCount: 1 },
+        ],
+        mentionIndex: {
+          articles: [...base.mentionIndex.articles, '1'],
+          byEntity: {
+            ...base.mentionIndex.byEntity,
+            'i:王毅': [[base.mentionIndex.articles.length, 3, 4, 6] as [number, number, number, number]],
+          },
+        },
+      }),
+    );
+    const service = createSearchService({
+      loadBundle: async () => ({ articles: ARTICLES.slice(1), entities }),
+      extraArticles: async () => imported,
+      detect,
+      joinEntitySource: join,
+    });
+    const page = await service.entityPage({ entityId: 'i:王毅' });
+    expect(page?.articles.map((a) => a.articleId)).toEqual(['1']);
+    expect(page?.articles[0]?.passages[0]?.text.slice(4, 6)).toBe('王毅');
+    await service.entityPage({ entityId: 'e:谭德塞' });
+    expect(join).toHaveBeenCalledTimes(1);
   });
 
   it('returns one article by id, from the bundle or the extra articles', async () => {
