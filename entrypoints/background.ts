@@ -23,6 +23,7 @@ export default defineBackground(() => {
   installSearch(getURL, {
     get: () => corpus.get(),
     articles: () => corpus.articles(),
+    entitySource: (base) => corpus.entitySource(base),
     bundle: async () => {
       const { bundle } = await bundled.get();
       if (!bundle) throw new Error('corpus: the bundle was not kept');
