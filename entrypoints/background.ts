@@ -3,7 +3,7 @@
 import { installContextMenu } from '../src/background/context-menu.ts';
 import { createCorpusCache } from '../src/background/corpus.ts';
 import { entityPageUrl, handleLookup, handleMatchRuns, handlePing } from '../src/background/handlers.ts';
-import { CORPUS_PATH, loadCorpus } from '../src/background/load.ts';
+import { loadCorpus } from '../src/background/load.ts';
 import { installImports } from '../src/import/background.ts';
 import { onMessage, sendMessage } from '../src/messaging.ts';
 import { installSearch } from '../src/search/background.ts';
@@ -11,10 +11,14 @@ import { installSearch } from '../src/search/background.ts';
 export default defineBackground(() => {
   const getURL = browser.runtime.getURL as (path: string) => string;
   const bundled = createCorpusCache(() =>
-    loadCorpus(async () => {
-      const res = await fetch(getURL(CORPUS_PATH));
-      if (!res.ok) throw new Error(`corpus.json: HTTP ${res.status}`);
-      return res.text();
+    loadCorpus({
+      fetchText: async (path) => {
+        const res = await fetch(getURL(path));
+        if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+        return res.text();
+      },
+      // Read the articles soon after start-up, once the first page's marks are answered.
+      prefetchAfterMs: 1500,
     }),
   );
   // Imported articles (IndexedDB) joined to the bundle's corpus; see src/import.
@@ -24,11 +28,7 @@ export default defineBackground(() => {
     get: () => corpus.get(),
     articles: () => corpus.articles(),
     entitySource: (base) => corpus.entitySource(base),
-    bundle: async () => {
-      const { bundle } = await bundled.get();
-      if (!bundle) throw new Error('corpus: the bundle was not kept');
-      return bundle;
-    },
+    bundle: async () => (await bundled.get()).full(),
   });
   const menu = installContextMenu(getURL);
   // For the end-to-end tests: native context menus cannot be clicked headless.
@@ -40,7 +40,11 @@ export default defineBackground(() => {
     return handlePing(corpus.peek(), performance.now());
   });
   onMessage('matchRuns', async ({ data }) => handleMatchRuns(await corpus.get(), data));
-  onMessage('lookupEntity', async ({ data }) => handleLookup(await corpus.get(), data));
+  onMessage('lookupEntity', async ({ data }) => {
+    const loaded = await corpus.get();
+    await loaded.full();
+    return handleLookup(loaded, data);
+  });
   onMessage('openEntity', async ({ data }) => {
     await browser.tabs.create({ url: entityPageUrl(getURL, data.entityId) });
   });

@@ -1,9 +1,11 @@
 // Build step: reads seeds/ (plus the folders named in FACTLENS_CORPUS, separated by ':'), extracts
 // entities and builds the search index, and writes the versioned, deterministic corpus bundle to
-// public/data/corpus.json, which WXT copies into both browser builds. Broken files are reported
+// public/data/corpus.json plus the detector's part (entities, precompiled index) to
+// public/data/detector.json, which WXT copies into both browser builds. Broken files are reported
 // with file:line and skipped; they never stop the build of the rest.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { serializeDetectorData } from '../src/background/load.ts';
 import { createBundle, serializeBundle } from '../src/corpus/bundle.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { readCorpusFiles } from '../src/corpus/node-files.ts';
@@ -11,6 +13,7 @@ import { extractEntities } from '../src/entities/extract.ts';
 import { buildSearchIndex } from '../src/search/index.ts';
 
 const OUT = 'public/data/corpus.json';
+const DETECTOR_OUT = 'public/data/detector.json';
 
 async function compile(): Promise<number> {
   const started = performance.now();
@@ -28,11 +31,12 @@ async function compile(): Promise<number> {
   const { entities, mentionIndex, detectorIndex } = extractEntities(articles);
   const bundle = createBundle(articles, {
     entities,
-    extra: { search: buildSearchIndex(articles), mentionIndex, detectorIndex },
+    extra: { search: buildSearchIndex(articles), mentionIndex },
   });
   const json = serializeBundle(bundle);
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, json);
+  writeFileSync(DETECTOR_OUT, serializeDetectorData(bundle.articles.length, bundle.entities, detectorIndex));
   const errors = issues.filter((i) => i.severity === 'error').length;
   process.stdout.write(
     `compile-corpus: ${articles.length} articles, ${bundle.entities.length} entities, ${errors} errors → ${OUT} (${(json.length / 1024).toFixed(0)} kB) in ${(performance.now() - started).toFixed(0)} ms\n`,

@@ -1,6 +1,6 @@
 // The corpus in the background: loaded lazily on the first request that needs it, kept in memory for
-// the life of the worker. An MV3 worker is killed after ~30 s idle, so loading must stay cheap: one
-// fetch of the compiled bundle (an extension-internal URL), one JSON.parse, one detector build.
+// the life of the worker. An MV3 worker is killed after ~30 s idle, so loading must stay cheap: the
+// detector first (small), the articles when passages are needed (see load.ts).
 import type { CorpusBundle } from '../corpus/bundle.ts';
 import type { Entity, Mention } from '../entities/types.ts';
 import type { EntityCard } from '../messaging.ts';
@@ -10,13 +10,14 @@ export interface LoadedCorpus {
   articleCount: number;
   entities: ReadonlyMap<string, Entity>;
   detect(runs: readonly string[]): Mention[];
+  /** Needs the articles: callers await `full()` first. */
   lookup(entityId: string): EntityCard | null;
+  /** The whole bundle (articles, mention index, search index), read on first call. */
+  full(): Promise<CorpusBundle>;
   /** Milliseconds spent loading (fetch + parse + build). */
   loadMs: number;
-  /** Where the load time went: fetching the bundle's text, reading it (parse + validate), the detector. */
+  /** Where the load time went: fetching the detector data, reading it (parse + validate), the detector. */
   loadTimings?: LoadTimings;
-  /** The bundle it was built from (the search service reuses it instead of reading it again). */
-  bundle?: CorpusBundle;
 }
 
 export interface LoadTimings {

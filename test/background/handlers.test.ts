@@ -8,6 +8,7 @@ import {
   MATCH_LIMITS,
   RequestError,
 } from '../../src/background/handlers.ts';
+import { createBundle } from '../../src/corpus/bundle.ts';
 import type { Entity, Mention } from '../../src/entities/types.ts';
 import { isTransientError, withRetry } from '../../src/messaging.ts';
 
@@ -30,6 +31,7 @@ function corpus(detect: (runs: readonly string[]) => Mention[]): LoadedCorpus {
     ]),
     detect,
     lookup: (id) => (id === lavrov.id ? { entity: lavrov, articleCount: 1, passages: [] } : null),
+    full: async () => createBundle([]),
     loadMs: 12.4,
   };
 }

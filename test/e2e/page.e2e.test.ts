@@ -367,13 +367,13 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
 
   it('makes no network request of its own', async () => {
     // The worker's own requests are recorded too: restart it from a page that runs none of our code,
-    // so it fetches its corpus again, and check that fetch is in the record.
+    // so it fetches its detector data again, and check that fetch is in the record.
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
     await restartWorker(browser, page);
     const res = await sendFromExtensionPage(page, 'matchRuns', { runs: ['王毅'] });
     expect(res.err).toBeUndefined();
-    const corpusUrl = `chrome-extension://${browser.extensionId}/data/corpus.json`;
+    const corpusUrl = `chrome-extension://${browser.extensionId}/data/detector.json`;
     await expect
       .poll(() => browser.requests.some((u) => u.startsWith(corpusUrl)), { timeout: 2_000 })
       .toBe(true);

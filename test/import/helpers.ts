@@ -1,6 +1,7 @@
 // Helpers for the import tests: small articles in the archive format, a bundle-like base corpus
 // (a few known entities with their own detector and cards), and payloads as the page sends them.
 import type { LoadedCorpus } from '../../src/background/corpus.ts';
+import { createBundle } from '../../src/corpus/bundle.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import type { Entity } from '../../src/entities/types.ts';
@@ -72,6 +73,7 @@ export function baseCorpus(): LoadedCorpus {
             ],
           }
         : null,
+    full: async () => createBundle([]),
     loadMs: 1,
   };
 }
