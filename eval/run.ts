@@ -5,9 +5,10 @@
 // with the articles that answer it) through the project's search (searchIndexOfBundle, synonyms from
 // the entities) and lookup (findEntity + lookupEntity), scored as MRR and recall@3.
 // Queries and pages that need ../shared/corpus are skipped, and said so, when it is absent.
-// Writes eval/results.json. Run: npm run eval [-- --only detect|relevance] [--verbose]
+// Writes test-results/eval.json (ignored by git and Biome, like bench/results.json).
+// Run: npm run eval [-- --only detect|relevance] [--verbose]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findEntity, lookupEntity } from '../src/entities/lookup.ts';
 import { loadEntityData } from '../src/entities/node-data.ts';
@@ -261,7 +262,8 @@ async function main(argv: string[]): Promise<void> {
     }
     report.relevance = { ...scores(results), results, skipped };
   }
-  writeFileSync(join(ROOT, 'eval/results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'test-results/eval.json'), `${JSON.stringify(report, null, 2)}\n`);
 }
 
 await main(process.argv.slice(2));
