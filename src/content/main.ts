@@ -1,4 +1,5 @@
 // The content script's life: wait for the switch, scan, watch for changes, hover, answer the popup.
+
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { corpusRevisionItem } from '../import/revision.ts';
 import { onMessage, sendMessage, type TabSummary, type TabTerm, withRetry } from '../messaging.ts';
@@ -14,6 +15,7 @@ import { CardHost, HOST_TAG } from './card-host.ts';
 import { HoverController } from './hover.ts';
 import { Marks } from './marks.ts';
 import { adoptHighlightStyle, setMarkStyle } from './page-style.ts';
+import { revealEntity } from './reveal.ts';
 import { Scanner } from './scanner.ts';
 import { isEnabledFor, siteKey, watchSite } from './site-switch.ts';
 
@@ -119,9 +121,11 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       const mark = markAtCaret(marks);
       return mark ? hover.open(mark) : false;
     });
+    const offReveal = onMessage('revealEntity', ({ data }) => revealEntity(marks, data.entityId));
     ctx.onInvalidated(() => {
       offSummary();
       offCommand();
+      offReveal();
     });
   }
 

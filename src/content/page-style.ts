@@ -1,6 +1,7 @@
 // The ::highlight(factlens) style, added to the page without inserting an element: a constructable
 // stylesheet appended to document.adoptedStyleSheets (the page's own sheets are kept).
 import { HIGHLIGHT_NAME } from './marks.ts';
+import { FLASH_CSS } from './reveal.ts';
 
 export const HIGHLIGHT_CSS = `
 ::highlight(${HIGHLIGHT_NAME}) {
@@ -30,7 +31,7 @@ const STYLE_OVERRIDES: Record<MarkStyleName, string> = {
 
 /** The highlight CSS for a mark style. */
 export function highlightCss(style: MarkStyleName): string {
-  return HIGHLIGHT_CSS + (STYLE_OVERRIDES[style] ?? '');
+  return HIGHLIGHT_CSS + (STYLE_OVERRIDES[style] ?? '') + FLASH_CSS;
 }
 
 let markStyle: MarkStyleName = 'both';

@@ -224,24 +224,40 @@ export interface SummaryTerm {
   texts: string[];
 }
 
+/** Sends one message to the content script of the tab showing `url` (top frame), as the popup does. */
+export async function sendToTab<T>(worker: Worker, url: string, type: string, data?: unknown): Promise<T> {
+  return worker.evaluate(
+    async ({ u, type, data }) => {
+      type Tabs = {
+        query(q: unknown): Promise<Array<{ id?: number }>>;
+        sendMessage(
+          id: number,
+          m: unknown,
+          o: unknown,
+        ): Promise<{ res?: unknown; err?: unknown } | undefined>;
+      };
+      const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
+      // Without the "tabs" permission tab URLs are hidden: ask every tab which URL it shows.
+      for (const tab of await tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const ask = { id: 3, type: 'summarizeTab', timestamp: Date.now() };
+        const summary = await tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => undefined);
+        if ((summary?.res as { url?: string } | undefined)?.url !== u) continue;
+        if (type === 'summarizeTab') return summary?.res as T;
+        const message = { id: 4, type, data, timestamp: Date.now() };
+        const answer = await tabs.sendMessage(tab.id, message, { frameId: 0 });
+        if (answer?.err) throw new Error(JSON.stringify(answer.err));
+        return answer?.res as T;
+      }
+      throw new Error(`no tab answered for ${u}`);
+    },
+    { u: url, type, data },
+  ) as Promise<T>;
+}
+
 /** The content script's summary of a tab (the `summarizeTab` message, as the popup asks for it). */
 export async function tabSummary(worker: Worker, url: string): Promise<SummaryTerm[]> {
-  return worker.evaluate(async (u) => {
-    type Summary = { url: string; terms: SummaryTerm[] };
-    type Tabs = {
-      query(q: unknown): Promise<Array<{ id?: number }>>;
-      sendMessage(id: number, m: unknown, o: unknown): Promise<{ res?: Summary } | undefined>;
-    };
-    const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
-    // Without the "tabs" permission tab URLs are hidden: ask every tab, keep the one on `u`.
-    for (const tab of await tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const message = { id: 3, type: 'summarizeTab', timestamp: Date.now() };
-      const res = await tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
-      if (res?.res?.url === u) return res.res.terms;
-    }
-    throw new Error(`no tab answered for ${u}`);
-  }, url);
+  return (await sendToTab<{ terms: SummaryTerm[] }>(worker, url, 'summarizeTab')).terms;
 }
 
 /** Sends one @webext-core/messaging message from an extension page and times the answer. */

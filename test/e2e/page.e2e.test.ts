@@ -19,6 +19,7 @@ import {
   readGold,
   restartWorker,
   sendFromExtensionPage,
+  sendToTab,
   serveFixtures,
   setExtensionStorage,
   tabSummary,
@@ -362,6 +363,27 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     expect(await highlightTexts(page)).toEqual([]);
     await setExtensionStorage(browser.worker, { disabledSites: [] });
     expect((await waitForMarks(page, before)).length).toBe(before);
+    await page.close();
+  });
+
+  it("scrolls to and flashes an entity's first mark when the popup asks (revealEntity)", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('zh-hans-briefing.html'));
+    await waitForMarks(page, 5);
+    const terms = await tabSummary(browser.worker, page.url());
+    const wang = terms.find((t) => t.texts.includes('王毅'));
+    expect(wang).toBeDefined();
+    const flash = () =>
+      page.evaluate(() => {
+        const h = CSS.highlights.get('factlens-flash');
+        return h ? [...h].map((r) => (r as Range).toString()) : [];
+      });
+    expect(await sendToTab(browser.worker, page.url(), 'revealEntity', { entityId: wang?.entityId })).toBe(
+      true,
+    );
+    expect(await flash()).toEqual(['王毅']);
+    await expect.poll(flash, { timeout: 3_000 }).toEqual([]);
+    expect(await sendToTab(browser.worker, page.url(), 'revealEntity', { entityId: 'e:none' })).toBe(false);
     await page.close();
   });
 
