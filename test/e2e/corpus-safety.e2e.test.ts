@@ -24,7 +24,8 @@ const PAYLOADS = [
   `<div style="position:fixed;inset:0;z-index:99999;background:url(/pwned-css)">覆盖</div>`,
   `<style>@import url(/pwned-style); *{display:none!important}</style>`,
   `<object data="javascript:window.__factlensPwned='object'"></object>`,
-  `<math><mtext><table><mglyph><style><img src=/pwned-mxss onerror="window.__factlensPwned='mxss'">`,
+  // mXSS shape, closed so that the passages after it survive parsing:
+  `<math><mtext><table><mglyph><style><img src=/pwned-mxss onerror="window.__factlensPwned='mxss'"></style></mglyph></table></mtext></math>`,
 ];
 
 const escapeHtml = (s: string) =>
