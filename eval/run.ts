@@ -128,7 +128,9 @@ function detection(verbose: boolean): { pages: PageScore[]; skipped: string[] } 
   }
   pages.sort((a, b) => a.page.localeCompare(b.page));
   if (duplicates.length > 0) {
-    skipped.push(`${duplicates.sort().join(', ')}: in both folders, scored once (the repo's copy)`);
+    skipped.push(
+      `(not skipped) ${duplicates.sort().join(', ')}: in both folders, scored once (the repo's copy)`,
+    );
   }
   return { pages, skipped };
 }
