@@ -162,6 +162,11 @@ class RunBuilder {
     return this.runs.splice(0, this.runs.length);
   }
 
+  /** Ends the current run inside the same block (text on either side of a skipped inline element). */
+  split(): void {
+    this.flush(this.block);
+  }
+
   /** Ends the current run; `next` is the block the following text belongs to. */
   flush(next: Node): void {
     if (this.segments.length > 0) {
@@ -210,8 +215,11 @@ function* walk(root: Node, builder: RunBuilder, opts: CollectOptions): Generator
     if (type !== ELEMENT_NODE) return node === root; // documents/fragments/shadow roots: only the root
     const element = node as Element;
     if (node !== root && isSkippedElement(element, opts)) {
-      // A skipped block (e.g. <pre>) still separates the text around it.
+      // A skipped element separates the text around it: a block (e.g. <pre>) ends the block; an
+      // inline one (hidden text, <code>, an input) ends the run, so no mark's Range can span text
+      // the run left out (王<span hidden>…</span>毅 is no mention of 王毅).
       if (isBlockElement(element)) builder.flush(element.parentNode ?? root);
+      else builder.split();
       return false;
     }
     if (isBlockElement(element))
