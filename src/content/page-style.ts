@@ -18,7 +18,7 @@ export const HIGHLIGHT_CSS = `
     text-decoration-color: rgb(251 191 36);
   }
 }
-`;
+${FLASH_CSS}`;
 
 /** The mark-style option: both underline and tint (the default), or one of them. */
 export type MarkStyleName = 'underline' | 'tint' | 'both';
@@ -31,7 +31,7 @@ const STYLE_OVERRIDES: Record<MarkStyleName, string> = {
 
 /** The highlight CSS for a mark style. */
 export function highlightCss(style: MarkStyleName): string {
-  return HIGHLIGHT_CSS + (STYLE_OVERRIDES[style] ?? '') + FLASH_CSS;
+  return HIGHLIGHT_CSS + (STYLE_OVERRIDES[style] ?? '');
 }
 
 let markStyle: MarkStyleName = 'both';
