@@ -5,12 +5,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { siteKey } from '../../src/content/site-switch.ts';
 import { setSiteEnabled } from '../../src/content/site-switch-items.ts';
 import { sendMessage, withRetry } from '../../src/messaging.ts';
-import { getLocale } from '../../src/settings.ts';
+import { getLocale, nameFormItem } from '../../src/settings.ts';
 import { formatHash } from '../../src/ui/hash.ts';
 import { articleHref } from '../../src/ui/links.ts';
 import { LocaleProvider } from '../../src/ui/locale.tsx';
 import { Popup, type PopupSummary } from '../../src/ui/Popup.tsx';
 import type { SearchFn } from '../../src/ui/use-search.ts';
+import { useStorageItem } from '../../src/ui/use-storage-item.ts';
 import '../../src/ui/styles.css';
 
 const search: SearchFn = (query, filters) => withRetry(() => sendMessage('search', { query, filters }));
@@ -41,6 +42,7 @@ async function summaryOf(tabId: number | undefined): Promise<Summary> {
 function App() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [tab, setTab] = useState<{ id?: number; url?: string }>();
+  const [nameForm] = useStorageItem(nameFormItem);
   useEffect(() => {
     void activeTab().then(async (t) => {
       setTab(t);
@@ -54,6 +56,7 @@ function App() {
     <Popup
       summary={summary}
       site={site}
+      pageForms={(nameForm ?? 'source') === 'source'}
       search={search}
       onToggleSite={async (on) => {
         if (!site) return;

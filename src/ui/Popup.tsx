@@ -15,6 +15,8 @@ export interface PopupTerm {
   name: string;
   kind: EntityKind;
   count: number;
+  /** The forms the page writes it in (the first is shown when `pageForms` is on). */
+  texts?: readonly string[];
 }
 
 export interface PopupSummary {
@@ -36,6 +38,8 @@ export interface PopupProps {
   /** Opens an article in the reader; without it, result titles open the source. */
   onOpenArticle?: (articleId: string) => void;
   delayMs?: number;
+  /** Show each term as the page writes it (the "as the source writes them" option); default on. */
+  pageForms?: boolean;
 }
 
 export function Popup({
@@ -47,6 +51,7 @@ export function Popup({
   onOpenPage,
   onOpenArticle,
   delayMs,
+  pageForms = true,
 }: PopupProps) {
   const t = useT();
   const [query, setQuery] = useState('');
@@ -90,7 +95,9 @@ export function Popup({
                 {group.map((term) => (
                   <li key={term.entityId}>
                     <button type="button" class="fl-term" onClick={() => onTermClick(term)}>
-                      <span class="fl-term-name">{term.name}</span>{' '}
+                      <span class="fl-term-name" title={term.name}>
+                        {(pageForms && term.texts?.[0]) || term.name}
+                      </span>{' '}
                       <span class="fl-count">{t('popupTermCount', { count: term.count })}</span>
                     </button>
                   </li>

@@ -54,6 +54,20 @@ describe('Popup', () => {
     expect(props.onTermClick).toHaveBeenCalledWith(expect.objectContaining({ entityId: 'e:北京' }));
   });
 
+  it('shows each term as the page writes it, or by its corpus name when the option says so', () => {
+    const terms = [
+      { entityId: 'e:普丁', name: '普丁', kind: 'person' as const, count: 2, texts: ['普京'] },
+      { entityId: 'e:王毅', name: '王毅', kind: 'person' as const, count: 1 },
+    ];
+    renderPopup({ summary: { enabled: true, terms } });
+    const names = () => [...document.querySelectorAll('.fl-term-name')].map((e) => e.textContent);
+    expect(names()).toEqual(['普京', '王毅']);
+    expect(document.querySelector('.fl-term-name')?.getAttribute('title')).toBe('普丁');
+    cleanup();
+    renderPopup({ summary: { enabled: true, terms }, pageForms: false });
+    expect(names()).toEqual(['普丁', '王毅']);
+  });
+
   it('shows an empty state that says what Factlens does and why nothing is marked', () => {
     renderPopup({ summary: { enabled: true, terms: [] } });
     expect(screen.getByText('Nothing marked here')).toBeTruthy();
