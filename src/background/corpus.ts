@@ -33,16 +33,17 @@ export interface CorpusCache {
   peek(): LoadedCorpus | null;
 }
 
-export function createCorpusCache(load: () => Promise<LoadedCorpus>): CorpusCache {
-  let loaded: LoadedCorpus | null = null;
-  let pending: Promise<LoadedCorpus> | null = null;
+/** A value loaded on first use and kept; a failed load is retried on the next call. */
+export function loadOnce<T>(load: () => Promise<T>): { get(): Promise<T>; peek(): T | null } {
+  let loaded: T | null = null;
+  let pending: Promise<T> | null = null;
   return {
     get() {
-      if (loaded) return Promise.resolve(loaded);
+      if (loaded !== null) return Promise.resolve(loaded);
       pending ??= load().then(
-        (corpus) => {
-          loaded = corpus;
-          return corpus;
+        (value) => {
+          loaded = value;
+          return value;
         },
         (error: unknown) => {
           pending = null;
@@ -53,4 +54,8 @@ export function createCorpusCache(load: () => Promise<LoadedCorpus>): CorpusCach
     },
     peek: () => loaded,
   };
+}
+
+export function createCorpusCache(load: () => Promise<LoadedCorpus>): CorpusCache {
+  return loadOnce(load);
 }

@@ -9,7 +9,7 @@ import type { MentionIndex } from '../entities/extract.ts';
 import { lookupEntity } from '../entities/lookup.ts';
 import type { Entity } from '../entities/types.ts';
 import { createDetector, type DetectorIndex } from '../match/detector.ts';
-import type { LoadedCorpus } from './corpus.ts';
+import { type LoadedCorpus, loadOnce } from './corpus.ts';
 
 export const CORPUS_PATH = '/data/corpus.json';
 export const DETECTOR_PATH = '/data/detector.json';
@@ -89,25 +89,13 @@ export async function loadCorpus(sources: CorpusSources): Promise<LoadedCorpus> 
   const detector = createDetector(data.entities, { index: data.detectorIndex });
   const detectorMs = performance.now() - t2;
 
-  let bundle: CorpusBundle | null = null;
   let mentionIndex = EMPTY_INDEX;
-  let pending: Promise<CorpusBundle> | null = null;
-  const full = (): Promise<CorpusBundle> => {
-    if (bundle) return Promise.resolve(bundle);
-    pending ??= sources.fetchText(CORPUS_PATH).then(
-      (json) => {
-        const read = readBundle(json);
-        mentionIndex = bundleMentionIndex(read);
-        bundle = read;
-        return read;
-      },
-      (error: unknown) => {
-        pending = null;
-        throw error;
-      },
-    );
-    return pending;
-  };
+  const articles = loadOnce(async () => {
+    const read = readBundle(await sources.fetchText(CORPUS_PATH));
+    mentionIndex = bundleMentionIndex(read);
+    return read;
+  });
+  const full = () => articles.get();
   if (sources.prefetchAfterMs !== undefined)
     setTimeout(() => void full().catch(() => undefined), sources.prefetchAfterMs);
 
@@ -116,6 +104,7 @@ export async function loadCorpus(sources: CorpusSources): Promise<LoadedCorpus> 
     entities: detector.entities,
     detect: (runs) => detector.detect(runs),
     lookup: (id) => {
+      const bundle = articles.peek();
       if (!bundle) throw new Error('corpus: the articles are not loaded yet (await full() first)');
       return lookupEntity({ entities: data.entities, articles: bundle.articles, mentionIndex }, id) ?? null;
     },
