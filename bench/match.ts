@@ -12,6 +12,7 @@ import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import { loadCedict } from '../src/entities/cedict.ts';
 import { AliasMatcher, type MatcherPattern } from '../src/match/matcher.ts';
 import { fold, foldKey } from '../src/text/fold.ts';
+import { rng } from './synthetic.ts';
 
 const argv = process.argv.slice(2);
 const corpusDir = argv.includes('--corpus')
@@ -21,16 +22,6 @@ const ALIASES = 100_000;
 const TEXT_CHARS = 1_000_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(42);
 const shuffle = <T>(xs: T[]): T[] => {
   for (let i = xs.length - 1; i > 0; i--) {

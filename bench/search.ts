@@ -12,6 +12,7 @@ import { loadCorpus } from '../src/corpus/load.ts';
 import { readCorpusFiles } from '../src/corpus/node-files.ts';
 import type { Article, Passage } from '../src/corpus/types.ts';
 import { buildSearchIndex, loadSearchIndex, type SearchIndex } from '../src/search/index.ts';
+import { rng } from './synthetic.ts';
 
 const argv = process.argv.slice(2);
 const dirs: string[] = [];
@@ -20,17 +21,6 @@ for (let i = 0; i < argv.length; i++)
 const syntheticCount = argv.includes('--synthetic') ? Number(argv[argv.indexOf('--synthetic') + 1]) : 20_000;
 const defaults = ['../shared/corpus/dw-zh', '../shared/corpus/dw-2023-24', '../shared/corpus/economist-en'];
 const corpusDirs = dirs.length ? dirs : defaults.filter((d) => existsSync(d));
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
