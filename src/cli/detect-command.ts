@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { loadEntityData } from '../entities/node-data.ts';
 import { createDetector } from '../match/detector.ts';
 import { collectTextRuns } from '../match/text-runs.ts';
+import { parseCliArgs } from './args.ts';
 import type { Command } from './main.ts';
 
 const usage = `usage: factlens detect PAGE.html [--corpus DIR]... [--json]
@@ -14,22 +15,13 @@ Marks the corpus' entities on a page. --corpus adds articles to the bundled seed
 `;
 
 export const detectCommand: Command = async (args) => {
-  let json = false;
-  const corpus: string[] = [];
-  const pages: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--json') json = true;
-    else if (a === '--corpus') {
-      const dir = args[++i];
-      if (!dir) return fail('--corpus needs a directory');
-      corpus.push(dir);
-    } else if (a === '--help' || a === '-h') {
-      process.stdout.write(usage);
-      return 0;
-    } else if (a.startsWith('-')) return fail(`unknown option "${a}"`);
-    else pages.push(a);
+  const parsed = parseCliArgs(args);
+  if (typeof parsed === 'string') return fail(parsed);
+  if (parsed.help) {
+    process.stdout.write(usage);
+    return 0;
   }
+  const { json, corpus, positionals: pages } = parsed;
   if (pages.length !== 1) return fail('give exactly one PAGE.html');
   const html = await readFile(pages[0] as string, 'utf8');
   const { data, missing } = await loadEntityData(corpus);

@@ -3,6 +3,7 @@
 
 import { findEntity, lookupEntity } from '../entities/lookup.ts';
 import { loadEntityData } from '../entities/node-data.ts';
+import { parseCliArgs } from './args.ts';
 import type { Command } from './main.ts';
 
 const usage = `usage: factlens lookup TERM [--corpus DIR]... [--json] [-n N]
@@ -12,26 +13,16 @@ its best passages (default 3) with title, date and URL. --corpus adds articles t
 `;
 
 export const lookupCommand: Command = async (args) => {
-  let json = false;
-  let limit = 3;
-  const corpus: string[] = [];
-  const terms: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--json') json = true;
-    else if (a === '--corpus') {
-      const dir = args[++i];
-      if (!dir) return fail('--corpus needs a directory');
-      corpus.push(dir);
-    } else if (a === '-n' || a === '--limit') {
-      limit = Number(args[++i]);
-      if (!Number.isInteger(limit) || limit < 1) return fail('-n needs a positive integer');
-    } else if (a === '--help' || a === '-h') {
-      process.stdout.write(usage);
-      return 0;
-    } else if (a.startsWith('-') && a.length > 1) return fail(`unknown option "${a}"`);
-    else terms.push(a);
+  const parsed = parseCliArgs(args, ['-n', '--limit']);
+  if (typeof parsed === 'string') return fail(parsed);
+  if (parsed.help) {
+    process.stdout.write(usage);
+    return 0;
   }
+  const { json, corpus, positionals: terms } = parsed;
+  const given = parsed.values.get('-n') ?? parsed.values.get('--limit');
+  const limit = given === undefined ? 3 : Number(given);
+  if (!Number.isInteger(limit) || limit < 1) return fail('-n needs a positive integer');
   if (terms.length === 0) return fail('give a TERM');
   const term = terms.join(' ');
   const { data, missing } = await loadEntityData(corpus);
