@@ -3,6 +3,7 @@
 // grouped by article (newest first) with the name highlighted.
 import type { EntityPageData } from '../search/entity-page.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { LoadStatus } from './LoadStatus.tsx';
 import { ENTITY_KIND_LABEL, KIND_LABEL } from './labels.ts';
 import { articleHref, entityHref, searchHref } from './links.ts';
 import { useT } from './locale.tsx';
@@ -17,14 +18,7 @@ export interface EntityPageProps {
 export function EntityPage({ entityId, load }: EntityPageProps) {
   const t = useT();
   const status = useLoad(() => load(entityId), entityId);
-  if (status.state === 'loading') return <p class="fl-status">{t('loading')}</p>;
-  if (status.state === 'error') {
-    return (
-      <p class="fl-error" role="alert">
-        {t('searchError', { message: status.message })}
-      </p>
-    );
-  }
+  if (status.state !== 'done') return <LoadStatus status={status} />;
   const page = status.value;
   if (!page) {
     return (

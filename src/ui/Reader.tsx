@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { Article, ArticleImage, Passage } from '../corpus/types.ts';
 import type { Mention } from '../entities/types.ts';
+import { LoadStatus } from './LoadStatus.tsx';
 import { entityHref, searchHref } from './links.ts';
 import { useT } from './locale.tsx';
 import { useLoad } from './use-load.ts';
@@ -109,14 +110,7 @@ export function Reader({ articleId, load, detect }: ReaderProps) {
     const mentions = await detect(article.passages.map((p) => p.text)).catch(() => []);
     return { article, mentions };
   }, articleId);
-  if (status.state === 'loading') return <p class="fl-status">{t('loading')}</p>;
-  if (status.state === 'error') {
-    return (
-      <p class="fl-error" role="alert">
-        {t('searchError', { message: status.message })}
-      </p>
-    );
-  }
+  if (status.state !== 'done') return <LoadStatus status={status} />;
   const { article, mentions } = status.value;
   if (!article) {
     return (
