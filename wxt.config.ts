@@ -5,7 +5,10 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  publicDir: 'public',
+  // Both overridable so the benchmark can build a second extension (with the large corpus) beside
+  // the default one without touching it (bench/big-build.ts).
+  publicDir: process.env.FACTLENS_PUBLIC_DIR ?? 'public',
+  outDir: process.env.FACTLENS_OUT_DIR ?? '.output',
   modulesDir: 'wxt-modules',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),

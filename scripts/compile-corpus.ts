@@ -12,8 +12,10 @@ import { readCorpusFiles } from '../src/corpus/node-files.ts';
 import { extractEntities } from '../src/entities/extract.ts';
 import { buildSearchIndex } from '../src/search/index.ts';
 
-const OUT = 'public/data/corpus.json';
-const DETECTOR_OUT = 'public/data/detector.json';
+// FACTLENS_PUBLIC_DIR: the benchmark's second build writes its data elsewhere (bench/big-build.ts).
+const PUBLIC = process.env.FACTLENS_PUBLIC_DIR ?? 'public';
+const OUT = `${PUBLIC}/data/corpus.json`;
+const DETECTOR_OUT = `${PUBLIC}/data/detector.json`;
 
 async function compile(): Promise<number> {
   const started = performance.now();

@@ -90,8 +90,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension loaded, and waits for its service worker. */
-export async function launch(): Promise<Browser> {
+/** Launches Chromium with the built extension (default: EXTENSION) loaded, and waits for its service worker. */
+export async function launch(extension: string = EXTENSION): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'factlens-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -107,8 +107,8 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
     ],
   });
   const requests: string[] = [];
