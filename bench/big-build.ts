@@ -7,8 +7,10 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDirs, ROOT } from './corpus-source.ts';
 
-export const BIG_PUBLIC = join(ROOT, '.bench/public');
-export const BIG_OUT = join(ROOT, '.bench/output');
+// FACTLENS_BENCH_DIR: where the large build goes (default .bench/).
+const DIR = process.env.FACTLENS_BENCH_DIR ?? join(ROOT, '.bench');
+export const BIG_PUBLIC = join(DIR, 'public');
+export const BIG_OUT = join(DIR, 'output');
 export const BIG_EXTENSION = join(BIG_OUT, 'chrome-mv3');
 
 /** Builds .bench/output/chrome-mv3 with the shared corpus; null (with the reason) when it is absent. */

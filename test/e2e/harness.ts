@@ -7,7 +7,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+// FACTLENS_EXTENSION: another build to drive (e.g. one written with FACTLENS_OUT_DIR).
+export const EXTENSION = process.env.FACTLENS_EXTENSION ?? join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.FACTLENS_CHROMIUM ?? '/usr/bin/chromium';
 export const RESULTS = join(ROOT, 'test-results');
 
