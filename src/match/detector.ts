@@ -1,15 +1,23 @@
 // The detector the background calls: exact alias matches (AliasMatcher) plus fuzzy-resolved Latin
 // names (FuzzyResolver) over the text runs of a page. Pure and DOM-free. A service worker should
-// start from a DetectorIndex compiled at build time (compileDetectorIndex: the alias keys already
-// folded and assigned, the segmentation lexicon as a prebuilt trie), which leaves only the small
-// pattern trie to build; the fuzzy resolver is built on the first page that needs it.
+// start from a DetectorIndex compiled at build time (compileDetectorIndex: alias keys folded and
+// assigned, the pattern trie, the per-pattern flags and capitals, the segmentation lexicon, all as
+// typed arrays; stored in binary by index-codec.ts), so that createDetector only wraps arrays; the
+// fuzzy resolver is built on the first page that needs it.
 import type { Alias, Entity, Mention } from '../entities/types.ts';
 import { foldKey, hasHan } from '../text/fold.ts';
 import { FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
-import { AliasMatcher, lexiconFor, type MatcherPattern, type RawMatch } from './matcher.ts';
+import {
+  AliasMatcher,
+  compileMatcherTables,
+  type MatcherPattern,
+  type MatcherTables,
+  type RawMatch,
+} from './matcher.ts';
 import { PatternTrie, type SerializedTrie } from './trie.ts';
 
-export interface DetectorIndex {
+/** The JSON form of the index (data/detector.json, until the loader reads the binary form). */
+export interface DetectorIndexJson {
   format: 'factlens-detector';
   version: 1;
   /** [folded key, owning entity id, the alias texts behind the key] per pattern. */
@@ -17,6 +25,33 @@ export interface DetectorIndex {
   /** Lexicon of the segmentation check (Han keys + dictionary words). */
   lexicon: SerializedTrie;
 }
+
+/** Strings packed into one: string i is text.slice(ends[i - 1] ?? 0, ends[i]) (UTF-16 offsets). */
+export interface PackedStrings {
+  text: string;
+  ends: Uint32Array;
+}
+
+/**
+ * The compiled index: all createDetector needs, as arrays it only wraps (see index-codec.ts for
+ * the binary form). JSON.stringify writes it in the JSON form (toJSON, not enumerable).
+ */
+export interface CompiledDetectorIndex {
+  format: 'factlens-detector';
+  version: 2;
+  patternCount: number;
+  /** The owning entity ids (strings [0, ownerCount)), then the pattern keys, then the alias texts. */
+  strings: PackedStrings;
+  ownerCount: number;
+  /** Per pattern: the string index of its entity id. */
+  owners: Uint32Array;
+  /** The alias texts of pattern p are strings [originals[p], originals[p + 1]). */
+  originals: Uint32Array;
+  matcher: MatcherTables;
+}
+
+/** Either form; createDetector takes both. compileDetectorIndex gives the compiled one. */
+export type DetectorIndex = DetectorIndexJson | CompiledDetectorIndex;
 
 export interface DetectorExtra {
   /** Dictionary words that can cut through a Chinese alias (built at compile time, see dictionary-words.ts). */
@@ -89,35 +124,135 @@ export function assignPatterns(entities: readonly Entity[]): Array<[string, stri
   return out;
 }
 
-/** The heavy part of createDetector, done once at build time and stored in the bundle. */
+/** The heavy part of createDetector, done once at build time and stored with the extension. */
 export function compileDetectorIndex(
   entities: readonly Entity[],
   dictionaryWords: readonly string[],
-): DetectorIndex {
-  const patterns = assignPatterns(entities);
-  const lexicon = lexiconFor(
-    patterns.map(([key, , originals]) => ({ key, originals })),
-    dictionaryWords,
-  );
-  return { format: 'factlens-detector', version: 1, patterns, lexicon: lexicon.toJSON() };
+): CompiledDetectorIndex {
+  const assigned = assignPatterns(entities);
+  const patterns = assigned.map(([key, , originals]) => ({ key, originals }));
+  const ids = [...new Set(assigned.map(([, owner]) => owner))].sort();
+  const idIndex = new Map(ids.map((id, i) => [id, i]));
+  const strings = [...ids, ...assigned.map(([key]) => key)];
+  const owners = new Uint32Array(assigned.length);
+  const originals = new Uint32Array(assigned.length + 1);
+  assigned.forEach(([, owner, texts], p) => {
+    owners[p] = idIndex.get(owner) as number;
+    originals[p] = strings.length;
+    strings.push(...texts);
+  });
+  originals[assigned.length] = strings.length;
+  return withJsonForm({
+    format: 'factlens-detector',
+    version: 2,
+    patternCount: assigned.length,
+    strings: packStrings(strings),
+    ownerCount: ids.length,
+    owners,
+    originals,
+    matcher: compileMatcherTables(patterns, dictionaryWords),
+  });
+}
+
+/** Packs strings into one text with end offsets. */
+export function packStrings(strings: readonly string[]): PackedStrings {
+  const ends = new Uint32Array(strings.length);
+  let at = 0;
+  strings.forEach((s, i) => {
+    at += s.length;
+    ends[i] = at;
+  });
+  return { text: strings.join(''), ends };
+}
+
+function stringAt(packed: PackedStrings, i: number): string {
+  return packed.text.slice(i === 0 ? 0 : packed.ends[i - 1], packed.ends[i]);
+}
+
+/** The JSON form of a compiled index (the patterns as [key, owner, alias texts], the lexicon in base64). */
+export function detectorIndexJson(index: CompiledDetectorIndex): DetectorIndexJson {
+  const { strings, ownerCount, owners, originals } = index;
+  const patterns: Array<[string, string, string[]]> = [];
+  for (let p = 0; p < index.patternCount; p++) {
+    const texts: string[] = [];
+    for (let s = originals[p] as number; s < (originals[p + 1] as number); s++)
+      texts.push(stringAt(strings, s));
+    patterns.push([stringAt(strings, ownerCount + p), stringAt(strings, owners[p] as number), texts]);
+  }
+  const lexicon = PatternTrie.fromArrays(index.matcher.lexicon).toJSON();
+  return { format: 'factlens-detector', version: 1, patterns, lexicon };
+}
+
+/** Gives a compiled index a toJSON (not enumerable) that writes its JSON form. */
+export function withJsonForm(index: CompiledDetectorIndex): CompiledDetectorIndex {
+  Object.defineProperty(index, 'toJSON', { value: () => detectorIndexJson(index), enumerable: false });
+  return index;
+}
+
+/** Per pattern: its key, entity id and alias texts, read from either index form or built. */
+interface PatternSource {
+  count: number;
+  key(p: number): string;
+  owner(p: number): string;
+  originals(p: number): readonly string[];
+}
+
+function compiledSource(index: CompiledDetectorIndex): PatternSource {
+  const { strings, ownerCount, owners, originals } = index;
+  const ids: Array<string | undefined> = new Array(ownerCount);
+  return {
+    count: index.patternCount,
+    key: (p) => stringAt(strings, ownerCount + p),
+    owner: (p) => {
+      const o = owners[p] as number;
+      ids[o] ??= stringAt(strings, o);
+      return ids[o] as string;
+    },
+    originals: (p) => {
+      const texts: string[] = [];
+      for (let s = originals[p] as number; s < (originals[p + 1] as number); s++)
+        texts.push(stringAt(strings, s));
+      return texts;
+    },
+  };
+}
+
+function listSource(assigned: ReadonlyArray<[string, string, string[]]>): PatternSource {
+  return {
+    count: assigned.length,
+    key: (p) => (assigned[p] as [string, string, string[]])[0],
+    owner: (p) => (assigned[p] as [string, string, string[]])[1],
+    originals: (p) => (assigned[p] as [string, string, string[]])[2],
+  };
 }
 
 export function createDetector(entities: readonly Entity[], extra: DetectorExtra = {}): Detector {
   const t0 = performance.now();
-  const assigned = extra.index?.patterns ?? assignPatterns(entities);
-  const patterns: MatcherPattern[] = assigned.map(([key, , originals]) => ({ key, originals }));
-  const patternEntity = assigned.map(([, owner]) => owner);
-  const matcher = new AliasMatcher(
-    patterns,
-    extra.index ? PatternTrie.fromJSON(extra.index.lexicon) : (extra.dictionaryWords ?? []),
-  );
+  const index = extra.index;
+  let source: PatternSource;
+  let matcher: AliasMatcher;
+  if (index?.version === 2) {
+    source = compiledSource(index);
+    matcher = new AliasMatcher(index.matcher);
+  } else {
+    const assigned = index?.patterns ?? assignPatterns(entities);
+    source = listSource(assigned);
+    const patterns: MatcherPattern[] = assigned.map(([key, , originals]) => ({ key, originals }));
+    matcher = new AliasMatcher(
+      patterns,
+      index ? PatternTrie.fromJSON(index.lexicon) : (extra.dictionaryWords ?? []),
+    );
+  }
   let fuzzy: FuzzyResolver | undefined;
   const fuzzyResolver = (): FuzzyResolver => {
-    fuzzy ??= new FuzzyResolver(
-      patterns.flatMap((p, i) =>
-        hasHan(p.key) ? [] : p.originals.map((text) => ({ text, entityId: patternEntity[i] as string })),
-      ),
-    );
+    if (fuzzy) return fuzzy;
+    const names: Array<{ text: string; entityId: string }> = [];
+    for (let p = 0; p < source.count; p++) {
+      if (hasHan(source.key(p))) continue;
+      const entityId = source.owner(p);
+      for (const text of source.originals(p)) names.push({ text, entityId });
+    }
+    fuzzy = new FuzzyResolver(names);
     return fuzzy;
   };
   const entityMap = new Map(entities.map((e) => [e.id, e]));
@@ -126,8 +261,8 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
   return {
     entities: entityMap,
     buildMs,
-    patternCount: patterns.length,
-    entityOfPattern: (p) => patternEntity[p] as string,
+    patternCount: source.count,
+    entityOfPattern: (p) => source.owner(p),
     exact: (text) => matcher.scan(text),
     detect(runs) {
       const out: Mention[] = [];
@@ -141,7 +276,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
             start: m.start,
             end: m.end,
             text: text.slice(m.start, m.end),
-            entityId: patternEntity[m.pattern] as string,
+            entityId: source.owner(m.pattern),
             score: 1,
           });
         }

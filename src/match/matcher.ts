@@ -5,7 +5,7 @@
 // Chinese a local segmentation check: a match that cuts through a dictionary word on either side so
 // that the text segments better without it (川普 in 四川普通話) is rejected. Pure and DOM-free.
 import { FOLD as FOLD_TABLE, isHan, WORD as WORD_TABLE } from '../text/fold.ts';
-import { PatternTrie } from './trie.ts';
+import { PatternTrie, type TrieArrays } from './trie.ts';
 
 export interface RawMatch {
   start: number;
@@ -39,12 +39,29 @@ for (const ch of '的了在和与及对向由被把将是为从给跟同说称�
   FUNCTION_CHAR[ch.charCodeAt(0)] = 1;
 }
 
+/**
+ * Everything an AliasMatcher is made of, as typed arrays: what compileMatcherTables computes from the
+ * patterns and what a prebuilt index stores, so a service worker only wraps them.
+ */
+export interface MatcherTables {
+  trie: TrieArrays;
+  lexicon: TrieArrays;
+  /** Per pattern: LATIN_END | CASE | HAN bits. */
+  flags: Uint8Array;
+  /** Required capitals of pattern p (key offsets): capitals[capitalStarts[p] .. capitalStarts[p + 1]). */
+  capitals: Uint16Array;
+  capitalStarts: Uint32Array;
+}
+
 export class AliasMatcher {
   readonly trie: PatternTrie;
   /** Dictionary words plus the Han patterns: the lexicon of the segmentation check. */
   readonly lexicon: PatternTrie;
+  /** The arrays this matcher wraps (for a binary index). */
+  readonly tables: MatcherTables;
   private readonly flags: Uint8Array;
-  private readonly capitals: Array<Uint16Array | undefined>;
+  private readonly capitals: Uint16Array;
+  private readonly capitalStarts: Uint32Array;
   private readonly ends = new Int32Array(256);
   private readonly pats = new Int32Array(256);
   private readonly dp = new Int32Array(64);
@@ -53,26 +70,21 @@ export class AliasMatcher {
   segmentation = true;
 
   /**
-   * `dictionary`: the dictionary words of the segmentation check, or a lexicon trie prebuilt from them
-   * and the Han pattern keys (see lexiconFor), which is what a service worker should load.
+   * From patterns (pattern i gets id i) and `dictionary`: the dictionary words of the segmentation
+   * check, or a lexicon trie prebuilt from them and the Han pattern keys (see lexiconFor). Or from
+   * tables compiled before (compileMatcherTables, a binary index): then nothing is built.
    */
-  constructor(patterns: readonly MatcherPattern[], dictionary: readonly string[] | PatternTrie = []) {
-    this.trie = PatternTrie.build(patterns.map((p) => p.key));
-    this.lexicon = dictionary instanceof PatternTrie ? dictionary : lexiconFor(patterns, dictionary);
-    this.flags = new Uint8Array(patterns.length);
-    this.capitals = new Array(patterns.length);
-    for (let i = 0; i < patterns.length; i++) {
-      const { key, originals } = patterns[i] as MatcherPattern;
-      let f = 0;
-      if (WORD[key.charCodeAt(key.length - 1)] === 1) f |= LATIN_END;
-      if (isHan(key.charCodeAt(0)) || isHan(key.charCodeAt(key.length - 1))) f |= HAN;
-      const caps = requiredCapitals(key, originals);
-      if (caps) {
-        f |= CASE;
-        this.capitals[i] = caps;
-      }
-      this.flags[i] = f;
-    }
+  constructor(
+    patterns: readonly MatcherPattern[] | MatcherTables,
+    dictionary: readonly string[] | PatternTrie = [],
+  ) {
+    const t = isTables(patterns) ? patterns : compileMatcherTables(patterns, dictionary);
+    this.tables = t;
+    this.trie = PatternTrie.fromArrays(t.trie);
+    this.lexicon = PatternTrie.fromArrays(t.lexicon);
+    this.flags = t.flags;
+    this.capitals = t.capitals;
+    this.capitalStarts = t.capitalStarts;
   }
 
   /** Every match in one run, longest-leftmost, non-overlapping, in order. */
@@ -204,11 +216,12 @@ export class AliasMatcher {
   }
 
   private capitalsOk(text: string, start: number, end: number, pattern: number): boolean {
-    const caps = this.capitals[pattern] as Uint16Array;
+    const caps = this.capitals;
+    let ci = this.capitalStarts[pattern] as number;
+    const ce = this.capitalStarts[pattern + 1] as number;
     let ko = 0;
-    let ci = 0;
     let prevSpace = false;
-    for (let t = start; t < end && ci < caps.length; t++) {
+    for (let t = start; t < end && ci < ce; t++) {
       const d = FOLD[text.charCodeAt(t)] as number;
       if (d === 32 && prevSpace) continue;
       prevSpace = d === 32;
@@ -221,6 +234,42 @@ export class AliasMatcher {
     }
     return true;
   }
+}
+
+function isTables(x: readonly MatcherPattern[] | MatcherTables): x is MatcherTables {
+  return !Array.isArray(x);
+}
+
+/** The matcher's arrays for patterns (pattern i gets id i) and the segmentation check's dictionary. */
+export function compileMatcherTables(
+  patterns: readonly MatcherPattern[],
+  dictionary: readonly string[] | PatternTrie = [],
+): MatcherTables {
+  const trie = PatternTrie.build(patterns.map((p) => p.key));
+  const lexicon = dictionary instanceof PatternTrie ? dictionary : lexiconFor(patterns, dictionary);
+  const flags = new Uint8Array(patterns.length);
+  const capitalStarts = new Uint32Array(patterns.length + 1);
+  const capitals: number[] = [];
+  for (let i = 0; i < patterns.length; i++) {
+    const { key, originals } = patterns[i] as MatcherPattern;
+    let f = 0;
+    if (WORD[key.charCodeAt(key.length - 1)] === 1) f |= LATIN_END;
+    if (isHan(key.charCodeAt(0)) || isHan(key.charCodeAt(key.length - 1))) f |= HAN;
+    const caps = requiredCapitals(key, originals);
+    if (caps) {
+      f |= CASE;
+      capitals.push(...caps);
+    }
+    capitalStarts[i + 1] = capitals.length;
+    flags[i] = f;
+  }
+  return {
+    trie: trie.arrays(),
+    lexicon: lexicon.arrays(),
+    flags,
+    capitals: Uint16Array.from(capitals),
+    capitalStarts,
+  };
 }
 
 /** The segmentation check's lexicon: the Han pattern keys and the dictionary words. */

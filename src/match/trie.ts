@@ -8,33 +8,50 @@
 // 45–55 ms/MB, depth-first blocks from the root 62–66 ms/MB, this pair table: see `npm run bench:match`.
 
 export class PatternTrie {
-  /** 1 for units that start some pattern: a cheap first filter. */
-  readonly first: Uint8Array;
   /** Pair table: [key = (u0 << 16 | u1), node offset] slots; key -1 = empty. */
   readonly pairs: Int32Array;
   readonly pairMask: number;
   /** Node blocks; a state is the offset of its block (offset 0 is unused). */
   readonly nodes: Int32Array;
   readonly stateCount: number;
-  /**
-   * A 2^20-bit filter of the first unit pairs (128 KB, stays in cache): most positions of a page are
-   * rejected here without touching the pair table. See bigramBit.
-   */
-  readonly bigrams: Int32Array;
+  private firstUnits?: Uint8Array;
+  private bigramBits?: Int32Array;
 
-  private constructor(first: Uint8Array, pairs: Int32Array, nodes: Int32Array, stateCount: number) {
-    this.bigrams = new Int32Array(1 << 15);
-    for (let i = 0; i < pairs.length; i += 2) {
-      const key = pairs[i] as number;
-      if (key === -1) continue;
-      const b = bigramBit(key >>> 16, key & 0xffff);
-      this.bigrams[b >>> 5] = (this.bigrams[b >>> 5] as number) | (1 << (b & 31));
-    }
-    this.first = first;
+  private constructor(pairs: Int32Array, nodes: Int32Array, stateCount: number) {
     this.pairs = pairs;
     this.pairMask = pairs.length / 2 - 1;
     this.nodes = nodes;
     this.stateCount = stateCount;
+  }
+
+  /** 1 for units that start some pattern: a cheap first filter (made on first use: a lexicon needs none). */
+  get first(): Uint8Array {
+    if (!this.firstUnits) {
+      const first = new Uint8Array(0x10000);
+      const pairs = this.pairs;
+      for (let i = 0; i < pairs.length; i += 2) if (pairs[i] !== -1) first[(pairs[i] as number) >>> 16] = 1;
+      this.firstUnits = first;
+    }
+    return this.firstUnits;
+  }
+
+  /**
+   * A 2^20-bit filter of the first unit pairs (128 KB, stays in cache): most positions of a page are
+   * rejected here without touching the pair table. See bigramBit. Made on first use.
+   */
+  get bigrams(): Int32Array {
+    if (!this.bigramBits) {
+      const bits = new Int32Array(1 << 15);
+      const pairs = this.pairs;
+      for (let i = 0; i < pairs.length; i += 2) {
+        const key = pairs[i] as number;
+        if (key === -1) continue;
+        const b = bigramBit(key >>> 16, key & 0xffff);
+        bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+      }
+      this.bigramBits = bits;
+    }
+    return this.bigramBits;
   }
 
   /** Builds a trie; pattern i gets id i (the first of equal patterns wins). Patterns under 2 units are ignored. */
@@ -88,19 +105,27 @@ export class PatternTrie {
     let cap = 16;
     while (cap < groups * 2) cap *= 2;
     const pairs = new Int32Array(cap * 2).fill(-1);
-    const first = new Uint8Array(0x10000);
     let start = 0;
     for (let j = 1; j <= keys.length; j++) {
       if (j < keys.length && pairOf(keys[j] as string) === pairOf(keys[start] as string)) continue;
       const key = pairOf(keys[start] as string);
-      first[key >>> 16] = 1;
       let h = pairHash(key | 0) & (cap - 1);
       while (pairs[h * 2] !== -1) h = (h + 1) & (cap - 1);
       pairs[h * 2] = key | 0;
       pairs[h * 2 + 1] = place(start, j, 2);
       start = j;
     }
-    return new PatternTrie(first, pairs, nodes.slice(0, used), count);
+    return new PatternTrie(pairs, nodes.slice(0, used), count);
+  }
+
+  /** Wraps arrays a build made (see arrays()): no copy. */
+  static fromArrays(data: TrieArrays): PatternTrie {
+    return new PatternTrie(data.pairs, data.nodes, data.states);
+  }
+
+  /** The arrays that define the trie (shared, not copied), for a binary index. */
+  arrays(): TrieArrays {
+    return { pairs: this.pairs, nodes: this.nodes, states: this.stateCount };
   }
 
   /** A JSON-safe copy (typed arrays as base64), so the build can ship a prebuilt trie. */
@@ -109,15 +134,16 @@ export class PatternTrie {
   }
 
   static fromJSON(data: SerializedTrie): PatternTrie {
-    const pairs = fromBase64(data.pairs);
-    const first = new Uint8Array(0x10000);
-    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] !== -1) first[(pairs[i] as number) >>> 16] = 1;
-    return new PatternTrie(first, pairs, fromBase64(data.nodes), data.states);
+    return PatternTrie.fromArrays({
+      pairs: fromBase64(data.pairs),
+      nodes: fromBase64(data.nodes),
+      states: data.states,
+    });
   }
 
   /** Bytes held by the typed arrays. */
   get byteSize(): number {
-    return this.first.byteLength + this.pairs.byteLength + this.nodes.byteLength;
+    return 0x10000 + (1 << 17) + this.pairs.byteLength + this.nodes.byteLength;
   }
 
   /** The node reached by two units from the root, or 0. */
@@ -163,6 +189,13 @@ export class PatternTrie {
   patternAt(state: number): number {
     return (this.nodes[state] as number) - 1;
   }
+}
+
+/** The typed arrays of a trie: what a binary index stores. */
+export interface TrieArrays {
+  pairs: Int32Array;
+  nodes: Int32Array;
+  states: number;
 }
 
 export interface SerializedTrie {
