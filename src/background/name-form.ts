@@ -4,7 +4,7 @@
 // in the other script (the build's opencc aliases, or forms an imported article writes), since the
 // background ships no Simplified→Traditional converter. Latin names are never changed.
 
-import type { Entity } from '../entities/types.ts';
+import type { Alias } from '../entities/types.ts';
 import type { NameForm } from '../settings.ts';
 import { FOLD } from '../text/fold.ts';
 import type { LoadedCorpus } from './corpus.ts';
@@ -33,7 +33,7 @@ function traditionalCount(text: string): number {
 }
 
 /** The entity's name in the chosen form. */
-export function displayName(entity: Pick<Entity, 'name' | 'aliases'>, form: NameForm): string {
+export function displayName(entity: { name: string; aliases: readonly Alias[] }, form: NameForm): string {
   const name = entity.name;
   if (form === 'source' || !HAN_NAME.test(name)) return name;
   const key = simplified(name);
@@ -58,11 +58,12 @@ export function withNameForm(corpus: LoadedCorpus, form: NameForm): LoadedCorpus
   if (form === 'source') return corpus;
   const hit = cache.get(corpus);
   if (hit?.form === form) return hit.corpus;
-  const entities = new Map<string, Entity>();
-  for (const [id, e] of corpus.entities) {
-    const name = displayName(e, form);
-    entities.set(id, name === e.name ? e : { ...e, name });
-  }
+  const entities = new Map(
+    [...corpus.entities].map(([id, e]) => {
+      const name = displayName(e, form);
+      return [id, name === e.name ? e : { ...e, name }] as const;
+    }),
+  );
   const named: LoadedCorpus = Object.assign(Object.create(Object.getPrototypeOf(corpus)), corpus, {
     entities,
     lookup(id: string) {
