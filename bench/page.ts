@@ -9,6 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import type { LoadTimings } from '../src/background/corpus.ts';
 import { HOVER } from '../src/content/hover.ts';
 import {
   type Browser,
@@ -189,6 +190,17 @@ async function hoverToCard(browser: Browser, server: FixtureServer): Promise<num
   return ms - HOVER.showMs;
 }
 
+/** The worker's own account of its last load (ping's loadTimings), from an extension page. */
+async function workerLoadTimings(control: Page): Promise<LoadTimings | null> {
+  const res = await control.evaluate(async () => {
+    const c = (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome;
+    return c.runtime.sendMessage({ id: 2, type: 'ping', timestamp: Date.now() });
+  });
+  return (res as { res?: { loadTimings?: LoadTimings } } | undefined)?.res?.loadTimings ?? null;
+}
+
 /** Cold starts of the large-corpus build (bench/big-build.ts): the goal's own condition. */
 async function bigColdStarts(runs: number): Promise<{ values: number[]; note: string }> {
   process.stderr.write('bench:page: building the extension with the large corpus (.bench/output)…\n');
@@ -200,9 +212,14 @@ async function bigColdStarts(runs: number): Promise<{ values: number[]; note: st
     await control.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await coldStart(browser, control); // warm-up: the disk cache holds the data files
     const values: number[] = [];
-    for (let i = 0; i < runs; i++) values.push(await coldStart(browser, control));
+    const timings: LoadTimings[] = [];
+    for (let i = 0; i < runs; i++) {
+      values.push(await coldStart(browser, control));
+      const t = await workerLoadTimings(control);
+      if (t) timings.push(t);
+    }
     const data = join(extension, 'data');
-    const sizes = ['detector.json', 'corpus.json']
+    const sizes = ['detector.bin', 'corpus.json']
       .map((f) => {
         try {
           return `${f} ${(statSync(join(data, f)).size / 1e6).toFixed(1)} MB`;
@@ -212,7 +229,15 @@ async function bigColdStarts(runs: number): Promise<{ values: number[]; note: st
       })
       .filter(Boolean)
       .join(', ');
-    return { values, note: `median of ${runs}; seeds + ../shared/corpus build (${sizes})` };
+    const range = `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
+    const part = (k: keyof LoadTimings) => median(timings.map((t) => t[k])).toFixed(0);
+    const load = timings.length
+      ? `; in the worker: fetch ${part('fetchMs')} + read ${part('readMs')} + detector ${part('detectorMs')} ms (medians)`
+      : '';
+    return {
+      values,
+      note: `median of ${runs}, range ${range}${load}; seeds + ../shared/corpus build (${sizes})`,
+    };
   } finally {
     await browser.close();
   }

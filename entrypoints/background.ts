@@ -12,10 +12,10 @@ export default defineBackground(() => {
   const getURL = browser.runtime.getURL as (path: string) => string;
   const bundled = createCorpusCache(() =>
     loadCorpus({
-      fetchText: async (path) => {
+      fetchBytes: async (path) => {
         const res = await fetch(getURL(path));
         if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-        return res.text();
+        return res.arrayBuffer();
       },
       // Read the articles soon after start-up, once the first page's marks are answered.
       prefetchAfterMs: 1500,

@@ -1,9 +1,10 @@
 // Build step: reads seeds/ (plus the folders named in FACTLENS_CORPUS, separated by ':'), extracts
 // entities and builds the search index, and writes the versioned, deterministic corpus bundle to
-// public/data/corpus.json plus the detector's part (entities, precompiled index) to
-// public/data/detector.json, which WXT copies into both browser builds. Broken files are reported
+// public/data/corpus.json plus what answering matchRuns needs (entity briefs, the compiled detector
+// index; binary, see src/background/load.ts) to public/data/detector.bin, which WXT copies into both
+// browser builds. Broken files are reported
 // with file:line and skipped; they never stop the build of the rest.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serializeDetectorData } from '../src/background/load.ts';
 import { createBundle, serializeBundle } from '../src/corpus/bundle.ts';
@@ -15,7 +16,9 @@ import { buildSearchIndex } from '../src/search/index.ts';
 // FACTLENS_PUBLIC_DIR: the benchmark's second build writes its data elsewhere (bench/big-build.ts).
 const PUBLIC = process.env.FACTLENS_PUBLIC_DIR ?? 'public';
 const OUT = `${PUBLIC}/data/corpus.json`;
-const DETECTOR_OUT = `${PUBLIC}/data/detector.json`;
+const DETECTOR_OUT = `${PUBLIC}/data/detector.bin`;
+/** The JSON form earlier builds wrote: removed, or WXT would still ship it. */
+const STALE = [`${PUBLIC}/data/detector.json`];
 
 async function compile(): Promise<number> {
   const started = performance.now();
@@ -38,10 +41,14 @@ async function compile(): Promise<number> {
   const json = serializeBundle(bundle);
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, json);
-  writeFileSync(DETECTOR_OUT, serializeDetectorData(bundle.articles.length, bundle.entities, detectorIndex));
+  if (detectorIndex.version !== 2)
+    throw new Error('compile-corpus: the extractor gave no compiled detector index');
+  const detectorData = serializeDetectorData(bundle.articles.length, bundle.entities, detectorIndex);
+  writeFileSync(DETECTOR_OUT, detectorData);
+  for (const stale of STALE) rmSync(stale, { force: true });
   const errors = issues.filter((i) => i.severity === 'error').length;
   process.stdout.write(
-    `compile-corpus: ${articles.length} articles, ${bundle.entities.length} entities, ${errors} errors → ${OUT} (${(json.length / 1024).toFixed(0)} kB) in ${(performance.now() - started).toFixed(0)} ms\n`,
+    `compile-corpus: ${articles.length} articles, ${bundle.entities.length} entities, ${errors} errors → ${OUT} (${(json.length / 1024).toFixed(0)} kB), ${DETECTOR_OUT} (${(detectorData.byteLength / 1024).toFixed(0)} kB) in ${(performance.now() - started).toFixed(0)} ms\n`,
   );
   return 0;
 }

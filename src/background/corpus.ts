@@ -1,14 +1,29 @@
 // The corpus in the background: loaded lazily on the first request that needs it, kept in memory for
 // the life of the worker. An MV3 worker is killed after ~30 s idle, so loading must stay cheap: the
-// detector first (small), the articles when passages are needed (see load.ts).
+// detector and the entities' briefs first (small), the articles and full entities when passages are
+// needed (see load.ts).
 import type { CorpusBundle } from '../corpus/bundle.ts';
-import type { Entity, Mention } from '../entities/types.ts';
-import type { EntityCard } from '../messaging.ts';
+import type { Alias, Entity, Mention } from '../entities/types.ts';
+import type { EntityBrief, EntityCard } from '../messaging.ts';
+
+/**
+ * An entity as the first stage knows it: its brief (what matchRuns returns) and, as `aliases`, only
+ * its forms in the other Chinese script (for the name-form option, see name-form.ts). Every alias
+ * and source comes with the articles: `LoadedCorpus.entity(id)`. A full Entity is one too.
+ */
+export interface EntityInfo extends EntityBrief {
+  aliases: readonly Alias[];
+}
 
 /** Everything the handlers need, whatever the bundle's layout. */
 export interface LoadedCorpus {
   articleCount: number;
-  entities: ReadonlyMap<string, Entity>;
+  /** Every entity, by id: briefs and script forms, ready before the first answer. */
+  entities: ReadonlyMap<string, EntityInfo>;
+  /** True when some entity has this name or alias (compared folded: script, width, case). */
+  knows(form: string): boolean;
+  /** The entity with every alias and source, or null. Needs the articles: callers await `full()` first. */
+  entity(entityId: string): Entity | null;
   detect(runs: readonly string[]): Mention[];
   /** Needs the articles: callers await `full()` first. */
   lookup(entityId: string): EntityCard | null;

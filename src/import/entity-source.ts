@@ -21,7 +21,12 @@ export function joinEntitySource(
   if (hit) return hit;
   const known = new Set(base.entities.map((e) => e.id));
   const entities: Entity[] = [...base.entities];
-  for (const [id, e] of corpus.entities) if (!known.has(id)) entities.push(e);
+  for (const id of corpus.entities.keys()) {
+    if (known.has(id)) continue;
+    // The full entity (every alias): entity pages are shown after the bundle is read.
+    const entity = corpus.entity(id);
+    if (entity) entities.push(entity);
+  }
   const bundled = new Set(base.articles.map((a) => a.id));
   const extra = imported.filter((a) => !bundled.has(a.id));
   const offset = base.mentionIndex.articles.length;

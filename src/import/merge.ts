@@ -3,7 +3,7 @@
 // ties), and hover cards that carry passages from imported articles — for new entities and for the
 // bundle's own entities that imported articles mention too (their forms found on first lookup).
 
-import type { LoadedCorpus } from '../background/corpus.ts';
+import type { EntityInfo, LoadedCorpus } from '../background/corpus.ts';
 import type { Article, PassageKind } from '../corpus/types.ts';
 import type { Entity, Mention } from '../entities/types.ts';
 import type { EntityCard } from '../messaging.ts';
@@ -187,18 +187,15 @@ export function mergeImported(
     });
   const { runs, where } = runsOf(imported);
   const findHits = createHitFinder(runs, where);
-  const knownForms = new Set<string>();
-  for (const e of base.entities.values()) {
-    knownForms.add(foldKey(e.name));
-    for (const a of e.aliases) knownForms.add(foldKey(a.text));
-  }
-  const isKnown = (form: string) => knownForms.has(foldKey(form));
+  const isKnown = (form: string) => base.knows(form);
   const fresh = extractImportedEntities(imported, { isKnown }).filter((e) => !base.entities.has(e.id));
   const detector = (options.createDetector ?? createImportDetector)(fresh);
 
-  const entities = new Map<string, Entity>(base.entities);
+  const entities = new Map<string, EntityInfo>(base.entities);
   for (const e of fresh) entities.set(e.id, e);
-  const known = new Set(fresh.map((e) => e.id));
+  const freshById = new Map(fresh.map((e) => [e.id, e]));
+  const known = new Set(freshById.keys());
+  const freshForms = new Set(fresh.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldKey)));
   // Imported passages per entity, found on the first lookup and kept.
   const found = new Map<string, { passages: CardPassage[]; articleCount: number; forms: string[] }>();
   const importedFor = (entity: Entity) => {
@@ -220,8 +217,11 @@ export function mergeImported(
       const theirs = base.detect(input);
       return ours.length === 0 ? theirs : mergeMentions(theirs, ours);
     },
+    knows: (form: string) => base.knows(form) || freshForms.has(foldKey(form)),
+    entity: (id: string) => freshById.get(id) ?? base.entity(id),
     lookup(id: string): EntityCard | null {
-      const entity = entities.get(id);
+      // Every alias of a bundled entity (lookups come after full(), so base.entity answers).
+      const entity = freshById.get(id) ?? (entities.has(id) ? base.entity(id) : null);
       if (!entity) return base.lookup(id);
       const more = importedFor(entity);
       if (known.has(id)) {

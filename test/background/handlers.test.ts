@@ -29,6 +29,8 @@ function corpus(detect: (runs: readonly string[]) => Mention[]): LoadedCorpus {
       [lavrov.id, lavrov],
       [wang.id, wang],
     ]),
+    knows: () => false,
+    entity: (id) => (id === lavrov.id ? lavrov : id === wang.id ? wang : null),
     detect,
     lookup: (id) => (id === lavrov.id ? { entity: lavrov, articleCount: 1, passages: [] } : null),
     full: async () => createBundle([]),

@@ -1,8 +1,10 @@
-// The background's two-stage load: data/detector.json answers matchRuns; data/corpus.json (articles)
-// is read only when passages are needed, and only once.
+// The background's two-stage load: data/detector.bin (briefs + compiled detector index) answers
+// matchRuns; data/corpus.json (articles, full entities) is read only when passages are needed, and
+// only once. The binary file is validated with errors that name it.
 import { describe, expect, it } from 'vitest';
 import {
   CORPUS_PATH,
+  DETECTOR_DATA_VERSION,
   DETECTOR_PATH,
   loadCorpus,
   readDetectorData,
@@ -10,29 +12,46 @@ import {
 } from '../../src/background/load.ts';
 import { createBundle, serializeBundle } from '../../src/corpus/bundle.ts';
 import { extractEntities } from '../../src/entities/extract.ts';
+import type { Entity } from '../../src/entities/types.ts';
+import { type CompiledDetectorIndex, compileDetectorIndex } from '../../src/match/detector.ts';
 import { file, load, SEED_TEXT } from '../corpus/helpers.ts';
 
 const { articles } = load(file('seeds/seed.txt', SEED_TEXT));
 const { entities, mentionIndex, detectorIndex } = extractEntities(articles);
-const files: Record<string, string> = {
-  [DETECTOR_PATH]: serializeDetectorData(articles.length, entities, detectorIndex),
-  [CORPUS_PATH]: serializeBundle(createBundle(articles, { entities, extra: { mentionIndex } })),
+const compiled = detectorIndex as CompiledDetectorIndex;
+const files: Record<string, Uint8Array> = {
+  [DETECTOR_PATH]: serializeDetectorData(articles.length, entities, compiled),
+  [CORPUS_PATH]: new TextEncoder().encode(
+    serializeBundle(createBundle(articles, { entities, extra: { mentionIndex } })),
+  ),
 };
+const detectorBytes = files[DETECTOR_PATH] as Uint8Array;
 
 function sources() {
   const fetched: string[] = [];
   return {
     fetched,
-    fetchText: async (path: string) => {
+    fetchBytes: async (path: string) => {
       fetched.push(path);
-      const text = files[path];
-      if (text === undefined) throw new Error(`no ${path}`);
-      return text;
+      const bytes = files[path];
+      if (bytes === undefined) throw new Error(`no ${path}`);
+      return bytes;
     },
   };
 }
 
+/** A copy of the detector file with `edit` applied to its bytes. */
+function damaged(edit: (bytes: Uint8Array, view: DataView) => void): Uint8Array {
+  const copy = detectorBytes.slice();
+  edit(copy, new DataView(copy.buffer));
+  return copy;
+}
+
 describe('background corpus load', () => {
+  it('is a compiled index from the extractor', () => {
+    expect(compiled.version).toBe(2);
+  });
+
   it('marks from the detector data alone, and reads the articles once, on demand', async () => {
     const src = sources();
     const corpus = await loadCorpus(src);
@@ -41,19 +60,83 @@ describe('background corpus load', () => {
     expect(mentions.map((m) => m.text)).toEqual(['拉夫罗夫', '王毅']);
     const id = mentions[0]?.entityId as string;
     expect(() => corpus.lookup(id)).toThrow(/not loaded yet/);
+    expect(() => corpus.entity(id)).toThrow(/not loaded yet/);
     await Promise.all([corpus.full(), corpus.full()]);
     expect(src.fetched).toEqual([DETECTOR_PATH, CORPUS_PATH]);
     const card = corpus.lookup(id);
     expect(card?.passages[0]?.url).toMatch(/^https:\/\/www\.dw\.com\/.*a-68774250$/);
     expect(card?.passages[0]?.text).toContain('拉夫羅夫');
+    expect(corpus.entity(id)).toEqual(entities.find((e) => e.id === id));
+  });
+
+  it('gives every entity its brief and its other-script forms before the articles', async () => {
+    const corpus = await loadCorpus(sources());
+    expect(corpus.entities.size).toBe(entities.length);
+    for (const e of entities) {
+      const info = corpus.entities.get(e.id);
+      expect(info).toBeDefined();
+      expect({ ...info, aliases: undefined }).toEqual({
+        id: e.id,
+        name: e.name,
+        kind: e.kind,
+        articleCount: e.articleCount,
+        english: e.english,
+        aliases: undefined,
+      });
+      // Only aliases of the name's own length that fold to it (the other script), each a real alias.
+      for (const a of info?.aliases ?? []) {
+        expect(e.aliases).toContainEqual(a);
+        expect(a.text.length).toBe(e.name.length);
+      }
+    }
+    const lavrov = [...corpus.entities.values()].find((e) => e.name === '拉夫羅夫');
+    expect(lavrov?.aliases.map((a) => a.text)).toEqual(['拉夫罗夫']);
+  });
+
+  it('knows every name and alias, folded, before the articles', async () => {
+    const corpus = await loadCorpus(sources());
+    for (const e of entities) {
+      for (const text of [e.name, ...e.aliases.map((a) => a.text)])
+        expect(corpus.knows(text), text).toBe(true);
+    }
+    expect(corpus.knows('拉夫罗夫')).toBe(true);
+    expect(corpus.knows('SERGEI LAVROV')).toBe(entities.some((e) => e.english === 'Sergei Lavrov'));
+    expect(corpus.knows('王毅毅')).toBe(false);
+  });
+
+  it('knows forms the detector leaves out (shared by two entities, too short)', async () => {
+    const two: Entity[] = [
+      {
+        id: 'e:甲',
+        name: '甲乙',
+        kind: 'person',
+        aliases: [{ text: 'Jia', source: 'pinyin' }],
+        articleCount: 1,
+      },
+      {
+        id: 'e:丙',
+        name: '丙丁',
+        kind: 'person',
+        aliases: [{ text: 'Jia', source: 'pinyin' }],
+        articleCount: 1,
+      },
+      { id: 'e:戊', name: '戊', kind: 'place', aliases: [], articleCount: 1 },
+    ];
+    const bytes = serializeDetectorData(3, two, compileDetectorIndex(two, []));
+    const corpus = await loadCorpus({ fetchBytes: async () => bytes });
+    expect(corpus.detect(['Jia 甲乙 戊']).map((m) => m.text)).toEqual(['甲乙']);
+    expect(corpus.knows('jia')).toBe(true);
+    expect(corpus.knows('戊')).toBe(true);
+    expect(corpus.entities.get('e:甲')?.name).toBe('甲乙');
+    expect(readDetectorData(bytes).otherKeys).toEqual(['jia', '戊']);
   });
 
   it('retries the articles after a failed read', async () => {
     let fail = true;
     const corpus = await loadCorpus({
-      fetchText: async (path) => {
+      fetchBytes: async (path) => {
         if (path === CORPUS_PATH && fail) throw new Error('worker went away');
-        return files[path] as string;
+        return files[path] as Uint8Array;
       },
     });
     await expect(corpus.full()).rejects.toThrow('worker went away');
@@ -61,12 +144,68 @@ describe('background corpus load', () => {
     expect((await corpus.full()).articles).toHaveLength(1);
   });
 
-  it('refuses detector data of another format or version with a clear message', () => {
-    expect(() => readDetectorData('{')).toThrow(/detector data: not valid JSON/);
-    expect(() => readDetectorData('{"format":"x"}')).toThrow(/detector data: format is "x"/);
-    const doc = JSON.parse(files[DETECTOR_PATH] as string);
-    expect(() => readDetectorData(JSON.stringify({ ...doc, version: 2 }))).toThrow(
-      /unsupported version 2.*npm run compile-corpus/,
+  it('writes the same bytes when the same articles are compiled again', () => {
+    const second = extractEntities(load(file('seeds/seed.txt', SEED_TEXT)).articles);
+    const again = serializeDetectorData(
+      articles.length,
+      second.entities,
+      second.detectorIndex as CompiledDetectorIndex,
     );
+    expect(Buffer.from(again).equals(Buffer.from(detectorBytes))).toBe(true);
+  });
+
+  it('reads an ArrayBuffer and a Uint8Array that does not start on a word boundary', () => {
+    const buffer = detectorBytes.slice().buffer;
+    expect(readDetectorData(buffer).entities).toHaveLength(entities.length);
+    const shifted = new Uint8Array(detectorBytes.byteLength + 1);
+    shifted.set(detectorBytes, 1);
+    const data = readDetectorData(shifted.subarray(1));
+    expect(data.articleCount).toBe(1);
+    expect(data.index.patternCount).toBe(compiled.patternCount);
+  });
+
+  it('refuses a damaged file or another version with a message naming the file', () => {
+    const rebuild = /npm run compile-corpus/;
+    const read = (bytes: Uint8Array) => () => readDetectorData(bytes);
+    expect(read(new TextEncoder().encode('{"format":"factlens-detector-data"}'))).toThrow(
+      /^\/data\/detector\.bin: not Factlens detector data \(wrong magic\)/,
+    );
+    expect(read(new Uint8Array(3))).toThrow(/detector\.bin: truncated \(3 bytes/);
+    expect(read(damaged((_, v) => v.setUint32(4, DETECTOR_DATA_VERSION + 1, true)))).toThrow(
+      /detector\.bin: unsupported version 3 \(this build reads version 2\).*npm run compile-corpus/,
+    );
+    expect(read(detectorBytes.subarray(0, detectorBytes.byteLength - 8))).toThrow(
+      /detector\.bin: \d+ bytes, the header says \d+ \(truncated or damaged\)/,
+    );
+    expect(read(damaged((_, v) => v.setUint32(16, v.getUint32(16, true) - 4, true)))).toThrow(
+      /detector\.bin: section lengths do not add up/,
+    );
+    // The entities' JSON: a byte of it overwritten.
+    expect(read(damaged((b) => void b.fill(0x5d, 20, 21)))).toThrow(
+      /detector\.bin: entities are not valid JSON/,
+    );
+    expect(read(damaged((b) => void b.fill(0xff, 30, 31)))).toThrow(
+      /detector\.bin: entities are not valid JSON/,
+    );
+    // The index's own header (its magic) damaged: the index codec's reason, under this file's name.
+    const metaBytes = new DataView(detectorBytes.buffer).getUint32(12, true);
+    const at = (20 + metaBytes + 7) & ~7;
+    expect(read(damaged((b) => void b.fill(0, at, at + 4)))).toThrow(
+      /^\/data\/detector\.bin: detector index: not a factlens detector index \(wrong magic\)\. Rebuild/,
+    );
+    expect(() => readDetectorData(new Uint8Array(0), 'data/x.bin')).toThrow(/^data\/x\.bin: truncated/);
+    expect(read(damaged((b) => void b.fill(0x30, 20, 21)))).toThrow(rebuild);
+  });
+
+  it('refuses an entity of a malformed shape', () => {
+    const bad: Entity[] = [{ id: 'e:甲乙', name: '甲乙', kind: 'person', aliases: [], articleCount: 1 }];
+    const bytes = serializeDetectorData(1, bad, compileDetectorIndex(bad, []));
+    // The kind in the entities' JSON replaced by another word of the same length.
+    const from = new TextEncoder().encode('"person"');
+    const at = bytes.findIndex((_, i) => from.every((b, k) => bytes[i + k] === b));
+    expect(at).toBeGreaterThan(0);
+    const patched = bytes.slice();
+    patched.set(new TextEncoder().encode('"nobody"'), at);
+    expect(() => readDetectorData(patched)).toThrow(/detector\.bin: entity 0 has an unknown kind "nobody"/);
   });
 });

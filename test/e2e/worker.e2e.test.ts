@@ -72,10 +72,17 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     // An extension-origin document that runs none of our code (the popup would talk to the worker).
     await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
     await restartWorker(browser, page);
+    const since = browser.requests.length;
+    const fetched = (file: string) =>
+      browser.requests
+        .slice(since)
+        .some((u) => u === `chrome-extension://${browser.extensionId}/data/${file}`);
     const first = await sendFromExtensionPage(page, 'matchRuns', {
       runs: ['俄罗斯外长拉夫罗夫本周二在北京会见了王毅'],
     });
     expect(first.err).toBeUndefined();
+    // Answered from the detector data alone: the articles are not read before the first answer.
+    const corpusBeforeAnswer = fetched('corpus.json');
     const mentions = (first.res as { mentions: Array<{ text: string }> }).mentions.map((m) => m.text);
     expect(mentions).toContain('拉夫罗夫');
     const ping = await sendFromExtensionPage(page, 'ping', undefined);
@@ -96,6 +103,10 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     // The worker really started for this request (and loaded the corpus for it).
     expect(info.uptimeMs).toBeLessThan(first.ms + ping.ms + warm.ms + 1_000);
     expect(info.loadMs).toBeGreaterThan(0);
+    await expect.poll(() => fetched('detector.bin'), { timeout: 2_000 }).toBe(true);
+    expect(corpusBeforeAnswer).toBe(false);
+    // …but soon after (the prefetch 1.5 s after start-up), so the first hover finds them.
+    await expect.poll(() => fetched('corpus.json'), { timeout: 6_000 }).toBe(true);
     await page.close();
   });
 });

@@ -13,7 +13,7 @@ import { articlesOf, baseCorpus, MA_TEXT, OTHER_TEXT, payload } from './helpers.
 describe('joinEntitySource', () => {
   const base = baseCorpus();
   const source: EntityPageSource = {
-    entities: [...base.entities.values()],
+    entities: [...base.entities.keys()].flatMap((id) => base.entity(id) ?? []),
     articles: [],
     mentionIndex: { articles: [], byEntity: {} },
   };

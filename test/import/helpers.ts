@@ -7,6 +7,7 @@ import type { Article } from '../../src/corpus/types.ts';
 import type { Entity } from '../../src/entities/types.ts';
 import { createImportDetector } from '../../src/import/detector.ts';
 import { bytesToBase64, type ImportFilePayload } from '../../src/import/protocol.ts';
+import { foldKey } from '../../src/text/fold.ts';
 
 const encoder = new TextEncoder();
 
@@ -53,6 +54,8 @@ export function baseCorpus(): LoadedCorpus {
   return {
     articleCount: 1,
     entities: new Map([[wang.id, wang]]),
+    knows: (form) => foldKey(form) === foldKey(wang.name),
+    entity: (id) => (id === wang.id ? wang : null),
     detect: (runs) => detector.detect(runs),
     lookup: (id) =>
       id === wang.id
