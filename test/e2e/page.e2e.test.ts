@@ -395,7 +395,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     await restartWorker(browser, page);
     const res = await sendFromExtensionPage(page, 'matchRuns', { runs: ['王毅'] });
     expect(res.err).toBeUndefined();
-    const corpusUrl = `chrome-extension://${browser.extensionId}/data/detector.json`;
+    const corpusUrl = `chrome-extension://${browser.extensionId}/data/detector.bin`;
     await expect
       .poll(() => browser.requests.some((u) => u.startsWith(corpusUrl)), { timeout: 2_000 })
       .toBe(true);
