@@ -1,7 +1,17 @@
-// Scanning: collect text runs, ask the background for mentions, mark them. The viewport first, the
-// rest in idle time; every main-thread slice stays within a small time budget (well under 50 ms).
-// Later changes come through a debounced, bounded MutationObserver that re-scans only the blocks that
-// changed.
+// Scanning: collect text runs, ask the background for mentions, mark them, the viewport first; no
+// main-thread slice longer than a few milliseconds. Later changes come through a debounced, bounded
+// MutationObserver that re-scans only the blocks that changed.
+//
+// The order of work (measured on bench/page.ts's 1 MB page, ~17,900 marks; see docs/ARCHITECTURE.md):
+// - runs are collected in slices; the first, small batch (the top of the page) is sent at once, before
+//   the layout is known, so a page opened at its top shows marks one round trip after collection;
+// - after the next frame (layout done by the browser), a few box reads find the runs in the viewport
+//   (findVisible), which jump the queue (RunQueue);
+// - requests are pipelined, a few in flight, so the background matches the next batch while this one is
+//   marked (waiting for requestIdleCallback before each batch cost ~50 ms per batch: a callback posted
+//   during an idle period runs in the next one);
+// - marks are drawn in few, growing steps (see Marks.commit: every draw costs the browser time for
+//   every mark on the page).
 
 import {
   isBlockElement,
@@ -12,6 +22,7 @@ import {
 } from '../match/text-runs.ts';
 import type { MatchRunsResponse } from '../messaging.ts';
 import type { Marks } from './marks.ts';
+import { findVisible, RunQueue } from './run-queue.ts';
 
 export const SCAN_LIMITS = {
   /** Main-thread budget of one slice of work. */
@@ -19,6 +30,16 @@ export const SCAN_LIMITS = {
   /** One matchRuns request carries at most this many characters / runs. */
   batchChars: 20_000,
   batchRuns: 400,
+  /** The first request (the top of the page, before the layout is known) is small: marks come sooner. */
+  firstBatchChars: 3_000,
+  firstBatchRuns: 60,
+  /** Requests in flight at once (the background answers them in order). */
+  inFlight: 3,
+  /**
+   * Marks outside the viewport are drawn when the undrawn ones are at least this many and at least as
+   * many as the drawn ones (and all at the end of a scan).
+   */
+  minCommit: 2_000,
   /** Mutations are applied this long after the last one (but at least every maxWaitMs). */
   debounceMs: 200,
   maxWaitMs: 1_000,
@@ -35,7 +56,7 @@ export interface ScannerOptions {
   match: Matcher;
   /** Our own UI and anything else never scanned. */
   skip?: (element: Element) => boolean;
-  /** Called after each batch is marked (for the highlight to be registered lazily). */
+  /** Called after marks are drawn (for the highlight to be registered lazily). */
   onMarked?: () => void;
   onError?: (error: unknown) => void;
 }
@@ -63,19 +84,9 @@ export function afterNextFrame(): Promise<void> {
   });
 }
 
-export function whenIdle(timeout = 500): Promise<void> {
-  if (typeof requestIdleCallback === 'function') {
-    return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout }));
-  }
-  return new Promise((resolve) => setTimeout(resolve, 1));
-}
-
-function isVisible(run: TextRun, top: number, bottom: number): boolean {
-  const block = run.block as Element;
-  if (typeof block.getBoundingClientRect !== 'function') return true;
-  const rect = block.getBoundingClientRect();
-  if (rect.width === 0 && rect.height === 0) return false;
-  return rect.bottom >= top && rect.top <= bottom;
+function boxOf(block: Node): DOMRect | null {
+  const element = block as Element;
+  return typeof element.getBoundingClientRect === 'function' ? element.getBoundingClientRect() : null;
 }
 
 /** Splits runs into requests of bounded size. */
@@ -118,55 +129,69 @@ export class Scanner {
     this.debounceTimer = undefined;
   }
 
-  /** Scans `root`: the runs in (or near) the viewport first, the rest in idle time. */
+  /** Scans `root`: the runs in (or near) the viewport first, then the rest. */
   async scan(root: Node): Promise<void> {
     const gen = this.generation;
+    const runs = await this.collect(root, gen);
+    if (!runs || runs.length === 0) return;
+    const queue = new RunQueue(runs);
+    const L = SCAN_LIMITS;
+    // The viewport, once the layout is known: its runs are sent next and drawn at once.
+    const shown = new Set<TextRun>();
+    void afterNextFrame().then(() => {
+      if (gen !== this.generation || queue.remaining === 0) return;
+      const t0 = now();
+      const margin = innerHeight * L.viewportMargin;
+      const deadline = () => now() - t0 > L.sliceMs;
+      const visible = findVisible(runs, -margin, innerHeight + margin, boxOf, deadline);
+      for (const i of visible) shown.add(runs[i] as TextRun);
+      queue.prioritize(visible);
+      this.note(t0);
+    });
+    // Requests in flight, answered in order; the next ones are sent before an answer is marked, so
+    // the background matches them meanwhile.
+    const inFlight: Array<{ batch: TextRun[]; answer: Promise<MatchRunsResponse | null> }> = [];
+    const send = (batch: TextRun[] | null): boolean => {
+      if (batch) inFlight.push({ batch, answer: this.request(batch) });
+      return batch !== null;
+    };
+    const fill = () => {
+      while (inFlight.length < L.inFlight && send(queue.take(L.batchChars, L.batchRuns))) {}
+    };
+    send(queue.take(L.firstBatchChars, L.firstBatchRuns));
+    fill();
+    const { marks } = this.opts;
+    for (let i = 0; inFlight.length > 0; i++) {
+      const { batch, answer } = inFlight.shift() as (typeof inFlight)[number];
+      const res = await answer;
+      if (gen !== this.generation) return;
+      fill();
+      if (res && !(await this.markBatch(batch, res, gen))) return;
+      // The first batch and the viewport's are drawn at once, the rest in growing steps and at the end.
+      const inView = i === 0 || batch.some((run) => shown.has(run));
+      const growing = marks.pending >= Math.max(L.minCommit, marks.drawn);
+      if (inView || growing || inFlight.length === 0) this.commit();
+    }
+  }
+
+  /** The runs under `root`, collected in slices; null when the scan was cancelled meanwhile. */
+  private async collect(root: Node, gen: number): Promise<TextRun[] | null> {
     const runs: TextRun[] = [];
     const iterator = iterateTextRuns(root, { skip: this.opts.skip });
     for (;;) {
       const t0 = now();
-      let done = false;
-      while (now() - t0 < SCAN_LIMITS.sliceMs) {
+      for (let n = 1; ; n++) {
         const next = iterator.next();
         if (next.done) {
-          done = true;
-          break;
+          this.note(t0);
+          return runs;
         }
         runs.push(next.value);
+        if ((n & 15) === 0 && now() - t0 >= SCAN_LIMITS.sliceMs) break;
       }
       this.note(t0);
-      if (done) break;
       await yieldToMain();
-      if (gen !== this.generation) return;
-    }
-    if (runs.length === 0) return;
-    // Reading boxes forces a layout: after the next frame the browser has done it already.
-    await afterNextFrame();
-    if (gen !== this.generation) return;
-    const margin = innerHeight * SCAN_LIMITS.viewportMargin;
-    const visible: TextRun[] = [];
-    const rest: TextRun[] = [];
-    for (let i = 0; i < runs.length; ) {
-      const t0 = now();
-      for (; i < runs.length && now() - t0 < SCAN_LIMITS.sliceMs; i++) {
-        const run = runs[i] as TextRun;
-        (isVisible(run, -margin, innerHeight + margin) ? visible : rest).push(run);
-      }
-      this.note(t0);
-      if (i < runs.length) {
-        await yieldToMain();
-        if (gen !== this.generation) return;
-      }
-    }
-    const { batchChars, batchRuns: maxRuns } = SCAN_LIMITS;
-    const first = batchRuns(visible, batchChars, maxRuns);
-    const later = batchRuns(rest, batchChars, maxRuns);
-    // Visible batches are requested together (the background answers them in order).
-    await Promise.all(first.map((batch) => this.markBatch(batch, gen)));
-    for (const batch of later) {
-      if (gen !== this.generation) return;
-      await whenIdle();
-      await this.markBatch(batch, gen);
+      if (gen !== this.generation) return null;
     }
   }
 
@@ -175,15 +200,26 @@ export class Scanner {
     if (d > this.longestSliceMs) this.longestSliceMs = d;
   }
 
-  private async markBatch(batch: TextRun[], gen: number): Promise<void> {
-    let res: MatchRunsResponse;
+  private async request(batch: TextRun[]): Promise<MatchRunsResponse | null> {
     try {
-      res = await this.opts.match(batch.map((r) => r.text));
+      return await this.opts.match(batch.map((r) => r.text));
     } catch (error) {
       this.opts.onError?.(error);
-      return;
+      return null;
     }
-    if (gen !== this.generation) return;
+  }
+
+  /** Draws the marks made so far. */
+  private commit(): void {
+    if (this.opts.marks.pending === 0) return;
+    const t0 = now();
+    this.opts.marks.commit();
+    this.note(t0);
+    this.opts.onMarked?.();
+  }
+
+  /** Marks one batch's mentions in slices; false when the scan was cancelled meanwhile. */
+  private async markBatch(batch: TextRun[], res: MatchRunsResponse, gen: number): Promise<boolean> {
     const { marks } = this.opts;
     let t0 = now();
     let checked = -1;
@@ -200,15 +236,14 @@ export class Scanner {
       marks.add(run, m.start, m.end, m.entityId, brief);
       if (now() - t0 > SCAN_LIMITS.sliceMs) {
         this.note(t0);
-        this.opts.onMarked?.();
         await yieldToMain();
-        if (gen !== this.generation) return;
+        if (gen !== this.generation) return false;
         t0 = now();
         checked = -1;
       }
     }
     this.note(t0);
-    this.opts.onMarked?.();
+    return true;
   }
 
   /** Watches `root` (the body) for content that arrives later. */

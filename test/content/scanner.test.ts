@@ -2,8 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { placeCard } from '../../src/content/card-host.ts';
-import { Marks } from '../../src/content/marks.ts';
-import { batchRuns, closestBlock, isInSkipped, type Matcher, Scanner } from '../../src/content/scanner.ts';
+import { type HighlightLike, Marks } from '../../src/content/marks.ts';
+import {
+  batchRuns,
+  closestBlock,
+  isInSkipped,
+  type Matcher,
+  SCAN_LIMITS,
+  Scanner,
+} from '../../src/content/scanner.ts';
 import {
   disabledSitesItem,
   enabledItem,
@@ -121,6 +128,55 @@ describe('Scanner', () => {
     scanner.cancel();
     await pending;
     expect(marks.size).toBe(0);
+  });
+
+  it('draws every mark by the end of a scan of many batches, the first batch before the last answer', async () => {
+    const drawn = new Set<AbstractRange>();
+    const highlight: HighlightLike = {
+      add: (r) => drawn.add(r),
+      delete: (r) => drawn.delete(r),
+      clear: () => {},
+    };
+    marks = new Marks(highlight);
+    const answers: Array<() => void> = [];
+    const drawnAtAnswer: number[] = [];
+    const inner = fakeMatcher();
+    // Answers wait until released, so the test sees what is drawn while requests are pending.
+    const match: Matcher = (runs) =>
+      new Promise((resolve) => {
+        answers.push(() => {
+          drawnAtAnswer.push(drawn.size);
+          resolve(inner.match(runs));
+        });
+      });
+    let marked = 0;
+    scanner = new Scanner({ marks, match, onMarked: () => marked++ });
+    const n = SCAN_LIMITS.batchRuns * 3 + 10;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>${i} 王毅</p>`).join('');
+    let finished = false;
+    const done = scanner.scan(document.body).then(() => (finished = true));
+    for (let released = 0; !finished; released++) {
+      while (answers.length <= released && !finished) await wait(5);
+      if (finished) break;
+      // Never more requests in flight than the limit.
+      expect(answers.length - released).toBeLessThanOrEqual(SCAN_LIMITS.inFlight);
+      answers[released]?.();
+      // On to the next answer once this one is marked (every run holds one mention).
+      const sent = inner.calls.slice(0, released + 1).flat().length;
+      while (marks.size < sent) await wait(5);
+    }
+    await done;
+    const calls = inner.calls;
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    expect(calls.flat().length).toBe(n);
+    // Runs are sent in page order (nothing is visible in happy-dom's layout-less DOM).
+    expect(calls.flat()).toEqual(Array.from({ length: n }, (_, i) => `${i} 王毅`));
+    // The first batch is small and drawn at once, while the later answers are pending.
+    expect(calls[0]?.length).toBeLessThanOrEqual(SCAN_LIMITS.firstBatchRuns);
+    expect(drawnAtAnswer[0]).toBe(0);
+    expect(drawnAtAnswer[1]).toBe(calls[0]?.length);
+    expect([marks.size, marks.pending, drawn.size]).toEqual([n, 0, n]);
+    expect(marked).toBeGreaterThan(0);
   });
 
   it('clears every mark at once', async () => {

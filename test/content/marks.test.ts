@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type HighlightLike, Marks } from '../../src/content/marks.ts';
+import { collectTextRuns, type TextRun } from '../../src/match/text-runs.ts';
+import type { EntityBrief } from '../../src/messaging.ts';
+
+/** Records what is drawn, like a registered Highlight (a set of ranges). */
+function fakeHighlight() {
+  const ranges = new Set<AbstractRange>();
+  const highlight: HighlightLike = {
+    add: (r) => ranges.add(r),
+    delete: (r) => ranges.delete(r),
+    clear: () => ranges.clear(),
+  };
+  return { highlight, ranges };
+}
+
+const brief = (name: string): EntityBrief => ({ id: `e:${name}`, name, kind: 'person', articleCount: 1 });
+const drawnTexts = (ranges: Set<AbstractRange>) => Array.from(ranges, (r) => (r as Range).toString());
+
+describe('Marks', () => {
+  let runs: TextRun[];
+
+  beforeEach(() => {
+    document.body.innerHTML = '<p id="a">外长<b>拉夫</b>罗夫会见王毅</p><p id="b">普京</p>';
+    runs = collectTextRuns(document.body);
+  });
+
+  it('indexes a mark at once and draws it at the next commit', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const marks = new Marks(highlight);
+    const run = runs[0] as TextRun;
+    const lavrov = marks.add(run, 2, 6, 'e:拉夫罗夫', brief('拉夫罗夫'));
+    marks.add(run, 8, 10, 'e:王毅', brief('王毅'));
+    expect(lavrov?.text).toBe('拉夫罗夫');
+    expect(marks.size).toBe(2);
+    expect([marks.pending, marks.drawn]).toEqual([2, 0]);
+    expect(ranges.size).toBe(0);
+    // Hit-testing finds a mark before it is drawn (under both Text nodes it spans).
+    const b = document.querySelector('b')?.firstChild as Text;
+    expect(marks.onNode(b)).toEqual([lavrov]);
+    marks.commit();
+    expect([marks.pending, marks.drawn]).toEqual([0, 2]);
+    expect(drawnTexts(ranges)).toEqual(['拉夫罗夫', '王毅']);
+    marks.add(runs[1] as TextRun, 0, 2, 'e:普京', brief('普京'));
+    expect(ranges.size).toBe(2);
+    marks.commit();
+    expect(drawnTexts(ranges)).toEqual(['拉夫罗夫', '王毅', '普京']);
+  });
+
+  it('removes drawn and undrawn marks alike', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const marks = new Marks(highlight);
+    marks.add(runs[0] as TextRun, 8, 10, 'e:王毅', brief('王毅'));
+    marks.commit();
+    marks.add(runs[1] as TextRun, 0, 2, 'e:普京', brief('普京'));
+    marks.removeWithin([document.getElementById('a') as Node, document.getElementById('b') as Node]);
+    expect([marks.size, marks.pending, marks.drawn]).toEqual([0, 0, 0]);
+    expect(ranges.size).toBe(0);
+    // A mark removed before its commit is never drawn.
+    marks.commit();
+    expect(ranges.size).toBe(0);
+  });
+
+  it('clear() drops undrawn marks too', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const marks = new Marks(highlight);
+    marks.add(runs[1] as TextRun, 0, 2, 'e:普京', brief('普京'));
+    marks.clear();
+    marks.commit();
+    expect([marks.size, marks.pending, ranges.size]).toEqual([0, 0, 0]);
+  });
+
+  it('refuses a mention whose text is no longer the run text', () => {
+    const marks = new Marks(null);
+    const run = runs[1] as TextRun;
+    (document.getElementById('b')?.firstChild as Text).data = '普丁';
+    expect(marks.add(run, 0, 2, 'e:普京', brief('普京'))).toBeNull();
+    expect(marks.size).toBe(0);
+  });
+});

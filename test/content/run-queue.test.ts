@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { type Box, findVisible, RunQueue } from '../../src/content/run-queue.ts';
+import type { TextRun } from '../../src/match/text-runs.ts';
+
+/** Runs of `n` characters each, one block per run (blocks are plain objects standing in for elements). */
+function runsOf(lengths: number[]): TextRun[] {
+  return lengths.map((n, i) => ({ text: 'x'.repeat(n), segments: [], block: { id: i } as unknown as Node }));
+}
+const ids = (batch: TextRun[] | null) => batch?.map((r) => (r.block as unknown as { id: number }).id) ?? null;
+
+describe('RunQueue', () => {
+  it('hands out batches in document order, bounded by runs and characters', () => {
+    const q = new RunQueue(runsOf([5, 5, 5, 5, 20, 5]));
+    expect(ids(q.take(100, 2))).toEqual([0, 1]);
+    expect(ids(q.take(12, 10))).toEqual([2, 3]);
+    // A run longer than the limit still goes, alone.
+    expect(ids(q.take(12, 10))).toEqual([4]);
+    expect(q.remaining).toBe(1);
+    expect(ids(q.take(12, 10))).toEqual([5]);
+    expect(q.take(12, 10)).toBeNull();
+    expect(q.remaining).toBe(0);
+  });
+
+  it('sends prioritized runs first, each run once', () => {
+    const q = new RunQueue(runsOf([1, 1, 1, 1, 1, 1, 1, 1]));
+    expect(ids(q.take(100, 2))).toEqual([0, 1]);
+    q.prioritize([1, 5, 6]); // 1 was sent already
+    expect(ids(q.take(100, 1))).toEqual([5]);
+    expect(ids(q.take(100, 3))).toEqual([6, 2, 3]);
+    expect(ids(q.take(100, 9))).toEqual([4, 7]);
+    expect(q.take(100, 9)).toBeNull();
+  });
+});
+
+describe('findVisible', () => {
+  /** Blocks 20 px tall, one under the other, the viewport [top, bottom] scrolled to `scroll`. */
+  const flow =
+    (scroll: number, hidden: ReadonlySet<number> = new Set()) =>
+    (block: Node): Box => {
+      const id = (block as unknown as { id: number }).id;
+      if (hidden.has(id)) return { top: 0, bottom: 0, width: 0, height: 0 };
+      return { top: id * 20 - scroll, bottom: id * 20 + 20 - scroll, width: 100, height: 20 };
+    };
+
+  it('finds the runs in the viewport with a few box reads', () => {
+    const runs = runsOf(Array.from({ length: 10_000 }, () => 3));
+    let reads = 0;
+    const boxOf = flow(100_000);
+    const visible = findVisible(runs, 0, 700, (b) => {
+      reads++;
+      return boxOf(b);
+    });
+    // Blocks 5000..5035 meet [0, 700] once scrolled by 100,000 px.
+    expect(visible[0]).toBe(4999);
+    expect(visible.at(-1)).toBe(5035);
+    expect(visible.length).toBe(37);
+    expect(reads).toBeLessThan(120);
+  });
+
+  it('passes over blocks that are not rendered', () => {
+    const runs = runsOf(Array.from({ length: 100 }, () => 3));
+    const hidden = new Set([0, 1, 2, 10, 11, 40]);
+    const visible = findVisible(runs, 0, 200, flow(0, hidden));
+    expect(visible).toEqual([3, 4, 5, 6, 7, 8, 9]); // 10 meets the viewport but is hidden
+  });
+
+  it('finds nothing on a page with nothing rendered, and stops at the deadline', () => {
+    const runs = runsOf(Array.from({ length: 50 }, () => 3));
+    expect(findVisible(runs, 0, 700, () => ({ top: 0, bottom: 0, width: 0, height: 0 }))).toEqual([]);
+    expect(findVisible(runs, 0, 700, flow(0), () => true).length).toBe(16);
+  });
+});
