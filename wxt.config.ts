@@ -17,7 +17,9 @@ const require = createRequire(import.meta.url);
  * - `@wxt-dev/storage` is src/content/storage-lite.ts (~9 kB less): the same `storage.defineItem`
  *   for getValue/setValue/watch, so the `*Item` definitions stay the one source of keys and defaults;
  * - `@webext-core/messaging` is src/content/messaging-lite.ts (~2.4 kB less): the same wire format,
- *   while src/messaging.ts stays the one typed contract.
+ *   while src/messaging.ts stays the one typed contract;
+ * - `preact` and `preact/jsx-runtime` are src/content/jsx-lite.ts (~10 kB less): the content script
+ *   renders one stateless component, the hover card, so it builds the card's DOM directly.
  * Each stand-in has a test that runs it against the real package.
  */
 const CONTENT_ALIASES: Alias[] = [
@@ -25,6 +27,10 @@ const CONTENT_ALIASES: Alias[] = [
   {
     find: /^@wxt-dev\/storage$/,
     replacement: fileURLToPath(new URL('src/content/storage-lite.ts', import.meta.url)),
+  },
+  {
+    find: /^preact(\/jsx-runtime)?$/,
+    replacement: fileURLToPath(new URL('src/content/jsx-lite.ts', import.meta.url)),
   },
   {
     find: /^@webext-core\/messaging$/,

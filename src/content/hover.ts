@@ -2,7 +2,11 @@
 // cards (Wikipedia Page Previews, 10ten): the lookup starts after HOVER.lookupMs of dwell, the card
 // shows at HOVER.showMs (constant), stays HOVER.graceMs after the pointer leaves unless it enters the
 // card, never while the pointer moves fast; Esc closes it.
+// The card is built while the pointer dwells (as soon as the lookup answers, off the page), so at
+// HOVER.showMs only the host is attached and placed: building it at show time cost ~20–60 ms after
+// the delay (the first Intl.DateTimeFormat of a page alone takes ~20 ms; bench/page.ts hoverToCard).
 import type { EntityCard } from '../messaging.ts';
+import type { CardProps } from '../ui/Card.tsx';
 import type { CardHost } from './card-host.ts';
 import type { Mark, Marks } from './marks.ts';
 
@@ -12,6 +16,8 @@ export const HOVER = {
   graceMs: 300,
   /** Faster than this (px per ms, smoothed) counts as passing through, not reading. */
   fastPxPerMs: 1.2,
+  /** The most a pointer event's delivery delay may take off the dwell (see startPending). */
+  maxInputDelayMs: 100,
 } as const;
 
 export interface HoverOptions {
@@ -27,6 +33,14 @@ export interface HoverOptions {
 }
 
 type CaretPosition = { offsetNode: Node; offset: number };
+
+/** A dwell in progress: its mark, its timers, the lookup once started and the card once built. */
+interface Pending {
+  mark: Mark;
+  timers: number[];
+  lookup?: Promise<EntityCard | null>;
+  props?: CardProps;
+}
 
 /** The Text node and offset under a viewport point. */
 export function caretAt(
@@ -59,7 +73,7 @@ export function caretAt(
 
 export class HoverController {
   private current: Mark | null = null;
-  private pending: { mark: Mark; lookup?: Promise<EntityCard | null>; timers: number[] } | null = null;
+  private pending: Pending | null = null;
   private shown: Mark | null = null;
   private graceTimer: number | undefined;
   private inCard = false;
@@ -111,13 +125,13 @@ export class HoverController {
         this.cancelGrace();
       } else {
         if (this.shown) this.startGrace();
-        if (mark) this.startPending(mark);
+        if (mark) this.startPending(mark, t);
       }
     } else if (mark && mark !== this.shown && fast) {
       // Still over the same mark but moving fast: the dwell starts again from here. (When the
       // pointer stops, no event follows: the restarted timers then run out and show the card.)
       this.cancelPending();
-      this.startPending(mark);
+      this.startPending(mark, t);
     }
   };
 
@@ -159,19 +173,32 @@ export class HoverController {
     if (this.shown) this.startGrace();
   }
 
-  private startPending(mark: Mark): void {
-    const pending: { mark: Mark; lookup?: Promise<EntityCard | null>; timers: number[] } = {
-      mark,
-      timers: [],
-    };
+  /**
+   * Starts the dwell on `mark`, counted from `since` (the pointer event's own time) where the browser
+   * is known to deliver it late: pointermove is dispatched with the next animation frame, up to ~17 ms
+   * after the move (more on a busy page), and the delay is the user's, not the event loop's.
+   */
+  private startPending(mark: Mark, since?: number): void {
+    const pending: Pending = { mark, timers: [] };
     this.pending = pending;
-    const showMs = this.opts.showDelayMs?.() ?? HOVER.showMs;
+    const late = since === undefined ? 0 : performance.now() - since;
+    // Only a plausible delivery delay counts (a clock that disagrees, e.g. in tests, counts as none).
+    const elapsed = late > 0 && late < HOVER.maxInputDelayMs ? late : 0;
+    const showMs = Math.max(0, (this.opts.showDelayMs?.() ?? HOVER.showMs) - elapsed);
     pending.timers.push(
       window.setTimeout(
         () => {
-          pending.lookup = this.cardFor(mark.entityId);
+          const lookup = this.cardFor(mark.entityId);
+          pending.lookup = lookup;
+          // Build the card while the pointer still dwells (not when the delay is already over).
+          void lookup.then((card) => {
+            if (card && this.pending === pending && !pending.props) {
+              pending.props = this.propsFor(mark, card);
+              this.opts.host.prepare(pending.props);
+            }
+          });
         },
-        Math.min(HOVER.lookupMs, showMs),
+        Math.max(0, Math.min(HOVER.lookupMs - elapsed, showMs)),
       ),
       window.setTimeout(async () => {
         let card = await (pending.lookup ?? this.cardFor(mark.entityId));
@@ -181,9 +208,21 @@ export class HoverController {
         }
         if (this.pending !== pending || !card) return;
         this.pending = null;
-        this.show(mark, card, false);
+        this.show(mark, card, false, pending.props);
       }, showMs),
     );
+  }
+
+  /** What the card for `mark` shows; the same object is prepared and later shown. */
+  private propsFor(mark: Mark, card: EntityCard): CardProps {
+    const onMore = this.opts.onMore;
+    return {
+      surface: mark.text,
+      card,
+      locale: this.opts.locale(),
+      onClose: () => this.hide(true),
+      onMore: onMore ? () => onMore(mark.entityId) : undefined,
+    };
   }
 
   private cancelPending(): void {
@@ -213,23 +252,15 @@ export class HoverController {
     return under ?? rects[0] ?? mark.range.getBoundingClientRect();
   }
 
-  show(mark: Mark, card: EntityCard, keyboard: boolean): void {
+  /** Shows the card for `mark`; `prepared` (from the dwell) is used when it still fits. */
+  show(mark: Mark, card: EntityCard, keyboard: boolean, prepared?: CardProps): void {
     const t0 = performance.now();
     this.cancelGrace();
     this.shown = mark;
     this.keyboardOpened = keyboard;
     if (keyboard) this.lastFocus = document.activeElement as HTMLElement | null;
-    const onMore = this.opts.onMore;
-    this.opts.host.show(
-      {
-        surface: mark.text,
-        card,
-        locale: this.opts.locale(),
-        onClose: () => this.hide(true),
-        onMore: onMore ? () => onMore(mark.entityId) : undefined,
-      },
-      this.anchorFor(mark),
-    );
+    const fits = prepared && prepared.card === card && prepared.locale === this.opts.locale();
+    this.opts.host.show(fits ? prepared : this.propsFor(mark, card), this.anchorFor(mark));
     this.lastRenderMs = performance.now() - t0;
     this.opts.onShown?.(mark);
   }

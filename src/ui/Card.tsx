@@ -78,6 +78,10 @@ export function Card({ surface, card, locale, onClose, onMore }: CardProps) {
   );
 }
 
+/** The card's type face: system UI fonts, then CJK ones (also used to warm fonts up, card-host.ts). */
+export const CARD_FONTS =
+  'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif';
+
 export const CARD_CSS = `
 :host { all: initial; }
 .card {
@@ -94,7 +98,7 @@ export const CARD_CSS = `
   background: #fff;
   color: #1f2328;
   box-shadow: 0 8px 28px rgb(0 0 0 / 0.18);
-  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif;
+  font: 14px/1.5 ${CARD_FONTS};
   text-align: start;
   z-index: 2147483647;
 }

@@ -34,6 +34,7 @@ function setup() {
       shown.push(props.surface);
       return null;
     }),
+    prepare: vi.fn(),
     hide: vi.fn(),
     activeInside: () => false,
     firstFocusable: () => null,
@@ -130,6 +131,40 @@ describe('HoverController timing', () => {
     await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
     expect(lookup).toHaveBeenCalledTimes(2);
     expect(shown).toEqual(['A']);
+  });
+
+  it('builds the card while the pointer dwells and shows that very card at the delay', async () => {
+    const { host, shown, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.lookupMs + 10);
+    expect(host.prepare).toHaveBeenCalledTimes(1);
+    expect(shown).toEqual([]);
+    const prepared = vi.mocked(host.prepare).mock.calls[0]?.[0];
+    expect(prepared?.surface).toBe('A');
+    await vi.advanceTimersByTimeAsync(HOVER.showMs - HOVER.lookupMs);
+    expect(shown).toEqual(['A']);
+    expect(vi.mocked(host.show).mock.calls[0]?.[0]).toBe(prepared);
+  });
+
+  it('builds nothing for a mark the pointer left before the lookup', async () => {
+    const { host, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.lookupMs - 50);
+    move(150, 10);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(host.prepare).not.toHaveBeenCalled();
+    expect(host.show).not.toHaveBeenCalled();
+  });
+
+  it('builds the next card without touching the one on screen', async () => {
+    const { host, shown, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    move(250, 10); // onto B: A stays for its grace period while B is built
+    await vi.advanceTimersByTimeAsync(HOVER.lookupMs + 10);
+    expect(vi.mocked(host.prepare).mock.calls.map((c) => c[0].surface)).toEqual(['A', 'B']);
+    expect(shown).toEqual(['A']);
+    expect(host.hide).not.toHaveBeenCalled();
   });
 
   it('closes on Escape', async () => {
