@@ -167,6 +167,38 @@ describe('HoverController timing', () => {
     expect(host.hide).not.toHaveBeenCalled();
   });
 
+  it('counts the dwell from the event’s own time when the browser delivered it late', async () => {
+    const { hover, shown } = setup();
+    const at = (x: number, timeStamp: number) =>
+      hover.onPointerMove({
+        clientX: x,
+        clientY: 10,
+        timeStamp,
+        target: document.body,
+        pointerType: 'mouse',
+      } as unknown as PointerEvent);
+    at(50, performance.now() - 30); // delivered 30 ms after the move (one frame and more)
+    await vi.advanceTimersByTimeAsync(HOVER.showMs - 40);
+    expect(shown).toEqual([]);
+    await vi.advanceTimersByTimeAsync(15);
+    expect(shown).toEqual(['A']);
+  });
+
+  it('ignores an event time that cannot be a delivery delay', async () => {
+    const { hover, shown } = setup();
+    hover.onPointerMove({
+      clientX: 50,
+      clientY: 10,
+      timeStamp: performance.now() - 5_000,
+      target: document.body,
+      pointerType: 'mouse',
+    } as unknown as PointerEvent);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs - 10);
+    expect(shown).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(shown).toEqual(['A']);
+  });
+
   it('closes on Escape', async () => {
     const { hover, host, move } = setup();
     move(50, 10);
