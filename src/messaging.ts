@@ -1,6 +1,7 @@
 // The one typed message contract between the content script, the extension pages and the background.
 // Built on @webext-core/messaging: `sendMessage('matchRuns', {...})` is checked against this protocol
-// at compile time; errors thrown by a handler reach the caller as rejected promises.
+// at compile time; errors thrown by a handler reach the caller as rejected promises. The content
+// script's build speaks the same wire format through src/content/messaging-lite.ts (wxt.config.ts).
 //
 // Who answers what:
 //   background   ping, matchRuns, lookupEntity, openEntity, importFiles, listImported, removeImported

@@ -1,6 +1,8 @@
 // The user's options, as typed @wxt-dev/storage items in storage.local: one place for the options
 // page to write and for the content script, the popup and the extension page to read and watch.
 // The on/off and site rules live in src/content/site-switch.ts (re-exported here), not duplicated.
+// In the content script's build `@wxt-dev/storage` is src/content/storage-lite.ts (wxt.config.ts):
+// these same definitions, read and watched there, stay the one source of every key and default.
 import { storage } from '@wxt-dev/storage';
 import type { Locale } from './ui/i18n.ts';
 import { LOCALES, pickLocale } from './ui/i18n.ts';
