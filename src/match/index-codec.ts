@@ -12,13 +12,15 @@ import { withJsonForm } from './detector.ts';
 
 /** "FLDI": FactLens Detector Index. */
 const MAGIC = 0x49444c46;
-export const DETECTOR_INDEX_BINARY_VERSION = 2;
+export const DETECTOR_INDEX_BINARY_VERSION = 3;
 const SECTIONS = [
   'strings',
   'stringEnds',
   'owners',
   'originals',
   'flags',
+  'endMasks',
+  'innerBigrams',
   'capitalStarts',
   'capitals',
   'triePairs',
@@ -46,6 +48,8 @@ export function encodeDetectorIndex(index: CompiledDetectorIndex): Uint8Array {
     owners: index.owners,
     originals: index.originals,
     flags: m.flags,
+    endMasks: m.endMasks,
+    innerBigrams: m.innerBigrams,
     capitalStarts: m.capitalStarts,
     capitals: m.capitals,
     triePairs: m.trie.pairs,
@@ -124,6 +128,8 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
   const owners = next(u32);
   const originals = next(u32);
   const flags = next(u8view);
+  const endMasks = next(u32);
+  const innerBigrams = next(i32);
   const capitalStarts = next(u32);
   const capitals = next(u16);
   const triePairs = next(i32);
@@ -139,13 +145,17 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
     ends.length === stringCount && (stringCount === 0 || ends[stringCount - 1] === text.length),
     'strings',
   );
-  check(owners.length === patternCount && flags.length === patternCount, 'pattern count');
+  check(
+    owners.length === patternCount && flags.length === patternCount && endMasks.length === patternCount,
+    'pattern count',
+  );
   check(originals.length === patternCount + 1 && capitalStarts.length === patternCount + 1, 'pattern ranges');
   check(
     ownerCount + patternCount <= stringCount && (originals[patternCount] ?? 0) <= stringCount,
     'string ranges',
   );
   check(capitalStarts[patternCount] === capitals.length, 'capitals');
+  check(innerBigrams.length === 1 << 15, 'bigram filter');
   check(hasEmptySlot(triePairs) && hasEmptySlot(lexiconPairs), 'pair tables');
 
   return withJsonForm({
@@ -160,6 +170,8 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
       trie: { pairs: triePairs, nodes: trieNodes, states: head[6] as number },
       lexicon: { pairs: lexiconPairs, nodes: lexiconNodes, states: head[7] as number },
       flags,
+      endMasks,
+      innerBigrams,
       capitals,
       capitalStarts,
     },

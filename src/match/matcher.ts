@@ -5,7 +5,7 @@
 // Chinese a local segmentation check: a match that cuts through a dictionary word on either side so
 // that the text segments better without it (川普 in 四川普通話) is rejected. Pure and DOM-free.
 import { FOLD as FOLD_TABLE, isHan, WORD as WORD_TABLE } from '../text/fold.ts';
-import { PatternTrie, type TrieArrays } from './trie.ts';
+import { bigramBit, PatternTrie, type TrieArrays } from './trie.ts';
 
 export interface RawMatch {
   start: number;
@@ -28,7 +28,11 @@ const WORD: Uint8Array = WORD_TABLE;
 
 const LATIN_END = 1;
 const CASE = 2;
-const HAN = 4;
+/** A lexicon word can cross the start of this Han pattern (see edgeFlags). */
+const SEG_START = 4;
+/** A lexicon word can start inside this Han pattern and run past its end (see edgeFlags). */
+const SEG_END = 8;
+const SEG = SEG_START | SEG_END;
 /** How many Han characters on each side the segmentation check looks at. */
 const WINDOW = 4;
 const WORD_COST = 2;
@@ -46,8 +50,18 @@ for (const ch of '的了在和与及对向由被把将是为从给跟同说称�
 export interface MatcherTables {
   trie: TrieArrays;
   lexicon: TrieArrays;
-  /** Per pattern: LATIN_END | CASE | HAN bits. */
+  /** Per pattern: LATIN_END | CASE | SEG_START | SEG_END bits. */
   flags: Uint8Array;
+  /**
+   * Per SEG_END pattern: bit o set when a lexicon word starts with the pattern's key from offset o on
+   * (offsets from 31 on are always walked).
+   */
+  endMasks: Uint32Array;
+  /**
+   * A 2^20-bit filter (bigramBit) of the unit pairs inside lexicon words: a word can only cross a
+   * match's edge where the two units either side of it are such a pair.
+   */
+  innerBigrams: Int32Array;
   /** Required capitals of pattern p (key offsets): capitals[capitalStarts[p] .. capitalStarts[p + 1]). */
   capitals: Uint16Array;
   capitalStarts: Uint32Array;
@@ -60,11 +74,23 @@ export class AliasMatcher {
   /** The arrays this matcher wraps (for a binary index). */
   readonly tables: MatcherTables;
   private readonly flags: Uint8Array;
+  private readonly endMasks: Uint32Array;
+  private readonly innerBigrams: Int32Array;
   private readonly capitals: Uint16Array;
   private readonly capitalStarts: Uint32Array;
   private readonly ends = new Int32Array(256);
   private readonly pats = new Int32Array(256);
-  private readonly dp = new Int32Array(64);
+  private free = new Int32Array(64);
+  private forced = new Int32Array(64);
+  /**
+   * The lexicon words starting at each position of `cached` (bit L: a word of L units; bit 0: one of
+   * 31 or more), valid where wordStamp equals stamp: windows of neighbouring matches overlap, so each
+   * position is looked up in the lexicon once per text instead of once per check.
+   */
+  private cached = '';
+  private stamp = 0;
+  private wordStamp = new Int32Array(256);
+  private wordMask = new Int32Array(256);
 
   /** Whether Han matches get the segmentation check (off only to measure its cost). */
   segmentation = true;
@@ -83,6 +109,8 @@ export class AliasMatcher {
     this.trie = PatternTrie.fromArrays(t.trie);
     this.lexicon = PatternTrie.fromArrays(t.lexicon);
     this.flags = t.flags;
+    this.endMasks = t.endMasks;
+    this.innerBigrams = t.innerBigrams;
     this.capitals = t.capitals;
     this.capitalStarts = t.capitalStarts;
   }
@@ -93,6 +121,7 @@ export class AliasMatcher {
     const trie = this.trie;
     const { first, nodes, bigrams } = trie;
     const flags = this.flags;
+    const inner = this.innerBigrams;
     const ends = this.ends;
     const pats = this.pats;
     // Each unit is folded once on the way (the next unit's fold is carried over); a profile showed
@@ -159,7 +188,20 @@ export class AliasMatcher {
         if (f !== 0) {
           if (f & LATIN_END && !latinEndOk(text, e)) continue;
           if (f & CASE && !this.capitalsOk(text, i, e, p)) continue;
-          if (f & HAN && this.segmentation && this.cutsThroughWord(text, i, e)) continue;
+          if (f & SEG && this.segmentation) {
+            // cutsAtEdge's first test, inlined: a lexicon word can only cross an edge whose two
+            // units are a pair inside some word. Most matches stop here.
+            let edge = false;
+            if (f & SEG_START && i > 0) {
+              const b = bigramBit(FOLD[text.charCodeAt(i - 1)] as number, c);
+              edge = ((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+            }
+            if (!edge && f & SEG_END && e < n) {
+              const b = bigramBit(FOLD[text.charCodeAt(e - 1)] as number, FOLD[text.charCodeAt(e)] as number);
+              edge = ((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+            }
+            if (edge && this.cutsAtEdge(text, i, e, p)) continue;
+          }
         }
         out.push({ start: i, end: e, pattern: p });
         next = e;
@@ -172,47 +214,150 @@ export class AliasMatcher {
     return out;
   }
 
-  /** True when [start, end) splits a dictionary word so that the text segments better without it. */
+  /**
+   * cutsThroughWord for a match of pattern p, answered without segmenting when no lexicon word
+   * crosses the match's start or end in this text: then the cheapest segmentation of the window can
+   * always keep the match whole (each piece costs at least WORD_COST), so the answer is false. Which
+   * edges a word can cross at all was worked out per pattern at build time (edgeFlags), and a bigram
+   * filter of the units inside lexicon words rules out most edges before any lookup; the dynamic
+   * program runs for few matches.
+   */
+  cutsAtEdge(text: string, start: number, end: number, p: number): boolean {
+    let ws = start;
+    while (ws > 0 && start - ws < WINDOW && isHan(text.charCodeAt(ws - 1))) ws--;
+    let we = end;
+    while (we < text.length && we - end < WINDOW && isHan(text.charCodeAt(we))) we++;
+    if (ws === start && we === end) return false;
+    const f = this.flags[p] as number;
+    const inner = this.innerBigrams;
+    let crossed = false;
+    if (f & SEG_START && ws < start) {
+      const b = bigramBit(FOLD[text.charCodeAt(start - 1)] as number, FOLD[text.charCodeAt(start)] as number);
+      if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0)
+        for (let s = ws; s < start && !crossed; s++) crossed = this.wordPast(text, s, start, we);
+    }
+    if (!crossed && f & SEG_END && we > end) {
+      const b = bigramBit(FOLD[text.charCodeAt(end - 1)] as number, FOLD[text.charCodeAt(end)] as number);
+      if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) {
+        const mask = this.endMasks[p] as number;
+        for (let s = start; s < end && !crossed; s++) {
+          const o = s - start;
+          if (o >= 31 || (mask & (1 << o)) !== 0) crossed = this.wordPast(text, s, end, we);
+        }
+      }
+    }
+    return crossed && this.cutsThroughWord(text, start, end);
+  }
+
+  /** Whether a lexicon word starts at `from` and ends after `edge` (and at or before `limit`). */
+  private wordPast(text: string, from: number, edge: number, limit: number): boolean {
+    const mask = this.wordsAt(text, from);
+    if (mask === 0) return false;
+    if (mask & 1) return this.walkPast(text, from, edge, limit);
+    for (let q = edge + 1; q <= limit; q++) if (mask & (1 << (q - from))) return true;
+    return false;
+  }
+
+  /** wordPast by walking the lexicon (for positions where a word of 31+ units starts). */
+  private walkPast(text: string, from: number, edge: number, limit: number): boolean {
+    if (from + 2 > limit) return false;
+    const lexicon = this.lexicon;
+    const nodes = lexicon.nodes;
+    let state = lexicon.pair(
+      FOLD[text.charCodeAt(from)] as number,
+      FOLD[text.charCodeAt(from + 1)] as number,
+    );
+    let q = from + 2;
+    while (state !== 0) {
+      if (q > edge && nodes[state] !== 0) return true;
+      if (q === limit) return false;
+      state = lexicon.child(state, FOLD[text.charCodeAt(q)] as number);
+      q++;
+    }
+    return false;
+  }
+
+  /** The lengths of the lexicon words starting at p (see wordMask), looked up once per text. */
+  private wordsAt(text: string, p: number): number {
+    if (text !== this.cached) {
+      this.cached = text;
+      this.stamp = (this.stamp + 1) | 0;
+      if (this.wordStamp.length < text.length) {
+        let size = this.wordStamp.length;
+        while (size < text.length) size *= 2;
+        this.wordStamp = new Int32Array(size);
+        this.wordMask = new Int32Array(size);
+      }
+    }
+    if (this.wordStamp[p] === this.stamp) return this.wordMask[p] as number;
+    let mask = 0;
+    if (p + 1 < text.length) {
+      const lexicon = this.lexicon;
+      const nodes = lexicon.nodes;
+      const u0 = FOLD[text.charCodeAt(p)] as number;
+      const u1 = FOLD[text.charCodeAt(p + 1)] as number;
+      const b = bigramBit(u0, u1);
+      let state = ((lexicon.bigrams[b >>> 5] as number) & (1 << (b & 31))) === 0 ? 0 : lexicon.pair(u0, u1);
+      let q = p + 2;
+      while (state !== 0) {
+        if (nodes[state] !== 0) mask |= q - p < 31 ? 1 << (q - p) : 1;
+        if (q === text.length) break;
+        state = lexicon.child(state, FOLD[text.charCodeAt(q)] as number);
+        q++;
+      }
+    }
+    this.wordStamp[p] = this.stamp;
+    this.wordMask[p] = mask;
+    return mask;
+  }
+
+  /**
+   * True when [start, end) splits a dictionary word so that the text segments better without it: the
+   * cheapest segmentation of a window of up to WINDOW Han characters on each side (free) costs less
+   * than the cheapest one that keeps the match as one word (forced). Segmentation: words of the
+   * lexicon cost WORD_COST, single characters CHAR_COST (function characters such as 和/在/的
+   * WORD_COST): the fewest pieces, and among equals the split that leaves function characters alone
+   * (和/政治, not 和政/治). Both costs come from one pass: `forced` joins `free` at the match's end.
+   */
   cutsThroughWord(text: string, start: number, end: number): boolean {
     let ws = start;
     while (ws > 0 && start - ws < WINDOW && isHan(text.charCodeAt(ws - 1))) ws--;
     let we = end;
     while (we < text.length && we - end < WINDOW && isHan(text.charCodeAt(we))) we++;
     if (ws === start && we === end) return false;
-    const free = this.segments(text, ws, we);
-    const forced = this.segments(text, ws, start) + WORD_COST + this.segments(text, end, we);
-    return forced > free;
-  }
-
-  /**
-   * Cheapest split of [from, to) into dictionary words (cost 2) and single characters (cost 2 for
-   * function characters such as 和/在/的, 3 for others): the fewest pieces, and among equals the split
-   * that leaves function characters alone (和/政治, not 和政/治).
-   */
-  private segments(text: string, from: number, to: number): number {
-    if (from >= to) return 0;
-    const dp = this.dp;
-    const len = to - from;
-    dp[0] = 0;
-    for (let x = 1; x <= len; x++) dp[x] = 1 << 20;
-    const lexicon = this.lexicon;
-    const nodes = lexicon.nodes;
-    for (let p = from; p < to; p++) {
-      const here = dp[p - from] as number;
-      const single = here + (FUNCTION_CHAR[text.charCodeAt(p)] === 1 ? WORD_COST : CHAR_COST);
-      if (single < (dp[p - from + 1] as number)) dp[p - from + 1] = single;
-      const base = here + WORD_COST;
-      if (p + 2 > to) continue;
-      let state = lexicon.pair(FOLD[text.charCodeAt(p)] as number, FOLD[text.charCodeAt(p + 1)] as number);
-      let q = p + 2;
-      while (state !== 0) {
-        if (nodes[state] !== 0 && base < (dp[q - from] as number)) dp[q - from] = base;
-        if (q === to) break;
-        state = lexicon.child(state, FOLD[text.charCodeAt(q)] as number);
-        q++;
+    const len = we - ws;
+    if (len + 1 > this.free.length) {
+      this.free = new Int32Array(len + 1);
+      this.forced = new Int32Array(len + 1);
+    }
+    const free = this.free;
+    const forced = this.forced;
+    const inf = 1 << 20;
+    free[0] = 0;
+    for (let x = 1; x <= len; x++) {
+      free[x] = inf;
+      forced[x] = inf;
+    }
+    const e = end - ws;
+    for (let p = ws; p < we; p++) {
+      const x = p - ws;
+      if (x === e) forced[x] = (free[start - ws] as number) + WORD_COST;
+      const a = free[x] as number;
+      const b = x >= e ? (forced[x] as number) : inf;
+      const single = FUNCTION_CHAR[text.charCodeAt(p)] === 1 ? WORD_COST : CHAR_COST;
+      if (a + single < (free[x + 1] as number)) free[x + 1] = a + single;
+      if (b + single < (forced[x + 1] as number)) forced[x + 1] = b + single;
+      const mask = this.wordsAt(text, p);
+      if (mask === 0) continue;
+      for (let q = p + 2; q <= we; q++) {
+        const L = q - p;
+        if (L < 31 ? (mask & (1 << L)) === 0 : !(mask & 1 && this.walkPast(text, p, q - 1, q))) continue;
+        if (a + WORD_COST < (free[q - ws] as number)) free[q - ws] = a + WORD_COST;
+        if (b + WORD_COST < (forced[q - ws] as number)) forced[q - ws] = b + WORD_COST;
       }
     }
-    return dp[len] as number;
+    const forcedCost = e === len ? (free[start - ws] as number) + WORD_COST : (forced[len] as number);
+    return forcedCost > (free[len] as number);
   }
 
   private capitalsOk(text: string, start: number, end: number, pattern: number): boolean {
@@ -247,14 +392,26 @@ export function compileMatcherTables(
 ): MatcherTables {
   const trie = PatternTrie.build(patterns.map((p) => p.key));
   const lexicon = dictionary instanceof PatternTrie ? dictionary : lexiconFor(patterns, dictionary);
+  // From a prebuilt lexicon (the JSON index, read at start-up) the edge sets would cost more than
+  // they save: every Han pattern is then checked at both edges, behind the inner-pair filter only.
+  const edges =
+    dictionary instanceof PatternTrie ? undefined : new EdgeSets([...hanKeys(patterns), ...dictionary]);
   const flags = new Uint8Array(patterns.length);
+  const endMasks = new Uint32Array(patterns.length);
   const capitalStarts = new Uint32Array(patterns.length + 1);
   const capitals: number[] = [];
   for (let i = 0; i < patterns.length; i++) {
     const { key, originals } = patterns[i] as MatcherPattern;
     let f = 0;
     if (WORD[key.charCodeAt(key.length - 1)] === 1) f |= LATIN_END;
-    if (isHan(key.charCodeAt(0)) || isHan(key.charCodeAt(key.length - 1))) f |= HAN;
+    if (isHan(key.charCodeAt(0)) || isHan(key.charCodeAt(key.length - 1))) {
+      if (!edges || edges.crossesStart(key)) f |= SEG_START;
+      const mask = edges ? edges.endMask(key) : -1 >>> 0;
+      if (mask !== 0) {
+        f |= SEG_END;
+        endMasks[i] = mask;
+      }
+    }
     const caps = requiredCapitals(key, originals);
     if (caps) {
       f |= CASE;
@@ -267,6 +424,8 @@ export function compileMatcherTables(
     trie: trie.arrays(),
     lexicon: lexicon.arrays(),
     flags,
+    endMasks,
+    innerBigrams: edges ? edges.innerBigrams : innerBigramsOf(lexicon),
     capitals: Uint16Array.from(capitals),
     capitalStarts,
   };
@@ -277,8 +436,77 @@ export function lexiconFor(
   patterns: readonly MatcherPattern[],
   dictionaryWords: readonly string[],
 ): PatternTrie {
-  const hanKeys = patterns.map((p) => p.key).filter((k) => k.length > 0 && isHan(k.charCodeAt(0)));
-  return PatternTrie.build([...hanKeys, ...dictionaryWords]);
+  return PatternTrie.build([...hanKeys(patterns), ...dictionaryWords]);
+}
+
+function hanKeys(patterns: readonly MatcherPattern[]): string[] {
+  return patterns.map((p) => p.key).filter((k) => k.length > 0 && isHan(k.charCodeAt(0)));
+}
+
+/** The inner-pair filter (MatcherTables.innerBigrams) from a lexicon trie's edges. */
+function innerBigramsOf(lexicon: PatternTrie): Int32Array {
+  const bits = new Int32Array(1 << 15);
+  const { nodes, pairs } = lexicon;
+  const set = (u0: number, u1: number) => {
+    const b = bigramBit(u0, u1);
+    bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+  };
+  const walk = (state: number, unit: number): void => {
+    const n = nodes[state + 1] as number;
+    for (let k = 0; k < n; k++) {
+      const child = nodes[state + 2 + k] as number;
+      set(unit, child);
+      walk(nodes[state + 2 + n + k] as number, child);
+    }
+  };
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i] as number;
+    if (key === -1) continue;
+    set(key >>> 16, key & 0xffff);
+    walk(pairs[i + 1] as number, key & 0xffff);
+  }
+  return bits;
+}
+
+/**
+ * Which edges of a pattern some lexicon word can cross, from the words' proper prefixes, proper
+ * suffixes and inner parts. A word crosses a match's start when it begins before the match and ends
+ * inside or after it: one of its proper suffixes is a prefix of the key, or the key lies strictly
+ * inside it. A word crosses the end from inside when one of its proper prefixes is a suffix of the key.
+ */
+class EdgeSets {
+  private readonly prefixes = new Set<string>();
+  private readonly suffixes = new Set<string>();
+  private readonly inner = new Set<string>();
+  readonly innerBigrams = new Int32Array(1 << 15);
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      if (w.length < 2) continue;
+      for (let k = 1; k < w.length; k++) {
+        const b = bigramBit(w.charCodeAt(k - 1), w.charCodeAt(k));
+        this.innerBigrams[b >>> 5] = (this.innerBigrams[b >>> 5] as number) | (1 << (b & 31));
+      }
+      for (let k = 1; k < w.length; k++) {
+        this.prefixes.add(w.slice(0, k));
+        this.suffixes.add(w.slice(k));
+        for (let e = k + 2; e < w.length; e++) this.inner.add(w.slice(k, e));
+      }
+    }
+  }
+
+  crossesStart(key: string): boolean {
+    if (this.inner.has(key)) return true;
+    for (let k = 1; k <= key.length; k++) if (this.suffixes.has(key.slice(0, k))) return true;
+    return false;
+  }
+
+  /** Bit o: a word starts with key.slice(o) and runs past the key (o ≥ 31: bit 31). */
+  endMask(key: string): number {
+    let mask = 0;
+    for (let o = 0; o < key.length; o++) if (this.prefixes.has(key.slice(o))) mask |= 1 << Math.min(o, 31);
+    return mask;
+  }
 }
 
 /** After a Latin word: no further letter, except a possessive 's / s'. */
