@@ -65,14 +65,6 @@ export class CardHost {
 
   constructor(private readonly doc: Document = document) {}
 
-  get element(): HTMLElement | null {
-    return this.host?.isConnected ? this.host : null;
-  }
-
-  get visible(): boolean {
-    return this.element !== null;
-  }
-
   contains(node: Node | null): boolean {
     return !!node && !!this.host && (node === this.host || this.host.contains(node));
   }

@@ -26,8 +26,6 @@ export interface HoverOptions {
   lookup: (entityId: string) => Promise<EntityCard | null>;
   locale: () => string;
   onMore?: (entityId: string) => void;
-  /** For tests and the benchmark: called when a card is shown. */
-  onShown?: (mark: Mark) => void;
   /** The dwell before the card shows, in ms (the hover-delay option); HOVER.showMs when absent. */
   showDelayMs?: () => number;
 }
@@ -81,8 +79,6 @@ export class HoverController {
   private keyboardOpened = false;
   private readonly cache = new Map<string, Promise<EntityCard | null>>();
   private lastFocus: HTMLElement | null = null;
-  /** Time from the show timer firing to the card in the DOM (ms), for the benchmark. */
-  lastRenderMs = 0;
 
   constructor(private readonly opts: HoverOptions) {}
 
@@ -174,9 +170,9 @@ export class HoverController {
   }
 
   /**
-   * Starts the dwell on `mark`, counted from `since` (the pointer event's own time) where the browser
-   * is known to deliver it late: pointermove is dispatched with the next animation frame, up to ~17 ms
-   * after the move (more on a busy page), and the delay is the user's, not the event loop's.
+   * Starts the dwell on `mark`, counted from `since`, the pointer event's own time: browsers dispatch
+   * pointermove with the next animation frame, up to ~17 ms after the move (more on a busy page), and
+   * the delay is meant from when the pointer stopped, not from when the event reached us.
    */
   private startPending(mark: Mark, since?: number): void {
     const pending: Pending = { mark, timers: [] };
@@ -254,15 +250,12 @@ export class HoverController {
 
   /** Shows the card for `mark`; `prepared` (from the dwell) is used when it still fits. */
   show(mark: Mark, card: EntityCard, keyboard: boolean, prepared?: CardProps): void {
-    const t0 = performance.now();
     this.cancelGrace();
     this.shown = mark;
     this.keyboardOpened = keyboard;
     if (keyboard) this.lastFocus = document.activeElement as HTMLElement | null;
     const fits = prepared && prepared.card === card && prepared.locale === this.opts.locale();
     this.opts.host.show(fits ? prepared : this.propsFor(mark, card), this.anchorFor(mark));
-    this.lastRenderMs = performance.now() - t0;
-    this.opts.onShown?.(mark);
   }
 
   /** Opens the card for a mark at once (the keyboard command). */
