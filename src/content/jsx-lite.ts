@@ -12,9 +12,10 @@ type Child = Node | string | number | boolean | null | undefined | Child[];
 type Props = Record<string, unknown> & { children?: Child };
 type Component<P> = (props: P) => Node;
 
+// (No `instanceof Node`: a content script's Node need not be the page's, e.g. behind Firefox's Xrays.)
 const append = (parent: Node, child: Child): void => {
   if (Array.isArray(child)) for (const c of child) append(parent, c);
-  else if (child instanceof Node) parent.appendChild(child);
+  else if (typeof child === 'object' && child !== null) parent.appendChild(child);
   else if (child != null && typeof child !== 'boolean')
     parent.appendChild(document.createTextNode(String(child)));
 };
