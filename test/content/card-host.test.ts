@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+// The card host: a card built ahead (prepare) stays off the page until shown, showing attaches that
+// very card, the card on screen is not touched while the next one is built, hiding takes the host out.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CardHost, HOST_TAG, placeCard } from '../../src/content/card-host.ts';
+import type { EntityCard } from '../../src/messaging.ts';
+import type { CardProps } from '../../src/ui/Card.tsx';
+
+const props = (surface: string): CardProps => ({
+  surface,
+  card: {
+    entity: { id: `e:${surface}`, name: surface, kind: 'person', aliases: [], articleCount: 1 },
+    articleCount: 1,
+    passages: [],
+  } as unknown as EntityCard,
+  locale: 'en',
+  onClose: vi.fn(),
+});
+const anchor = { left: 10, top: 10, right: 60, bottom: 30 };
+const hosts = () => document.querySelectorAll(HOST_TAG).length;
+const shownName = (host: CardHost) =>
+  (host.firstFocusable()?.closest('.card') as HTMLElement | null)?.querySelector('.name')?.textContent;
+
+afterEach(() => {
+  for (const el of document.querySelectorAll(HOST_TAG)) el.remove();
+});
+
+describe('CardHost', () => {
+  it('builds a card off the page and attaches that very card when shown', () => {
+    const host = new CardHost(document);
+    const a = props('拉夫罗夫');
+    host.prepare(a);
+    expect(hosts()).toBe(0);
+    const card = host.show(a, anchor);
+    expect(hosts()).toBe(1);
+    expect(document.querySelector(HOST_TAG)?.parentElement).toBe(document.documentElement);
+    expect(card?.querySelector('.name')?.textContent).toBe('拉夫罗夫');
+    expect(card?.style.top).toMatch(/px$/);
+    host.destroy();
+  });
+
+  it('keeps the card on screen while the next one is built, then swaps it', () => {
+    const host = new CardHost(document);
+    const a = props('王毅');
+    const b = props('普京');
+    host.show(a, anchor);
+    host.prepare(b);
+    expect(shownName(host)).toBe('王毅');
+    expect(document.querySelector(HOST_TAG)?.shadowRoot?.querySelectorAll('.card').length).toBe(1);
+    host.show(b, anchor);
+    expect(shownName(host)).toBe('普京');
+    expect(document.querySelector(HOST_TAG)?.shadowRoot?.querySelectorAll('.card').length).toBe(1);
+    host.destroy();
+  });
+
+  it('builds at show time what was not prepared, and hides by taking the host out', () => {
+    const host = new CardHost(document);
+    host.prepare(props('甲'));
+    host.show(props('乙'), anchor);
+    expect(shownName(host)).toBe('乙');
+    host.hide();
+    expect(hosts()).toBe(0);
+    expect(host.firstFocusable()).toBeNull();
+    host.destroy();
+  });
+
+  it('places the card below its anchor, above it when there is no room, inside the viewport', () => {
+    expect(placeCard(anchor, 300, 200, 1000, 700)).toEqual({ left: 10, top: 36, placement: 'below' });
+    expect(placeCard({ left: 900, top: 600, right: 950, bottom: 620 }, 300, 200, 1000, 700)).toEqual({
+      left: 650,
+      top: 394,
+      placement: 'above',
+    });
+  });
+});
