@@ -41,7 +41,10 @@ let sheet: CSSStyleSheet | null = null;
 
 /** Switches every adopted highlight style to `style` at once (no re-scan needed). */
 export function setMarkStyle(style: MarkStyleName): void {
-  markStyle = style in STYLE_OVERRIDES ? style : 'both';
+  const next = style in STYLE_OVERRIDES ? style : 'both';
+  // Replacing the sheet restyles the whole page, even with the same text: only on a change.
+  if (next === markStyle) return;
+  markStyle = next;
   sheet?.replaceSync(highlightCss(markStyle));
   for (const el of fallbackStyles) el.textContent = highlightCss(markStyle);
 }

@@ -40,4 +40,22 @@ describe('mark style', () => {
     setMarkStyle('both');
     remove();
   });
+
+  it('leaves the sheet alone when the style does not change (a replace restyles the page)', () => {
+    const remove = adoptHighlightStyle(document);
+    let replaced = 0;
+    const sheet = document.adoptedStyleSheets.at(-1) as CSSStyleSheet;
+    const original = sheet.replaceSync;
+    sheet.replaceSync = (text: string) => {
+      replaced++;
+      original.call(sheet, text);
+    };
+    setMarkStyle('both');
+    expect(replaced).toBe(0);
+    setMarkStyle('tint');
+    setMarkStyle('tint');
+    expect(replaced).toBe(1);
+    setMarkStyle('both');
+    remove();
+  });
 });
