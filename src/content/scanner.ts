@@ -224,6 +224,7 @@ export class Scanner {
     let t0 = now();
     let checked = -1;
     let intact = false;
+    let n = 0;
     for (const m of res.mentions) {
       const run = batch[m.run];
       const brief = res.entities[m.entityId];
@@ -234,7 +235,7 @@ export class Scanner {
       }
       if (!intact) continue; // changed since collection: the MutationObserver re-scans it
       marks.add(run, m.start, m.end, m.entityId, brief);
-      if (now() - t0 > SCAN_LIMITS.sliceMs) {
+      if ((++n & 15) === 0 && now() - t0 > SCAN_LIMITS.sliceMs) {
         this.note(t0);
         await yieldToMain();
         if (gen !== this.generation) return false;

@@ -322,10 +322,14 @@ export function rangeForMention(run: TextRun, start: number, end: number, doc?: 
   if (start < 0 || end > run.text.length || start >= end || run.segments.length === 0) return null;
   const a = positionAt(run, start);
   const b = positionAt(run, end, true);
-  if (a.offset > a.node.data.length || b.offset > b.node.data.length) return null;
   const owner = doc ?? a.node.ownerDocument;
   const range = owner.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
+  try {
+    // Throws when an offset is past the end of its node (the node got shorter): no range.
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+  } catch {
+    return null;
+  }
   return range;
 }
