@@ -4,12 +4,19 @@
 // sets: "names" (CC-CEDICT proper nouns in both scripts, English names from their glosses, filled up
 // with 3+-character words: what an entity index looks like) and "dense" (mostly 2-character common
 // words: nearly every Chinese bigram starts an alias, the worst case for a trie walked from every
-// position). Prints build time, scan ms/MB, heap + typed-array memory, and the speed-up.
+// position). Our matcher is built as the extension builds it: with the CC-CEDICT words that can cross
+// an alias' edge (dictionaryWordsFor) for the segmentation check. Two figures for it: "match only"
+// (folding, longest-leftmost, Latin boundaries and capitals; segmentation off) and "product" (every
+// check the extension runs, i.e. also the segmentation check; AliasMatcher.scanRaw as the detector
+// calls it). The library does plain multi-pattern matching of the same keys over the pre-folded text.
+// The speed-up that counts is the product's. Prints build time, scan ms/MB, heap + typed-array
+// memory, and the speed-ups.
 // Run: npm run bench:match [-- --corpus DIR]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import { loadCedict } from '../src/entities/cedict.ts';
+import { dictionaryWordsFor } from '../src/entities/dictionary-words.ts';
 import { AliasMatcher, type MatcherPattern } from '../src/match/matcher.ts';
 import { fold, foldKey } from '../src/text/fold.ts';
 import { rng } from './synthetic.ts';
@@ -43,7 +50,11 @@ const properChinese = new Set<string>();
 const english = new Set<string>();
 const words2 = new Set<string>();
 const words3 = new Set<string>();
+/** Folded Han words of 2+ characters, as the extractor's Lexicon.words. */
+const hanWords = new Set<string>();
 for (const e of cedict.entries) {
+  const folded = foldKey(e.simplified);
+  if (folded.length >= 2 && /^[\u3400-\u9fff·]+$/.test(folded)) hanWords.add(folded);
   const forms = [e.simplified, e.traditional].filter((f) => f.length >= 2 && f.length <= 8);
   if (e.proper) {
     for (const f of forms) properChinese.add(f);
@@ -120,15 +131,16 @@ for (const [label, aliases] of [
   ['dense', denseSet],
 ] as const) {
   const patterns: MatcherPattern[] = aliases.map((a) => ({ key: foldKey(a), originals: [a] }));
+  const dictionary = dictionaryWordsFor(aliases, [...hanWords]);
   let m0 = memoryMb();
-  const [matcher, oursBuild] = time(() => new AliasMatcher(patterns));
+  const [matcher, oursBuild] = time(() => new AliasMatcher(patterns, dictionary));
   const oursMem = memoryMb() - m0;
   m0 = memoryMb();
   const [lib, libBuild] = time(() => new AhoCorasick(patterns.map((p) => p.key)));
   const libMem = memoryMb() - m0;
   const scanOurs = (segmentation: boolean) => () => {
     matcher.segmentation = segmentation;
-    return runs.reduce((n, run) => n + matcher.scan(run).length, 0);
+    return runs.reduce((n, run) => n + matcher.scanRaw(run), 0);
   };
   const [ours, seg, theirs] = interleaved([
     scanOurs(false),
@@ -140,17 +152,18 @@ for (const [label, aliases] of [
   const [libScan, libCount] = theirs;
 
   console.log(`\n${label}: ${aliases.length} aliases`);
+  console.log(`  (${dictionary.length} dictionary words for the segmentation check)`);
   console.log('  engine                                  build ms   scan ms/MB   memory MB   matches');
   console.log(
-    `  factlens AliasMatcher                  ${fmt(oursBuild)}     ${fmt(oursRaw / mb)}    ${fmt(oursMem)}   ${oursCount} (longest-leftmost, boundaries, folding)`,
+    `  factlens AliasMatcher                  ${fmt(oursBuild)}     ${fmt(oursRaw / mb)}    ${fmt(oursMem)}   ${oursCount} (match only: longest-leftmost, boundaries, folding)`,
   );
   console.log(
-    `    + Chinese segmentation check                    ${fmt(oursSeg / mb)}                ${oursSegCount}`,
+    `    product: + Chinese segmentation check           ${fmt(oursSeg / mb)}                ${oursSegCount}`,
   );
   console.log(
     `  @monyone/aho-corasick fast             ${fmt(libBuild)}     ${fmt(libScan / mb)}    ${fmt(libMem)}   ${libCount} (all overlapping matches, text pre-folded)`,
   );
   console.log(
-    `  speed-up: ${(libScan / oursRaw).toFixed(1)}× matching, ${(libScan / oursSeg).toFixed(1)}× with the segmentation check (goal ≥ 5×)`,
+    `  speed-up: ${(libScan / oursRaw).toFixed(1)}× matching, ${(libScan / oursSeg).toFixed(1)}× with the segmentation check (the product figure; goal ≥ 5×)`,
   );
 }

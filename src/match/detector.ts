@@ -267,16 +267,19 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
     detect(runs) {
       const out: Mention[] = [];
       runs.forEach((text, run) => {
-        const found = matcher.scan(text);
+        const count = matcher.scanRaw(text);
+        const found = matcher.found;
         const covered: Array<[number, number]> = [];
-        for (const m of found) {
-          covered.push([m.start, m.end]);
+        for (let k = 0; k < count * 3; k += 3) {
+          const start = found[k] as number;
+          const end = found[k + 1] as number;
+          covered.push([start, end]);
           out.push({
             run,
-            start: m.start,
-            end: m.end,
-            text: text.slice(m.start, m.end),
-            entityId: source.owner(m.pattern),
+            start,
+            end,
+            text: text.slice(start, end),
+            entityId: source.owner(found[k + 2] as number),
             score: 1,
           });
         }

@@ -25,6 +25,29 @@ export interface MatcherPattern {
 // call, which cost 40% of the scan time in the profile.
 const FOLD: Uint16Array = FOLD_TABLE;
 const WORD: Uint8Array = WORD_TABLE;
+const BIGRAM_BIT: (u0: number, u1: number) => number = bigramBit;
+const IS_HAN: (code: number) => boolean = isHan;
+
+/** The bit of a UNITS entry above the folded unit. */
+const WORD_BIT = 1 << 16;
+let unitTable: Int32Array | undefined;
+
+/**
+ * Per UTF-16 unit: its fold | WORD_BIT if the fold is a word character (256 KB, made on the first
+ * scan): one lookup per character instead of two. A per-trie "starts a pattern" bit here was dropped:
+ * nearly every letter and Han character starts some alias, and the branch cost more than it saved
+ * (names set, 25 vs 33 ms/MB).
+ */
+function units(): Int32Array {
+  if (!unitTable) {
+    unitTable = new Int32Array(0x10000);
+    for (let x = 0; x < 0x10000; x++) {
+      const f = FOLD[x] as number;
+      unitTable[x] = f | (WORD[f] === 1 ? WORD_BIT : 0);
+    }
+  }
+  return unitTable;
+}
 
 const LATIN_END = 1;
 const CASE = 2;
@@ -48,6 +71,7 @@ for (const ch of '的了在和与及对向由被把将是为从给跟同说称�
  * patterns and what a prebuilt index stores, so a service worker only wraps them.
  */
 export interface MatcherTables {
+  /** The patterns' trie, built with leafRefs. */
   trie: TrieArrays;
   lexicon: TrieArrays;
   /** Per pattern: LATIN_END | CASE | SEG_START | SEG_END bits. */
@@ -78,6 +102,8 @@ export class AliasMatcher {
   private readonly innerBigrams: Int32Array;
   private readonly capitals: Uint16Array;
   private readonly capitalStarts: Uint32Array;
+  /** The matches of the last scanRaw: [start, end, pattern] triples. */
+  found = new Int32Array(3 * 64);
   private readonly ends = new Int32Array(256);
   private readonly pats = new Int32Array(256);
   private free = new Int32Array(64);
@@ -117,67 +143,112 @@ export class AliasMatcher {
 
   /** Every match in one run, longest-leftmost, non-overlapping, in order. */
   scan(text: string, out: RawMatch[] = []): RawMatch[] {
+    const count = this.scanRaw(text);
+    const found = this.found;
+    for (let m = 0; m < count * 3; m += 3)
+      out.push({ start: found[m] as number, end: found[m + 1] as number, pattern: found[m + 2] as number });
+    return out;
+  }
+
+  /**
+   * scan without an object per match: returns the number of matches and leaves them in `found` as
+   * [start, end, pattern] triples (valid until the next scan).
+   */
+  scanRaw(text: string): number {
     const n = text.length;
+    let found = this.found;
+    let count = 0;
     const trie = this.trie;
-    const { first, nodes, bigrams } = trie;
+    const { nodes, bigrams, pairs, pairMask } = trie;
+    const UNITS = units();
     const flags = this.flags;
     const inner = this.innerBigrams;
     const ends = this.ends;
     const pats = this.pats;
-    // Each unit is folded once on the way (the next unit's fold is carried over); a profile showed
-    // a separate pre-folding pass into a buffer costing a quarter of the scan.
+    // Each unit is looked up once on the way (the next unit's entry is carried over): its fold, and
+    // whether it is a word character and starts a pattern, in one table. A profile showed a separate
+    // pre-folding pass into a buffer costing a quarter of the scan.
     let i = 0;
-    let c = n > 0 ? (FOLD[text.charCodeAt(0)] as number) : 0;
-    let prevWord = false;
+    let u = n > 0 ? (UNITS[text.charCodeAt(0)] as number) : 0;
+    let prevWord = 0;
     while (i < n - 1) {
-      const d0 = FOLD[text.charCodeAt(i + 1)] as number;
-      const word = WORD[c] === 1;
-      if (first[c] === 0 || (word && prevWord)) {
+      const u1 = UNITS[text.charCodeAt(i + 1)] as number;
+      const word = u & WORD_BIT;
+      if ((word & prevWord) !== 0) {
         i++;
-        c = d0;
+        u = u1;
         prevWord = word;
         continue;
       }
+      const c = u & 0xffff;
+      const d0 = u1 & 0xffff;
       const b = (Math.imul(c, 0x9e3779b1) ^ Math.imul(d0, 0x85ebca6b)) >>> 12; // bigramBit, inlined
       if (((bigrams[b >>> 5] as number) & (1 << (b & 31))) === 0) {
         i++;
-        c = d0;
+        u = u1;
         prevWord = word;
         continue;
       }
       let j = i + 1;
       let d = d0;
       if (d === 32) while (j + 1 < n && FOLD[text.charCodeAt(j + 1)] === 32) j++;
-      let state = trie.pair(c, d);
+      // PatternTrie.pair, inlined.
+      const key = (c << 16) | d;
+      let h = Math.imul(key, 0x9e3779b1);
+      h = (h ^ (h >>> 16)) & pairMask;
+      let state = 0;
+      for (;;) {
+        const kk = pairs[h * 2] as number;
+        if (kk === key) {
+          state = pairs[h * 2 + 1] as number;
+          break;
+        }
+        if (kk === -1) break;
+        h = (h + 1) & pairMask;
+      }
       if (state === 0) {
         i++;
-        c = d0;
+        u = u1;
         prevWord = word;
         continue;
       }
       j++;
-      let prevSpace = d === 32;
       let k = 0;
-      let a = nodes[state] as number;
-      if (a !== 0) {
+      if (state < 0) {
+        // A two-unit pattern that no longer one extends: nothing to walk.
         ends[0] = j;
-        pats[0] = a - 1;
+        pats[0] = -state - 1;
         k = 1;
-      }
-      while (j < n) {
-        d = FOLD[text.charCodeAt(j)] as number;
-        if (d === 32 && prevSpace) {
-          j++;
-          continue;
+      } else {
+        let prevSpace = d === 32;
+        let a = nodes[state] as number;
+        if (a !== 0) {
+          ends[0] = j;
+          pats[0] = a - 1;
+          k = 1;
         }
-        state = trie.child(state, d);
-        if (state === 0) break;
-        j++;
-        prevSpace = d === 32;
-        a = nodes[state] as number;
-        if (a !== 0 && k < 256) {
-          ends[k] = j;
-          pats[k++] = a - 1;
+        while (j < n) {
+          d = FOLD[text.charCodeAt(j)] as number;
+          if (d === 32 && prevSpace) {
+            j++;
+            continue;
+          }
+          state = trie.child(state, d);
+          if (state === 0) break;
+          j++;
+          if (state < 0) {
+            if (k < 256) {
+              ends[k] = j;
+              pats[k++] = -state - 1;
+            }
+            break;
+          }
+          prevSpace = d === 32;
+          a = nodes[state] as number;
+          if (a !== 0 && k < 256) {
+            ends[k] = j;
+            pats[k++] = a - 1;
+          }
         }
       }
       let next = i + 1;
@@ -193,25 +264,42 @@ export class AliasMatcher {
             // units are a pair inside some word. Most matches stop here.
             let edge = false;
             if (f & SEG_START && i > 0) {
-              const b = bigramBit(FOLD[text.charCodeAt(i - 1)] as number, c);
+              const b = BIGRAM_BIT(FOLD[text.charCodeAt(i - 1)] as number, c);
               edge = ((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0;
             }
             if (!edge && f & SEG_END && e < n) {
-              const b = bigramBit(FOLD[text.charCodeAt(e - 1)] as number, FOLD[text.charCodeAt(e)] as number);
+              const b = BIGRAM_BIT(
+                FOLD[text.charCodeAt(e - 1)] as number,
+                FOLD[text.charCodeAt(e)] as number,
+              );
               edge = ((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0;
             }
             if (edge && this.cutsAtEdge(text, i, e, p)) continue;
           }
         }
-        out.push({ start: i, end: e, pattern: p });
+        if (count * 3 + 3 > found.length) {
+          const grown = new Int32Array(found.length * 2);
+          grown.set(found);
+          found = grown;
+          this.found = found;
+        }
+        found[count * 3] = i;
+        found[count * 3 + 1] = e;
+        found[count * 3 + 2] = p;
+        count++;
         next = e;
         break;
       }
-      prevWord = next === i + 1 ? word : WORD[FOLD[text.charCodeAt(next - 1)] as number] === 1;
+      if (next === i + 1) {
+        prevWord = word;
+        u = u1;
+      } else {
+        prevWord = (UNITS[text.charCodeAt(next - 1)] as number) & WORD_BIT;
+        u = next < n ? (UNITS[text.charCodeAt(next)] as number) : 0;
+      }
       i = next;
-      c = i < n ? (FOLD[text.charCodeAt(i)] as number) : 0;
     }
-    return out;
+    return count;
   }
 
   /**
@@ -224,20 +312,23 @@ export class AliasMatcher {
    */
   cutsAtEdge(text: string, start: number, end: number, p: number): boolean {
     let ws = start;
-    while (ws > 0 && start - ws < WINDOW && isHan(text.charCodeAt(ws - 1))) ws--;
+    while (ws > 0 && start - ws < WINDOW && IS_HAN(text.charCodeAt(ws - 1))) ws--;
     let we = end;
-    while (we < text.length && we - end < WINDOW && isHan(text.charCodeAt(we))) we++;
+    while (we < text.length && we - end < WINDOW && IS_HAN(text.charCodeAt(we))) we++;
     if (ws === start && we === end) return false;
     const f = this.flags[p] as number;
     const inner = this.innerBigrams;
     let crossed = false;
     if (f & SEG_START && ws < start) {
-      const b = bigramBit(FOLD[text.charCodeAt(start - 1)] as number, FOLD[text.charCodeAt(start)] as number);
+      const b = BIGRAM_BIT(
+        FOLD[text.charCodeAt(start - 1)] as number,
+        FOLD[text.charCodeAt(start)] as number,
+      );
       if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0)
         for (let s = ws; s < start && !crossed; s++) crossed = this.wordPast(text, s, start, we);
     }
     if (!crossed && f & SEG_END && we > end) {
-      const b = bigramBit(FOLD[text.charCodeAt(end - 1)] as number, FOLD[text.charCodeAt(end)] as number);
+      const b = BIGRAM_BIT(FOLD[text.charCodeAt(end - 1)] as number, FOLD[text.charCodeAt(end)] as number);
       if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) {
         const mask = this.endMasks[p] as number;
         for (let s = start; s < end && !crossed; s++) {
@@ -296,7 +387,7 @@ export class AliasMatcher {
       const nodes = lexicon.nodes;
       const u0 = FOLD[text.charCodeAt(p)] as number;
       const u1 = FOLD[text.charCodeAt(p + 1)] as number;
-      const b = bigramBit(u0, u1);
+      const b = BIGRAM_BIT(u0, u1);
       let state = ((lexicon.bigrams[b >>> 5] as number) & (1 << (b & 31))) === 0 ? 0 : lexicon.pair(u0, u1);
       let q = p + 2;
       while (state !== 0) {
@@ -321,9 +412,9 @@ export class AliasMatcher {
    */
   cutsThroughWord(text: string, start: number, end: number): boolean {
     let ws = start;
-    while (ws > 0 && start - ws < WINDOW && isHan(text.charCodeAt(ws - 1))) ws--;
+    while (ws > 0 && start - ws < WINDOW && IS_HAN(text.charCodeAt(ws - 1))) ws--;
     let we = end;
-    while (we < text.length && we - end < WINDOW && isHan(text.charCodeAt(we))) we++;
+    while (we < text.length && we - end < WINDOW && IS_HAN(text.charCodeAt(we))) we++;
     if (ws === start && we === end) return false;
     const len = we - ws;
     if (len + 1 > this.free.length) {
@@ -390,7 +481,10 @@ export function compileMatcherTables(
   patterns: readonly MatcherPattern[],
   dictionary: readonly string[] | PatternTrie = [],
 ): MatcherTables {
-  const trie = PatternTrie.build(patterns.map((p) => p.key));
+  const trie = PatternTrie.build(
+    patterns.map((p) => p.key),
+    true,
+  );
   const lexicon = dictionary instanceof PatternTrie ? dictionary : lexiconFor(patterns, dictionary);
   // From a prebuilt lexicon (the JSON index, read at start-up) the edge sets would cost more than
   // they save: every Han pattern is then checked at both edges, behind the inner-pair filter only.

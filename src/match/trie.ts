@@ -54,8 +54,12 @@ export class PatternTrie {
     return this.bigramBits;
   }
 
-  /** Builds a trie; pattern i gets id i (the first of equal patterns wins). Patterns under 2 units are ignored. */
-  static build(patterns: readonly string[]): PatternTrie {
+  /**
+   * Builds a trie; pattern i gets id i (the first of equal patterns wins). Patterns under 2 units are
+   * ignored. With `leafRefs`, a node without children gets no block: pair() and child() return
+   * -(id + 1) for it, which saves a walk one memory access per match (the matcher's trie is so built).
+   */
+  static build(patterns: readonly string[], leafRefs = false): PatternTrie {
     // Sorted unique patterns, laid out depth first straight from the sorted list: no per-node Maps
     // (building from nested Maps cost ~85 ms for 80k patterns, mostly allocation and GC).
     const ids = new Map<string, number>();
@@ -71,8 +75,6 @@ export class PatternTrie {
     let used = 1;
     let count = 0;
     const place = (lo: number, hi: number, depth: number): number => {
-      const at = used;
-      count++;
       let k = lo;
       let id = 0;
       while (k < hi && (keys[k] as string).length === depth) {
@@ -84,6 +86,9 @@ export class PatternTrie {
         if (j === k || (keys[j] as string).charCodeAt(depth) !== (keys[j - 1] as string).charCodeAt(depth))
           n++;
       }
+      if (n === 0 && leafRefs) return -id;
+      const at = used;
+      count++;
       used += 2 + 2 * n;
       nodes[at] = id;
       nodes[at + 1] = n;
