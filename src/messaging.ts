@@ -28,12 +28,21 @@ export interface EntityBrief {
 export interface MatchRunsRequest {
   /** Text runs in page order; mentions refer to them by index. */
   runs: string[];
+  /**
+   * Answer with `packed` (and `mentions` empty): a fifth of the bytes, and the message's size is
+   * most of its round trip (~6 ms for 840 mentions as objects, ~2 ms for none). The content script's form.
+   */
+  packed?: boolean;
 }
 
 export interface MatchRunsResponse {
+  /** Sorted by run and offset (empty when `packed` was asked for). */
   mentions: Mention[];
   /** The entities the mentions refer to, by id. */
   entities: Record<string, EntityBrief>;
+  /** With `packed`: four numbers per mention, run, start, end and its entity's index in `entityIds`. */
+  packed?: number[];
+  entityIds?: string[];
 }
 
 export interface LookupEntityRequest {
