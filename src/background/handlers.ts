@@ -58,7 +58,7 @@ export function handleMatchRuns(corpus: LoadedCorpus, data: MatchRunsRequest): M
   const runs = checkRuns(data);
   const entities: Record<string, EntityBrief> = {};
   const mentions: Mention[] = [];
-  if (runs.length === 0) return { mentions, entities };
+  if (runs.length === 0) return data.packed === true ? pack(mentions, entities) : { mentions, entities };
   for (const m of corpus.detect(runs)) {
     const run = runs[m.run];
     if (run === undefined || m.start < 0 || m.end > run.length || m.start >= m.end) continue;
@@ -70,7 +70,16 @@ export function handleMatchRuns(corpus: LoadedCorpus, data: MatchRunsRequest): M
     mentions.push(m);
   }
   mentions.sort((a, b) => a.run - b.run || a.start - b.start);
-  return { mentions, entities };
+  return data.packed === true ? pack(mentions, entities) : { mentions, entities };
+}
+
+/** The packed form of an answer (MatchRunsRequest.packed): numbers instead of objects. */
+export function pack(mentions: readonly Mention[], entities: Record<string, EntityBrief>): MatchRunsResponse {
+  const entityIds = Object.keys(entities);
+  const index = new Map(entityIds.map((id, i) => [id, i]));
+  const packed: number[] = [];
+  for (const m of mentions) packed.push(m.run, m.start, m.end, index.get(m.entityId) ?? -1);
+  return { mentions: [], entities, packed, entityIds };
 }
 
 export function handleLookup(corpus: LoadedCorpus, data: LookupEntityRequest): EntityCard | null {

@@ -72,6 +72,28 @@ describe('handleMatchRuns', () => {
     expect(handleMatchRuns(c, { runs: ['abc'] })).toEqual({ mentions: [], entities: {} });
   });
 
+  it('answers packed when asked: four numbers per mention, in order, entity ids listed once', () => {
+    const c = corpus(() => [
+      m(1, 0, 2, wang.id, '王毅'),
+      m(0, 2, 6, lavrov.id, '拉夫罗夫'),
+      m(1, 3, 5, wang.id),
+    ]);
+    const res = handleMatchRuns(c, { runs: ['外长拉夫罗夫', '王毅说王毅'], packed: true });
+    expect(res.mentions).toEqual([]);
+    const ids = res.entityIds ?? [];
+    expect([...ids].sort()).toEqual([lavrov.id, wang.id].sort());
+    const L = ids.indexOf(lavrov.id);
+    const W = ids.indexOf(wang.id);
+    expect(res.packed).toEqual([0, 2, 6, L, 1, 0, 2, W, 1, 3, 5, W]);
+    expect(res.entities[wang.id]?.name).toBe('王毅');
+    expect(handleMatchRuns(c, { runs: [], packed: true })).toEqual({
+      mentions: [],
+      entities: {},
+      packed: [],
+      entityIds: [],
+    });
+  });
+
   it('does not call the detector for an empty request', () => {
     const detect = vi.fn(() => []);
     expect(handleMatchRuns(corpus(detect), { runs: [] }).mentions).toEqual([]);
