@@ -20,7 +20,7 @@ import {
   iterateTextRuns,
   type TextRun,
 } from '../match/text-runs.ts';
-import type { MatchRunsResponse } from '../messaging.ts';
+import type { MatchRunsRequest, MatchRunsResponse } from '../messaging.ts';
 import type { Marks } from './marks.ts';
 import { findVisible, RunQueue } from './run-queue.ts';
 
@@ -37,9 +37,11 @@ export const SCAN_LIMITS = {
   inFlight: 3,
   /**
    * Marks outside the viewport are drawn when the undrawn ones are at least this many and at least as
-   * many as the drawn ones (and all at the end of a scan).
+   * many as the drawn ones, commitEveryMs after the last draw at the soonest (and all at the end of
+   * a scan): each draw costs the browser time for every mark on the page.
    */
   minCommit: 2_000,
+  commitEveryMs: 500,
   /** Mutations are applied this long after the last one (but at least every maxWaitMs). */
   debounceMs: 200,
   maxWaitMs: 1_000,
@@ -49,7 +51,7 @@ export const SCAN_LIMITS = {
   viewportMargin: 0.5,
 } as const;
 
-export type Matcher = (runs: string[]) => Promise<MatchRunsResponse>;
+export type Matcher = (request: MatchRunsRequest) => Promise<MatchRunsResponse>;
 
 export interface ScannerOptions {
   marks: Marks;
@@ -89,22 +91,35 @@ function boxOf(block: Node): DOMRect | null {
   return typeof element.getBoundingClientRect === 'function' ? element.getBoundingClientRect() : null;
 }
 
-/** Splits runs into requests of bounded size. */
-export function batchRuns(runs: readonly TextRun[], maxChars: number, maxRuns: number): TextRun[][] {
-  const batches: TextRun[][] = [];
-  let batch: TextRun[] = [];
-  let chars = 0;
-  for (const run of runs) {
-    if (batch.length > 0 && (chars + run.text.length > maxChars || batch.length >= maxRuns)) {
-      batches.push(batch);
-      batch = [];
-      chars = 0;
+/** The mentions of an answer as packed numbers (run, start, end, entity index), whichever form it came in. */
+export function packedMentions(res: MatchRunsResponse): {
+  packed: readonly number[];
+  ids: readonly string[];
+} {
+  if (res.packed && res.entityIds) return { packed: res.packed, ids: res.entityIds };
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const packed: number[] = [];
+  for (const m of res.mentions) {
+    let k = index.get(m.entityId);
+    if (k === undefined) {
+      k = ids.push(m.entityId) - 1;
+      index.set(m.entityId, k);
     }
-    batch.push(run);
-    chars += run.text.length;
+    packed.push(m.run, m.start, m.end, k);
   }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+  return { packed, ids };
+}
+
+/** The first runs, up to `maxChars` characters and `maxRuns` runs (one run at least). */
+export function leadingBatch(runs: readonly TextRun[], maxChars: number, maxRuns: number): TextRun[] {
+  let chars = 0;
+  let n = 0;
+  for (; n < runs.length && n < maxRuns; n++) {
+    chars += (runs[n] as TextRun).text.length;
+    if (n > 0 && chars > maxChars) break;
+  }
+  return runs.slice(0, n);
 }
 
 export class Scanner {
@@ -115,6 +130,8 @@ export class Scanner {
   private firstDirtyAt = 0;
   /** Blocks were removed: their marks are dropped at the next flush. */
   private prune = false;
+  /** When marks were last drawn. */
+  private committedAt = 0;
   /** Longest main-thread slice seen (ms), for the benchmark. */
   longestSliceMs = 0;
 
@@ -132,10 +149,25 @@ export class Scanner {
   /** Scans `root`: the runs in (or near) the viewport first, then the rest. */
   async scan(root: Node): Promise<void> {
     const gen = this.generation;
-    const runs = await this.collect(root, gen);
-    if (!runs || runs.length === 0) return;
-    const queue = new RunQueue(runs);
     const L = SCAN_LIMITS;
+    // The first, small batch (the top of the page) is sent as soon as it is collected, and marked
+    // and drawn while the rest is collected.
+    let first: TextRun[] | null = null;
+    let firstDone: Promise<void> = Promise.resolve();
+    const sendFirst = (runs: readonly TextRun[], complete: boolean) => {
+      if (first) return;
+      const batch = leadingBatch(runs, L.firstBatchChars, L.firstBatchRuns);
+      if (!complete && batch.length === runs.length) return; // not full yet: more runs may follow
+      const sent = batch;
+      first = sent;
+      firstDone = this.request(sent).then(async (res) => {
+        if (res && gen === this.generation && (await this.markBatch(sent, res, gen))) this.commit();
+      });
+    };
+    const runs = await this.collect(root, gen, (collected) => sendFirst(collected, false));
+    if (!runs || runs.length === 0) return;
+    sendFirst(runs, true);
+    const queue = new RunQueue(runs, (first as TextRun[] | null)?.length ?? 0);
     // The viewport, once the layout is known: its runs are sent next and drawn at once.
     const shown = new Set<TextRun>();
     void afterNextFrame().then(() => {
@@ -151,31 +183,41 @@ export class Scanner {
     // Requests in flight, answered in order; the next ones are sent before an answer is marked, so
     // the background matches them meanwhile.
     const inFlight: Array<{ batch: TextRun[]; answer: Promise<MatchRunsResponse | null> }> = [];
-    const send = (batch: TextRun[] | null): boolean => {
-      if (batch) inFlight.push({ batch, answer: this.request(batch) });
-      return batch !== null;
-    };
     const fill = () => {
-      while (inFlight.length < L.inFlight && send(queue.take(L.batchChars, L.batchRuns))) {}
+      while (inFlight.length < L.inFlight) {
+        const batch = queue.take(L.batchChars, L.batchRuns);
+        if (!batch) return;
+        inFlight.push({ batch, answer: this.request(batch) });
+      }
     };
-    send(queue.take(L.firstBatchChars, L.firstBatchRuns));
     fill();
     const { marks } = this.opts;
-    for (let i = 0; inFlight.length > 0; i++) {
+    while (inFlight.length > 0) {
       const { batch, answer } = inFlight.shift() as (typeof inFlight)[number];
       const res = await answer;
       if (gen !== this.generation) return;
       fill();
       if (res && !(await this.markBatch(batch, res, gen))) return;
-      // The first batch and the viewport's are drawn at once, the rest in growing steps and at the end.
-      const inView = i === 0 || batch.some((run) => shown.has(run));
-      const growing = marks.pending >= Math.max(L.minCommit, marks.drawn);
-      if (inView || growing || inFlight.length === 0) this.commit();
+      // The viewport's marks are drawn at once; the rest in growing steps, at most every
+      // commitEveryMs, and at the end.
+      const inView = batch.some((run) => shown.has(run));
+      const growing =
+        marks.pending >= Math.max(L.minCommit, marks.drawn) && now() - this.committedAt >= L.commitEveryMs;
+      if (inView || growing) this.commit();
     }
+    await firstDone;
+    if (gen === this.generation) this.commit();
   }
 
-  /** The runs under `root`, collected in slices; null when the scan was cancelled meanwhile. */
-  private async collect(root: Node, gen: number): Promise<TextRun[] | null> {
+  /**
+   * The runs under `root`, collected in slices (`onSlice` sees the runs so far after each slice but
+   * the last); null when the scan was cancelled meanwhile.
+   */
+  private async collect(
+    root: Node,
+    gen: number,
+    onSlice: (runs: readonly TextRun[]) => void,
+  ): Promise<TextRun[] | null> {
     const runs: TextRun[] = [];
     const iterator = iterateTextRuns(root, { skip: this.opts.skip });
     for (;;) {
@@ -190,6 +232,7 @@ export class Scanner {
         if ((n & 15) === 0 && now() - t0 >= SCAN_LIMITS.sliceMs) break;
       }
       this.note(t0);
+      onSlice(runs);
       await yieldToMain();
       if (gen !== this.generation) return null;
     }
@@ -202,7 +245,7 @@ export class Scanner {
 
   private async request(batch: TextRun[]): Promise<MatchRunsResponse | null> {
     try {
-      return await this.opts.match(batch.map((r) => r.text));
+      return await this.opts.match({ runs: batch.map((r) => r.text), packed: true });
     } catch (error) {
       this.opts.onError?.(error);
       return null;
@@ -213,6 +256,7 @@ export class Scanner {
   private commit(): void {
     if (this.opts.marks.pending === 0) return;
     const t0 = now();
+    this.committedAt = t0;
     this.opts.marks.commit();
     this.note(t0);
     this.opts.onMarked?.();
@@ -221,21 +265,23 @@ export class Scanner {
   /** Marks one batch's mentions in slices; false when the scan was cancelled meanwhile. */
   private async markBatch(batch: TextRun[], res: MatchRunsResponse, gen: number): Promise<boolean> {
     const { marks } = this.opts;
+    const { packed, ids } = packedMentions(res);
     let t0 = now();
     let checked = -1;
     let intact = false;
-    let n = 0;
-    for (const m of res.mentions) {
-      const run = batch[m.run];
-      const brief = res.entities[m.entityId];
-      if (!run || !brief) continue;
-      if (checked !== m.run) {
-        checked = m.run;
+    for (let i = 0; i < packed.length; i += 4) {
+      const r = packed[i] as number;
+      const run = batch[r];
+      const entityId = ids[packed[i + 3] as number];
+      const brief = entityId === undefined ? undefined : res.entities[entityId];
+      if (!run || !brief || entityId === undefined) continue;
+      if (checked !== r) {
+        checked = r;
         intact = isRunIntact(run);
       }
       if (!intact) continue; // changed since collection: the MutationObserver re-scans it
-      marks.add(run, m.start, m.end, m.entityId, brief);
-      if ((++n & 15) === 0 && now() - t0 > SCAN_LIMITS.sliceMs) {
+      marks.add(run, packed[i + 1] as number, packed[i + 2] as number, entityId, brief);
+      if ((i & 63) === 60 && now() - t0 > SCAN_LIMITS.sliceMs) {
         this.note(t0);
         await yieldToMain();
         if (gen !== this.generation) return false;

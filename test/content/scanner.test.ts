@@ -1,13 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { pack } from '../../src/background/handlers.ts';
 import { placeCard } from '../../src/content/card-host.ts';
 import { type HighlightLike, Marks } from '../../src/content/marks.ts';
 import {
-  batchRuns,
   closestBlock,
   isInSkipped,
+  leadingBatch,
   type Matcher,
+  packedMentions,
   SCAN_LIMITS,
   Scanner,
 } from '../../src/content/scanner.ts';
@@ -21,15 +23,15 @@ import {
   watchSite,
 } from '../../src/content/site-switch.ts';
 import type { Mention } from '../../src/entities/types.ts';
-import { collectTextRuns } from '../../src/match/text-runs.ts';
+import { collectTextRuns, type TextRun } from '../../src/match/text-runs.ts';
 import type { MatchRunsResponse } from '../../src/messaging.ts';
 
 const NAMES = ['拉夫罗夫', '王毅', '普京'];
 
-/** A matcher over a fixed list of names, counting its calls. */
-function fakeMatcher() {
+/** A matcher over a fixed list of names, counting its calls; answers packed when asked (as the background does). */
+function fakeMatcher({ canPack = true } = {}) {
   const calls: string[][] = [];
-  const match: Matcher = async (runs) => {
+  const match: Matcher = async ({ runs, packed }) => {
     calls.push(runs);
     const mentions: Mention[] = [];
     const entities: MatchRunsResponse['entities'] = {};
@@ -41,7 +43,7 @@ function fakeMatcher() {
         }
       }
     });
-    return { mentions, entities };
+    return packed && canPack ? pack(mentions, entities) : { mentions, entities };
   };
   return { match, calls };
 }
@@ -122,6 +124,14 @@ describe('Scanner', () => {
     expect(marks.size).toBe(0);
   });
 
+  it('reads answers in either form (an older worker answers with mention objects)', async () => {
+    document.body.innerHTML = '<p>外长拉夫罗夫会见王毅</p><p>普京</p>';
+    const unpacked = fakeMatcher({ canPack: false });
+    scanner = new Scanner({ marks, match: unpacked.match });
+    await scanner.scan(document.body);
+    expect(texts(marks)).toEqual(['拉夫罗夫', '王毅', '普京']);
+  });
+
   it('drops results that arrive after a cancel (switched off)', async () => {
     document.body.innerHTML = '<p>王毅</p>';
     const pending = scanner.scan(document.body);
@@ -142,11 +152,11 @@ describe('Scanner', () => {
     const drawnAtAnswer: number[] = [];
     const inner = fakeMatcher();
     // Answers wait until released, so the test sees what is drawn while requests are pending.
-    const match: Matcher = (runs) =>
+    const match: Matcher = (request) =>
       new Promise((resolve) => {
         answers.push(() => {
           drawnAtAnswer.push(drawn.size);
-          resolve(inner.match(runs));
+          resolve(inner.match(request));
         });
       });
     let marked = 0;
@@ -158,8 +168,8 @@ describe('Scanner', () => {
     for (let released = 0; !finished; released++) {
       while (answers.length <= released && !finished) await wait(5);
       if (finished) break;
-      // Never more requests in flight than the limit.
-      expect(answers.length - released).toBeLessThanOrEqual(SCAN_LIMITS.inFlight);
+      // Never more requests in flight than the limit (and the first, small one).
+      expect(answers.length - released).toBeLessThanOrEqual(SCAN_LIMITS.inFlight + 1);
       answers[released]?.();
       // On to the next answer once this one is marked (every run holds one mention).
       const sent = inner.calls.slice(0, released + 1).flat().length;
@@ -190,11 +200,29 @@ describe('Scanner', () => {
 });
 
 describe('scanner helpers', () => {
-  it('batches runs by characters and count', () => {
+  it('takes the leading runs up to a size, one run at least', () => {
     document.body.innerHTML = '<p>aaaa</p><p>bbbb</p><p>cccc</p><p>dd</p>';
     const runs = collectTextRuns(document.body);
-    expect(batchRuns(runs, 8, 10).map((b) => b.map((r) => r.text).join())).toEqual(['aaaa,bbbb', 'cccc,dd']);
-    expect(batchRuns(runs, 100, 3).map((b) => b.length)).toEqual([3, 1]);
+    const texts = (batch: TextRun[]) => batch.map((r) => r.text);
+    expect(texts(leadingBatch(runs, 8, 10))).toEqual(['aaaa', 'bbbb']);
+    expect(texts(leadingBatch(runs, 100, 3))).toEqual(['aaaa', 'bbbb', 'cccc']);
+    expect(texts(leadingBatch(runs, 2, 3))).toEqual(['aaaa']);
+    expect(leadingBatch([], 2, 3)).toEqual([]);
+  });
+
+  it('reads mentions as packed numbers from either form of answer', () => {
+    const brief = { id: 'e:王毅', name: '王毅', kind: 'person' as const, articleCount: 1 };
+    const mentions = [
+      { run: 0, start: 1, end: 3, text: '王毅', entityId: 'e:王毅', score: 1 },
+      { run: 2, start: 0, end: 2, text: '普京', entityId: 'e:普京', score: 1 },
+    ];
+    const entities = { 'e:王毅': brief, 'e:普京': { ...brief, id: 'e:普京', name: '普京' } };
+    expect(packedMentions({ mentions, entities })).toEqual({
+      packed: [0, 1, 3, 0, 2, 0, 2, 1],
+      ids: ['e:王毅', 'e:普京'],
+    });
+    const res = pack(mentions, entities);
+    expect(packedMentions(res)).toEqual({ packed: res.packed, ids: res.entityIds });
   });
 
   it('finds the closest block and skipped ancestors', () => {
