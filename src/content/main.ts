@@ -34,7 +34,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const host = new CardHost(document);
   const scanner = new Scanner({
     marks,
-    match: (runs) => withRetry(() => sendMessage('matchRuns', { runs })),
+    match: (request) => withRetry(() => sendMessage('matchRuns', request)),
     skip: isOurs,
     onMarked: () => {
       if (marks.size > 0) marks.register();
