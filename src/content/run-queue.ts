@@ -20,9 +20,16 @@ export class RunQueue {
   private nextPriority = 0;
   private left: number;
 
-  constructor(private readonly runs: readonly TextRun[]) {
+  /** `sent`: the first runs were handed out already. */
+  constructor(
+    private readonly runs: readonly TextRun[],
+    sent = 0,
+  ) {
     this.taken = new Uint8Array(runs.length);
-    this.left = runs.length;
+    const n = Math.min(Math.max(0, sent), runs.length);
+    this.taken.fill(1, 0, n);
+    this.next = n;
+    this.left = runs.length - n;
   }
 
   /** Runs not handed out yet. */

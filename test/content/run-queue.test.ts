@@ -22,6 +22,14 @@ describe('RunQueue', () => {
     expect(q.remaining).toBe(0);
   });
 
+  it('skips the runs sent before it was made', () => {
+    const q = new RunQueue(runsOf([1, 1, 1, 1]), 3);
+    expect(q.remaining).toBe(1);
+    q.prioritize([0, 3]);
+    expect(ids(q.take(100, 9))).toEqual([3]);
+    expect(q.take(100, 9)).toBeNull();
+  });
+
   it('sends prioritized runs first, each run once', () => {
     const q = new RunQueue(runsOf([1, 1, 1, 1, 1, 1, 1, 1]));
     expect(ids(q.take(100, 2))).toEqual([0, 1]);
