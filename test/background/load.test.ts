@@ -128,7 +128,7 @@ describe('background corpus load', () => {
     expect(corpus.knows('jia')).toBe(true);
     expect(corpus.knows('戊')).toBe(true);
     expect(corpus.entities.get('e:甲')?.name).toBe('甲乙');
-    expect(readDetectorData(bytes).otherKeys).toEqual(['jia', '戊']);
+    expect(readDetectorData(bytes).otherKeys()).toEqual(['jia', '戊']);
   });
 
   it('retries the articles after a failed read', async () => {
@@ -156,7 +156,7 @@ describe('background corpus load', () => {
 
   it('reads an ArrayBuffer and a Uint8Array that does not start on a word boundary', () => {
     const buffer = detectorBytes.slice().buffer;
-    expect(readDetectorData(buffer).entities).toHaveLength(entities.length);
+    expect(readDetectorData(buffer).entities.size).toBe(entities.length);
     const shifted = new Uint8Array(detectorBytes.byteLength + 1);
     shifted.set(detectorBytes, 1);
     const data = readDetectorData(shifted.subarray(1));
@@ -165,47 +165,69 @@ describe('background corpus load', () => {
   });
 
   it('refuses a damaged file or another version with a message naming the file', () => {
-    const rebuild = /npm run compile-corpus/;
     const read = (bytes: Uint8Array) => () => readDetectorData(bytes);
     expect(read(new TextEncoder().encode('{"format":"factlens-detector-data"}'))).toThrow(
       /^\/data\/detector\.bin: not Factlens detector data \(wrong magic\)/,
     );
     expect(read(new Uint8Array(3))).toThrow(/detector\.bin: truncated \(3 bytes/);
     expect(read(damaged((_, v) => v.setUint32(4, DETECTOR_DATA_VERSION + 1, true)))).toThrow(
-      /detector\.bin: unsupported version 3 \(this build reads version 2\).*npm run compile-corpus/,
+      /detector\.bin: unsupported version 4 \(this build reads version 3\).*npm run compile-corpus/,
     );
     expect(read(detectorBytes.subarray(0, detectorBytes.byteLength - 8))).toThrow(
       /detector\.bin: \d+ bytes, the header says \d+ \(truncated or damaged\)/,
     );
-    expect(read(damaged((_, v) => v.setUint32(16, v.getUint32(16, true) - 4, true)))).toThrow(
+    expect(read(damaged((_, v) => v.setUint32(20, v.getUint32(20, true) - 4, true)))).toThrow(
       /detector\.bin: section lengths do not add up/,
     );
-    // The entities' JSON: a byte of it overwritten.
-    expect(read(damaged((b) => void b.fill(0x5d, 20, 21)))).toThrow(
-      /detector\.bin: entities are not valid JSON/,
-    );
-    expect(read(damaged((b) => void b.fill(0xff, 30, 31)))).toThrow(
-      /detector\.bin: entities are not valid JSON/,
-    );
-    // The index's own header (its magic) damaged: the index codec's reason, under this file's name.
-    const metaBytes = new DataView(detectorBytes.buffer).getUint32(12, true);
-    const at = (20 + metaBytes + 7) & ~7;
-    expect(read(damaged((b) => void b.fill(0, at, at + 4)))).toThrow(
-      /^\/data\/detector\.bin: detector index: not a factlens detector index \(wrong magic\)\. Rebuild/,
-    );
     expect(() => readDetectorData(new Uint8Array(0), 'data/x.bin')).toThrow(/^data\/x\.bin: truncated/);
-    expect(read(damaged((b) => void b.fill(0x30, 20, 21)))).toThrow(rebuild);
   });
 
-  it('refuses an entity of a malformed shape', () => {
-    const bad: Entity[] = [{ id: 'e:甲乙', name: '甲乙', kind: 'person', aliases: [], articleCount: 1 }];
-    const bytes = serializeDetectorData(1, bad, compileDetectorIndex(bad, []));
-    // The kind in the entities' JSON replaced by another word of the same length.
-    const from = new TextEncoder().encode('"person"');
-    const at = bytes.findIndex((_, i) => from.every((b, k) => bytes[i + k] === b));
-    expect(at).toBeGreaterThan(0);
-    const patched = bytes.slice();
-    patched.set(new TextEncoder().encode('"nobody"'), at);
-    expect(() => readDetectorData(patched)).toThrow(/detector\.bin: entity 0 has an unknown kind "nobody"/);
+  it('refuses a damaged entity table, naming the file', () => {
+    const table = entityTable(detectorBytes);
+    const read = (edit: (t: Uint8Array, v: DataView) => void) => () =>
+      readDetectorData(damaged((b) => edit(b.subarray(24, 24 + table.bytes), new DataView(b.buffer, 24))));
+    expect(read((_, v) => v.setUint32(0, table.count + 1, true))).toThrow(
+      /^\/data\/detector\.bin: entity table of \d+ bytes does not hold \d+ entities and \d+ strings\. Rebuild it/,
+    );
+    // A name's bytes overwritten: no longer UTF-8 (0xff never is).
+    expect(read((t) => t.fill(0xff, table.text, table.text + 1))).toThrow(
+      /detector\.bin: entity table: names are not valid UTF-8/,
+    );
+    expect(read((t) => t.fill(9, table.kinds, table.kinds + 1))).toThrow(
+      /detector\.bin: entity table: entity 0 has an unknown kind/,
+    );
+    expect(read((_, v) => v.setUint32(12, 1 << 30, true))).toThrow(/entity table: string offsets/);
+    // Two entities' places swapped in the offsets: the ids are out of order.
+    expect(
+      read((t, v) => {
+        const a = v.getUint32(table.firsts + 4, true);
+        v.setUint32(table.firsts + 4, v.getUint32(table.firsts + 8, true), true);
+        v.setUint32(table.firsts + 8, a, true);
+        void t;
+      }),
+    ).toThrow(/entity table: (ids out of order|entity 1 has no id)/);
+  });
+
+  it("refuses a damaged index, with the codec's reason under the file's name", () => {
+    const at = (24 + entityTable(detectorBytes).bytes + 7) & ~7;
+    expect(() => readDetectorData(damaged((b) => void b.fill(0, at, at + 4)))).toThrow(
+      /^\/data\/detector\.bin: detector index: not a factlens detector index \(wrong magic\)\. Rebuild/,
+    );
   });
 });
+
+/** Where the parts of the entity table lie (byte offsets inside the table; see entity-table.ts). */
+function entityTable(file: Uint8Array) {
+  const v = new DataView(file.buffer, file.byteOffset);
+  const bytes = v.getUint32(16, true);
+  const count = v.getUint32(24, true);
+  const strings = v.getUint32(28, true);
+  const pad4 = (n: number) => (n + 3) & ~3;
+  const ends = 12;
+  const firsts = ends + strings * 4;
+  const counts = firsts + (count + 1) * 4;
+  const kinds = counts + count * 4;
+  const sources = kinds + pad4(count);
+  const text = sources + pad4(strings);
+  return { bytes, count, strings, firsts, kinds, sources, text };
+}
