@@ -56,22 +56,26 @@ function warmFonts(doc: Document, sample: string): void {
 }
 
 export class CardHost {
-  private host: HTMLElement | null = null;
-  private shadow: ShadowRoot | null = null;
+  #host: HTMLElement | null = null;
+  #shadow: ShadowRoot | null = null;
   /** The container of the card on screen (one per card, inside the shadow root). */
-  private mount: HTMLElement | null = null;
+  #mount: HTMLElement | null = null;
   /** A card built ahead of its showing, off the page. */
-  private prepared: { props: CardProps; box: HTMLElement } | null = null;
+  #prepared: { props: CardProps; box: HTMLElement } | null = null;
 
-  constructor(private readonly doc: Document = document) {}
+  readonly #doc: Document;
 
-  contains(node: Node | null): boolean {
-    return !!node && !!this.host && (node === this.host || this.host.contains(node));
+  constructor(doc: Document = document) {
+    this.#doc = doc;
   }
 
-  private ensure(): { host: HTMLElement; shadow: ShadowRoot } {
-    if (!this.host || !this.shadow) {
-      const host = this.doc.createElement(HOST_TAG);
+  contains(node: Node | null): boolean {
+    return !!node && !!this.#host && (node === this.#host || this.#host.contains(node));
+  }
+
+  #ensure(): { host: HTMLElement; shadow: ShadowRoot } {
+    if (!this.#host || !this.#shadow) {
+      const host = this.#doc.createElement(HOST_TAG);
       host.setAttribute(
         'style',
         'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; ' +
@@ -90,38 +94,38 @@ export class CardHost {
         // (A content script's array may not reach the page's DOM in every engine: then a <style>.)
         if (shadow.adoptedStyleSheets.length !== 1) throw Error('not adopted');
       } catch {
-        const style = this.doc.createElement('style');
+        const style = this.#doc.createElement('style');
         style.textContent = CARD_CSS;
         shadow.append(style);
       }
-      this.host = host;
-      this.shadow = shadow;
+      this.#host = host;
+      this.#shadow = shadow;
     }
-    return { host: this.host, shadow: this.shadow };
+    return { host: this.#host, shadow: this.#shadow };
   }
 
   /** Builds the card for `props` off the page; a later `show` with the same props only attaches it. */
   prepare(props: CardProps): void {
-    if (this.prepared?.props === props) return;
-    if (!this.host) {
-      this.ensure();
-      warmFonts(this.doc, props.surface);
+    if (this.#prepared?.props === props) return;
+    if (!this.#host) {
+      this.#ensure();
+      warmFonts(this.#doc, props.surface);
     }
-    const box = this.doc.createElement('div');
+    const box = this.#doc.createElement('div');
     render(h(Card, props), box);
-    this.prepared = { props, box };
+    this.#prepared = { props, box };
   }
 
   show(props: CardProps, anchor: Anchor): HTMLElement | null {
     this.prepare(props);
-    const box = (this.prepared as { box: HTMLElement }).box;
-    this.prepared = null;
-    const { host, shadow } = this.ensure();
-    this.unmount();
+    const box = (this.#prepared as { box: HTMLElement }).box;
+    this.#prepared = null;
+    const { host, shadow } = this.#ensure();
+    this.#unmount();
     shadow.append(box);
-    this.mount = box;
+    this.#mount = box;
     // Appended to <html>, after <body>: outside the page's text and its layout.
-    if (!host.isConnected) this.doc.documentElement.append(host);
+    if (!host.isConnected) this.#doc.documentElement.append(host);
     if (host.hasAttribute('popover') && !host.matches(':popover-open')) {
       try {
         host.showPopover();
@@ -131,9 +135,9 @@ export class CardHost {
     }
     const card = box.firstElementChild as HTMLElement | null;
     if (!card) return null;
-    const view = this.doc.defaultView;
-    const vw = this.doc.documentElement.clientWidth || view?.innerWidth || 800;
-    const vh = view?.innerHeight || this.doc.documentElement.clientHeight || 600;
+    const view = this.#doc.defaultView;
+    const vw = this.#doc.documentElement.clientWidth || view?.innerWidth || 800;
+    const vh = view?.innerHeight || this.#doc.documentElement.clientHeight || 600;
     const { left, top, placement } = placeCard(anchor, card.offsetWidth, card.offsetHeight, vw, vh);
     card.style.left = `${left}px`;
     card.style.top = `${top}px`;
@@ -141,32 +145,32 @@ export class CardHost {
     return card;
   }
 
-  private unmount(): void {
-    if (!this.mount) return;
-    render(null, this.mount);
-    this.mount.remove();
-    this.mount = null;
+  #unmount(): void {
+    if (!this.#mount) return;
+    render(null, this.#mount);
+    this.#mount.remove();
+    this.#mount = null;
   }
 
   hide(): void {
-    this.unmount();
-    if (this.host?.matches(':popover-open')) this.host.hidePopover();
-    this.host?.remove();
+    this.#unmount();
+    if (this.#host?.matches(':popover-open')) this.#host.hidePopover();
+    this.#host?.remove();
   }
 
   /** The first focusable element of the card (for Tab into the card). */
   firstFocusable(): HTMLElement | null {
-    return this.mount?.querySelector<HTMLElement>('a[href], button') ?? null;
+    return this.#mount?.querySelector<HTMLElement>('a[href], button') ?? null;
   }
 
   activeInside(): boolean {
-    return !!this.shadow?.activeElement;
+    return !!this.#shadow?.activeElement;
   }
 
   destroy(): void {
     this.hide();
-    this.prepared = null;
-    this.host = null;
-    this.shadow = null;
+    this.#prepared = null;
+    this.#host = null;
+    this.#shadow = null;
   }
 }

@@ -70,30 +70,34 @@ export function caretAt(
 }
 
 export class HoverController {
-  private current: Mark | null = null;
-  private pending: Pending | null = null;
-  private shown: Mark | null = null;
-  private graceTimer: number | undefined;
-  private inCard = false;
-  private last = { x: 0, y: 0, t: 0, speed: 0 };
-  private keyboardOpened = false;
-  private readonly cache = new Map<string, Promise<EntityCard | null>>();
-  private lastFocus: HTMLElement | null = null;
+  #current: Mark | null = null;
+  #pending: Pending | null = null;
+  #shown: Mark | null = null;
+  #graceTimer: number | undefined;
+  #inCard = false;
+  #last = { x: 0, y: 0, t: 0, speed: 0 };
+  #keyboardOpened = false;
+  #cache = new Map<string, Promise<EntityCard | null>>();
+  #lastFocus: HTMLElement | null = null;
 
-  constructor(private readonly opts: HoverOptions) {}
+  readonly #opts: HoverOptions;
 
-  get shownMark(): Mark | null {
-    return this.shown;
+  constructor(opts: HoverOptions) {
+    this.#opts = opts;
   }
 
-  private cardFor(entityId: string): Promise<EntityCard | null> {
-    let p = this.cache.get(entityId);
+  get shownMark(): Mark | null {
+    return this.#shown;
+  }
+
+  #cardFor(entityId: string): Promise<EntityCard | null> {
+    let p = this.#cache.get(entityId);
     if (!p) {
-      p = this.opts.lookup(entityId).catch(() => {
-        this.cache.delete(entityId);
+      p = this.#opts.lookup(entityId).catch(() => {
+        this.#cache.delete(entityId);
         return null;
       });
-      this.cache.set(entityId, p);
+      this.#cache.set(entityId, p);
     }
     return p;
   }
@@ -101,51 +105,51 @@ export class HoverController {
   readonly onPointerMove = (e: PointerEvent): void => {
     if (e.pointerType === 'touch') return;
     const t = e.timeStamp;
-    const dt = Math.max(1, t - this.last.t);
-    const dist = Math.hypot(e.clientX - this.last.x, e.clientY - this.last.y);
-    const speed = this.last.t === 0 ? 0 : 0.5 * this.last.speed + 0.5 * (dist / dt);
-    this.last = { x: e.clientX, y: e.clientY, t, speed };
-    if (this.opts.host.contains(e.target as Node)) {
-      this.enterCard();
+    const dt = Math.max(1, t - this.#last.t);
+    const dist = Math.hypot(e.clientX - this.#last.x, e.clientY - this.#last.y);
+    const speed = this.#last.t === 0 ? 0 : 0.5 * this.#last.speed + 0.5 * (dist / dt);
+    this.#last = { x: e.clientX, y: e.clientY, t, speed };
+    if (this.#opts.host.contains(e.target as Node)) {
+      this.#enterCard();
       return;
     }
-    if (this.inCard) this.leaveCard();
+    if (this.#inCard) this.#leaveCard();
     const doc = (e.target as Node | null)?.ownerDocument ?? document;
-    const caret = caretAt(doc, e.clientX, e.clientY, [...this.opts.marks.shadowRoots]);
-    const mark = this.opts.marks.hitTest(caret?.offsetNode ?? null, e.clientX, e.clientY);
+    const caret = caretAt(doc, e.clientX, e.clientY, [...this.#opts.marks.shadowRoots]);
+    const mark = this.#opts.marks.hitTest(caret?.offsetNode ?? null, e.clientX, e.clientY);
     const fast = speed > HOVER.fastPxPerMs;
-    if (mark !== this.current) {
-      this.current = mark;
-      this.cancelPending();
-      if (mark && mark === this.shown) {
-        this.cancelGrace();
+    if (mark !== this.#current) {
+      this.#current = mark;
+      this.#cancelPending();
+      if (mark && mark === this.#shown) {
+        this.#cancelGrace();
       } else {
-        if (this.shown) this.startGrace();
-        if (mark) this.startPending(mark, t);
+        if (this.#shown) this.#startGrace();
+        if (mark) this.#startPending(mark, t);
       }
-    } else if (mark && mark !== this.shown && fast) {
+    } else if (mark && mark !== this.#shown && fast) {
       // Still over the same mark but moving fast: the dwell starts again from here. (When the
       // pointer stops, no event follows: the restarted timers then run out and show the card.)
-      this.cancelPending();
-      this.startPending(mark, t);
+      this.#cancelPending();
+      this.#startPending(mark, t);
     }
   };
 
   readonly onPointerLeaveDocument = (): void => {
-    this.current = null;
-    this.cancelPending();
-    if (this.shown && !this.inCard) this.startGrace();
+    this.#current = null;
+    this.#cancelPending();
+    if (this.#shown && !this.#inCard) this.#startGrace();
   };
 
   readonly onKeyDown = (e: KeyboardEvent): void => {
-    if (!this.shown) return;
+    if (!this.#shown) return;
     if (e.key === 'Escape') {
       this.hide(true);
       e.stopPropagation();
       return;
     }
-    if (e.key === 'Tab' && this.keyboardOpened && !this.opts.host.activeInside()) {
-      const first = this.opts.host.firstFocusable();
+    if (e.key === 'Tab' && this.#keyboardOpened && !this.#opts.host.activeInside()) {
+      const first = this.#opts.host.firstFocusable();
       if (first) {
         e.preventDefault();
         first.focus();
@@ -154,19 +158,19 @@ export class HoverController {
   };
 
   readonly onScroll = (): void => {
-    if (this.shown && !this.inCard && !this.opts.host.activeInside()) this.hide(false);
+    if (this.#shown && !this.#inCard && !this.#opts.host.activeInside()) this.hide(false);
   };
 
-  private enterCard(): void {
-    this.inCard = true;
-    this.current = null;
-    this.cancelPending();
-    this.cancelGrace();
+  #enterCard(): void {
+    this.#inCard = true;
+    this.#current = null;
+    this.#cancelPending();
+    this.#cancelGrace();
   }
 
-  private leaveCard(): void {
-    this.inCard = false;
-    if (this.shown) this.startGrace();
+  #leaveCard(): void {
+    this.#inCard = false;
+    if (this.#shown) this.#startGrace();
   }
 
   /**
@@ -174,119 +178,119 @@ export class HoverController {
    * pointermove with the next animation frame, up to ~17 ms after the move (more on a busy page), and
    * the delay is meant from when the pointer stopped, not from when the event reached us.
    */
-  private startPending(mark: Mark, since?: number): void {
+  #startPending(mark: Mark, since?: number): void {
     const pending: Pending = { mark, timers: [] };
-    this.pending = pending;
+    this.#pending = pending;
     const late = since === undefined ? 0 : performance.now() - since;
     // Only a plausible delivery delay counts (a clock that disagrees, e.g. in tests, counts as none).
     const elapsed = late > 0 && late < HOVER.maxInputDelayMs ? late : 0;
-    const showMs = Math.max(0, (this.opts.showDelayMs?.() ?? HOVER.showMs) - elapsed);
+    const showMs = Math.max(0, (this.#opts.showDelayMs?.() ?? HOVER.showMs) - elapsed);
     pending.timers.push(
       window.setTimeout(
         () => {
-          const lookup = this.cardFor(mark.entityId);
+          const lookup = this.#cardFor(mark.entityId);
           pending.lookup = lookup;
           // Build the card while the pointer still dwells (not when the delay is already over).
           void lookup.then((card) => {
-            if (card && this.pending === pending && !pending.props) {
-              pending.props = this.propsFor(mark, card);
-              this.opts.host.prepare(pending.props);
+            if (card && this.#pending === pending && !pending.props) {
+              pending.props = this.#propsFor(mark, card);
+              this.#opts.host.prepare(pending.props);
             }
           });
         },
         Math.max(0, Math.min(HOVER.lookupMs - elapsed, showMs)),
       ),
       window.setTimeout(async () => {
-        let card = await (pending.lookup ?? this.cardFor(mark.entityId));
+        let card = await (pending.lookup ?? this.#cardFor(mark.entityId));
         // The lookup failed (not "unknown entity": failures leave the cache): ask once more.
-        if (!card && this.pending === pending && !this.cache.has(mark.entityId)) {
-          card = await this.cardFor(mark.entityId);
+        if (!card && this.#pending === pending && !this.#cache.has(mark.entityId)) {
+          card = await this.#cardFor(mark.entityId);
         }
-        if (this.pending !== pending || !card) return;
-        this.pending = null;
+        if (this.#pending !== pending || !card) return;
+        this.#pending = null;
         this.show(mark, card, false, pending.props);
       }, showMs),
     );
   }
 
   /** What the card for `mark` shows; the same object is prepared and later shown. */
-  private propsFor(mark: Mark, card: EntityCard): CardProps {
-    const onMore = this.opts.onMore;
+  #propsFor(mark: Mark, card: EntityCard): CardProps {
+    const onMore = this.#opts.onMore;
     return {
       surface: mark.text,
       card,
-      locale: this.opts.locale(),
+      locale: this.#opts.locale(),
       onClose: () => this.hide(true),
       onMore: onMore ? () => onMore(mark.entityId) : undefined,
     };
   }
 
-  private cancelPending(): void {
-    if (!this.pending) return;
-    for (const t of this.pending.timers) clearTimeout(t);
-    this.pending = null;
+  #cancelPending(): void {
+    if (!this.#pending) return;
+    for (const t of this.#pending.timers) clearTimeout(t);
+    this.#pending = null;
   }
 
-  private startGrace(): void {
-    if (this.graceTimer !== undefined) return;
-    this.graceTimer = window.setTimeout(() => {
-      this.graceTimer = undefined;
+  #startGrace(): void {
+    if (this.#graceTimer !== undefined) return;
+    this.#graceTimer = window.setTimeout(() => {
+      this.#graceTimer = undefined;
       // Only the card goes: a dwell on another mark (pending) carries on.
-      if (!this.inCard && this.current !== this.shown) this.hideCard(false);
+      if (!this.#inCard && this.#current !== this.#shown) this.#hideCard(false);
     }, HOVER.graceMs);
   }
 
-  private cancelGrace(): void {
-    clearTimeout(this.graceTimer);
-    this.graceTimer = undefined;
+  #cancelGrace(): void {
+    clearTimeout(this.#graceTimer);
+    this.#graceTimer = undefined;
   }
 
-  private anchorFor(mark: Mark) {
+  #anchorFor(mark: Mark) {
     const rects = Array.from(mark.range.getClientRects());
-    const { x, y } = this.last;
+    const { x, y } = this.#last;
     const under = rects.find((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
     return under ?? rects[0] ?? mark.range.getBoundingClientRect();
   }
 
   /** Shows the card for `mark`; `prepared` (from the dwell) is used when it still fits. */
   show(mark: Mark, card: EntityCard, keyboard: boolean, prepared?: CardProps): void {
-    this.cancelGrace();
-    this.shown = mark;
-    this.keyboardOpened = keyboard;
-    if (keyboard) this.lastFocus = document.activeElement as HTMLElement | null;
-    const fits = prepared && prepared.card === card && prepared.locale === this.opts.locale();
-    this.opts.host.show(fits ? prepared : this.propsFor(mark, card), this.anchorFor(mark));
+    this.#cancelGrace();
+    this.#shown = mark;
+    this.#keyboardOpened = keyboard;
+    if (keyboard) this.#lastFocus = document.activeElement as HTMLElement | null;
+    const fits = prepared && prepared.card === card && prepared.locale === this.#opts.locale();
+    this.#opts.host.show(fits ? prepared : this.#propsFor(mark, card), this.#anchorFor(mark));
   }
 
   /** Opens the card for a mark at once (the keyboard command). */
   async open(mark: Mark): Promise<boolean> {
-    const card = await this.cardFor(mark.entityId);
+    const card = await this.#cardFor(mark.entityId);
     if (!card) return false;
-    this.cancelPending();
+    this.#cancelPending();
     this.show(mark, card, true);
     return true;
   }
 
   /** Closes the card and forgets any dwell in progress. */
   hide(restoreFocus: boolean): void {
-    this.cancelPending();
-    this.hideCard(restoreFocus);
+    this.#cancelPending();
+    this.#hideCard(restoreFocus);
   }
 
-  private hideCard(restoreFocus: boolean): void {
-    const hadFocus = this.opts.host.activeInside();
-    this.cancelGrace();
-    this.shown = null;
-    this.inCard = false;
-    this.keyboardOpened = false;
-    this.opts.host.hide();
-    if (restoreFocus && hadFocus) this.lastFocus?.focus?.();
-    this.lastFocus = null;
+  #hideCard(restoreFocus: boolean): void {
+    const hadFocus = this.#opts.host.activeInside();
+    this.#cancelGrace();
+    this.#shown = null;
+    this.#inCard = false;
+    this.#keyboardOpened = false;
+    this.#opts.host.hide();
+    if (restoreFocus && hadFocus) this.#lastFocus?.focus?.();
+    this.#lastFocus = null;
   }
 
   reset(): void {
     this.hide(false);
-    this.current = null;
-    this.cache.clear();
+    this.#current = null;
+    this.#cache.clear();
   }
 }
