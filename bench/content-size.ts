@@ -19,7 +19,9 @@ function owner(source: string, files: boolean): string {
   return scope.startsWith('@') ? `${scope}/${name}` : scope;
 }
 
-export async function contentComposition(files = false): Promise<{ total: number; parts: Map<string, number> }> {
+export async function contentComposition(
+  files = false,
+): Promise<{ total: number; parts: Map<string, number> }> {
   const out = mkdtempSync(join(tmpdir(), 'factlens-size-'));
   try {
     await build({ root: ROOT, outDir: out, vite: () => ({ build: { sourcemap: true } }) });
