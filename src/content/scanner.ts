@@ -164,7 +164,7 @@ export class Scanner {
         if (res && gen === this.generation && (await this.markBatch(sent, res, gen))) this.commit();
       });
     };
-    const runs = await this.collect(root, gen, (collected) => sendFirst(collected, false));
+    const runs = await this.collect(root, gen, (sofar) => sendFirst(sofar, false));
     if (!runs || runs.length === 0) return;
     sendFirst(runs, true);
     const queue = new RunQueue(runs, (first as TextRun[] | null)?.length ?? 0);
@@ -210,13 +210,13 @@ export class Scanner {
   }
 
   /**
-   * The runs under `root`, collected in slices (`onSlice` sees the runs so far after each slice but
-   * the last); null when the scan was cancelled meanwhile.
+   * The runs under `root`, collected in slices; `onProgress` sees the runs so far every 16 runs (the
+   * first batch goes out as soon as it is full). Null when the scan was cancelled meanwhile.
    */
   private async collect(
     root: Node,
     gen: number,
-    onSlice: (runs: readonly TextRun[]) => void,
+    onProgress: (runs: readonly TextRun[]) => void,
   ): Promise<TextRun[] | null> {
     const runs: TextRun[] = [];
     const iterator = iterateTextRuns(root, { skip: this.opts.skip });
@@ -229,10 +229,12 @@ export class Scanner {
           return runs;
         }
         runs.push(next.value);
-        if ((n & 15) === 0 && now() - t0 >= SCAN_LIMITS.sliceMs) break;
+        if ((n & 15) === 0) {
+          onProgress(runs);
+          if (now() - t0 >= SCAN_LIMITS.sliceMs) break;
+        }
       }
       this.note(t0);
-      onSlice(runs);
       await yieldToMain();
       if (gen !== this.generation) return null;
     }
