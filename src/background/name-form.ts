@@ -7,7 +7,7 @@
 import type { Alias } from '../entities/types.ts';
 import type { NameForm } from '../settings.ts';
 import { FOLD } from '../text/fold.ts';
-import type { LoadedCorpus } from './corpus.ts';
+import type { EntityInfo, LoadedCorpus } from './corpus.ts';
 
 const isHanUnit = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const HAN_NAME = /^[\u3400-\u9fff\uf900-\ufaff·・‧]+$/;
@@ -51,6 +51,62 @@ export function displayName(entity: { name: string; aliases: readonly Alias[] },
   return best;
 }
 
+/**
+ * The entities with names in a form, renamed one by one as they are asked for: handlers ask for a
+ * few per page, while renaming all of them at every cold start cost 50–110 ms (5,002 entities,
+ * cold, Node) before the first answer.
+ */
+class RenamedEntities implements ReadonlyMap<string, EntityInfo> {
+  readonly #done = new Map<string, EntityInfo>();
+
+  constructor(
+    readonly base: ReadonlyMap<string, EntityInfo>,
+    readonly form: NameForm,
+  ) {}
+
+  get size(): number {
+    return this.base.size;
+  }
+
+  has(id: string): boolean {
+    return this.base.has(id);
+  }
+
+  get(id: string): EntityInfo | undefined {
+    const hit = this.#done.get(id);
+    if (hit) return hit;
+    const e = this.base.get(id);
+    if (!e) return undefined;
+    const name = displayName(e, this.form);
+    const renamed = name === e.name ? e : { ...e, name };
+    this.#done.set(id, renamed);
+    return renamed;
+  }
+
+  keys(): MapIterator<string> {
+    return this.base.keys();
+  }
+
+  *entries(): MapIterator<[string, EntityInfo]> {
+    for (const id of this.base.keys()) yield [id, this.get(id) as EntityInfo];
+  }
+
+  *values(): MapIterator<EntityInfo> {
+    for (const id of this.base.keys()) yield this.get(id) as EntityInfo;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, EntityInfo]> {
+    return this.entries();
+  }
+
+  forEach(
+    fn: (value: EntityInfo, key: string, map: ReadonlyMap<string, EntityInfo>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [id, e] of this.entries()) fn.call(thisArg, e, id, this);
+  }
+}
+
 const cache = new WeakMap<LoadedCorpus, { form: NameForm; corpus: LoadedCorpus }>();
 
 /** The corpus with entity names (briefs and cards) in the chosen form; the same object for 'source'. */
@@ -58,14 +114,8 @@ export function withNameForm(corpus: LoadedCorpus, form: NameForm): LoadedCorpus
   if (form === 'source') return corpus;
   const hit = cache.get(corpus);
   if (hit?.form === form) return hit.corpus;
-  const entities = new Map(
-    [...corpus.entities].map(([id, e]) => {
-      const name = displayName(e, form);
-      return [id, name === e.name ? e : { ...e, name }] as const;
-    }),
-  );
   const named: LoadedCorpus = Object.assign(Object.create(Object.getPrototypeOf(corpus)), corpus, {
-    entities,
+    entities: new RenamedEntities(corpus.entities, form),
     lookup(id: string) {
       const card = corpus.lookup(id);
       // The card's entity may know more forms than the brief (those imported articles write).

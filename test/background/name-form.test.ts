@@ -35,6 +35,17 @@ describe('name form', () => {
     const merged = withNameForm(mergeImported(base, articlesOf(MA_TEXT)), 'zh-Hans');
     expect(merged.lookup('e:馬英九')?.entity.name).toBe('马英九');
     expect(merged.entities.get('e:馬英九')?.name).toBe('马英九');
+    // Renamed as asked for, and the same when iterated.
+    expect([...merged.entities.values()].find((x) => x.id === 'e:馬英九')?.name).toBe('马英九');
+    expect(new Map(merged.entities).get('e:王毅')?.name).toBe('王毅');
+    expect(merged.entities.size).toBe(mergeImported(base, articlesOf(MA_TEXT)).entities.size);
+    expect(merged.entities.has('e:none')).toBe(false);
+    expect(merged.entities.get('e:none')).toBeUndefined();
+    const seen: string[] = [];
+    merged.entities.forEach((x, id) => {
+      seen.push(`${id}:${x.name}`);
+    });
+    expect(seen).toContain('e:馬英九:马英九');
     // A Simplified-written name shown in Traditional from the forms imported articles write.
     const both = mergeImported(base, articlesOf(MA_TEXT.replace('將再度', '。马英九將再度')));
     expect(withNameForm(both, 'zh-Hant').lookup('e:馬英九')?.entity.name).toBe('馬英九');
