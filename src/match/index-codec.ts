@@ -12,7 +12,7 @@ import { withJsonForm } from './detector.ts';
 
 /** "FLDI": FactLens Detector Index. */
 const MAGIC = 0x49444c46;
-export const DETECTOR_INDEX_BINARY_VERSION = 4;
+export const DETECTOR_INDEX_BINARY_VERSION = 5;
 const SECTIONS = [
   'strings',
   'stringEnds',

@@ -93,7 +93,10 @@ export interface MatcherTables {
 
 export class AliasMatcher {
   readonly trie: PatternTrie;
-  /** Dictionary words plus the Han patterns: the lexicon of the segmentation check. */
+  /**
+   * Dictionary words plus the Han patterns: the lexicon of the segmentation check (built with
+   * leafRefs; a lexicon from a version-1 JSON index has none, which the walks read as well).
+   */
   readonly lexicon: PatternTrie;
   /** The arrays this matcher wraps (for a binary index). */
   readonly tables: MatcherTables;
@@ -360,8 +363,8 @@ export class AliasMatcher {
     );
     let q = from + 2;
     while (state !== 0) {
-      if (q > edge && nodes[state] !== 0) return true;
-      if (q === limit) return false;
+      if (q > edge && (state < 0 || nodes[state] !== 0)) return true;
+      if (q === limit || state < 0) return false;
       state = lexicon.child(state, FOLD[text.charCodeAt(q)] as number);
       q++;
     }
@@ -391,8 +394,8 @@ export class AliasMatcher {
       let state = ((lexicon.bigrams[b >>> 5] as number) & (1 << (b & 31))) === 0 ? 0 : lexicon.pair(u0, u1);
       let q = p + 2;
       while (state !== 0) {
-        if (nodes[state] !== 0) mask |= q - p < 31 ? 1 << (q - p) : 1;
-        if (q === text.length) break;
+        if (state < 0 || nodes[state] !== 0) mask |= q - p < 31 ? 1 << (q - p) : 1;
+        if (q === text.length || state < 0) break;
         state = lexicon.child(state, FOLD[text.charCodeAt(q)] as number);
         q++;
       }
@@ -530,7 +533,7 @@ export function lexiconFor(
   patterns: readonly MatcherPattern[],
   dictionaryWords: readonly string[],
 ): PatternTrie {
-  return PatternTrie.build([...hanKeys(patterns), ...dictionaryWords]);
+  return PatternTrie.build([...hanKeys(patterns), ...dictionaryWords], true);
 }
 
 function hanKeys(patterns: readonly MatcherPattern[]): string[] {
@@ -546,6 +549,7 @@ function innerBigramsOf(lexicon: PatternTrie): Int32Array {
     bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
   };
   const walk = (state: number, unit: number): void => {
+    if (state < 0) return;
     const n = nodes[state + 1] as number;
     for (let k = 0; k < n; k++) {
       const child = nodes[state + 2 + k] as number;

@@ -13,6 +13,7 @@ import {
   lexiconFor,
   type MatcherPattern,
 } from '../../src/match/matcher.ts';
+import { PatternTrie } from '../../src/match/trie.ts';
 import { fold, foldKey, isHan } from '../../src/text/fold.ts';
 import { RUNS } from './arbitraries.ts';
 
@@ -86,10 +87,12 @@ describe(`fuzz: the segmentation check against the reference (${RUNS} cases)`, (
     fc.assert(
       fc.property(cases, ({ patterns, dictionary, pieces }) => {
         const { keys, mps, words, text, lexicon } = build(patterns, dictionary, pieces);
-        // Dictionary as words, as a prebuilt lexicon trie, and as tables compiled before.
+        // Dictionary as words, as a prebuilt lexicon trie (with leaf references, and without as
+        // in a version-1 JSON index), and as tables compiled before.
         const matchers = [
           new AliasMatcher(mps, words),
           new AliasMatcher(mps, lexiconFor(mps, words)),
+          new AliasMatcher(mps, PatternTrie.build([...lexicon])),
           new AliasMatcher(compileMatcherTables(mps, words)),
         ];
         const folded = fold(text);
