@@ -5,6 +5,8 @@
 // The card is built while the pointer dwells (as soon as the lookup answers, off the page), so at
 // HOVER.showMs only the host is attached and placed: building it at show time cost ~20–60 ms after
 // the delay (the first Intl.DateTimeFormat of a page alone takes ~20 ms; bench/page.ts hoverToCard).
+// The first-card costs are paid when the pointer first reaches a mark (CardHost.warm, short tasks),
+// so building a card during the dwell is a task of a few ms, not one of 25+ ms.
 import type { EntityCard } from '../messaging.ts';
 import type { CardProps } from '../ui/Card.tsx';
 import type { CardHost } from './card-host.ts';
@@ -181,6 +183,7 @@ export class HoverController {
   #startPending(mark: Mark, since?: number): void {
     const pending: Pending = { mark, timers: [] };
     this.#pending = pending;
+    this.#opts.host.warm(this.#opts.locale());
     const late = since === undefined ? 0 : performance.now() - since;
     // Only a plausible delivery delay counts (a clock that disagrees, e.g. in tests, counts as none).
     const elapsed = late > 0 && late < HOVER.maxInputDelayMs ? late : 0;

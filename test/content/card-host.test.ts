@@ -73,3 +73,23 @@ describe('CardHost', () => {
     });
   });
 });
+
+describe('CardHost.warm', () => {
+  it('prepares in short tasks, once, without putting anything into the page', async () => {
+    vi.useFakeTimers();
+    try {
+      const host = new CardHost(document);
+      const timeouts = vi.spyOn(globalThis, 'setTimeout');
+      host.warm('zh-CN');
+      host.warm('zh-CN');
+      await vi.runAllTimersAsync();
+      expect(timeouts).toHaveBeenCalledTimes(3); // one task per step, and only for the first call
+      expect(hosts()).toBe(0);
+      expect(host.show(props('王毅'), anchor)?.querySelector('.name')?.textContent).toBe('王毅');
+      host.destroy();
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
+});

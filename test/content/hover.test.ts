@@ -35,6 +35,7 @@ function setup() {
       return null;
     }),
     prepare: vi.fn(),
+    warm: vi.fn(),
     hide: vi.fn(),
     activeInside: () => false,
     firstFocusable: () => null,
