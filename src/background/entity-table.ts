@@ -13,6 +13,7 @@
 // folded names and aliases the detector's patterns leave out (load.ts: `knows`).
 import type { Alias, AliasSource, Entity, EntityKind } from '../entities/types.ts';
 import type { EntityInfo } from './corpus.ts';
+import { EntityMapView } from './entity-map.ts';
 
 const KINDS: readonly EntityKind[] = ['person', 'place', 'organisation', 'topic', 'event'];
 const SOURCES: readonly AliasSource[] = [
@@ -87,7 +88,7 @@ export function encodeEntityTable(
 }
 
 /** The entities, read lazily: a ReadonlyMap by id whose objects are made on first access. */
-export class EntityTable implements ReadonlyMap<string, EntityInfo> {
+export class EntityTable extends EntityMapView {
   private readonly made: Array<EntityInfo | undefined>;
 
   constructor(
@@ -98,6 +99,7 @@ export class EntityTable implements ReadonlyMap<string, EntityInfo> {
     private readonly kinds: Uint8Array,
     private readonly sources: Uint8Array,
   ) {
+    super();
     this.made = new Array(counts.length);
   }
 
@@ -148,7 +150,7 @@ export class EntityTable implements ReadonlyMap<string, EntityInfo> {
     return i < 0 ? undefined : this.at(i);
   }
 
-  has(id: string): boolean {
+  override has(id: string): boolean {
     return this.find(id) >= 0;
   }
 
@@ -160,7 +162,7 @@ export class EntityTable implements ReadonlyMap<string, EntityInfo> {
     return out;
   }
 
-  *entries(): MapIterator<[string, EntityInfo]> {
+  override *entries(): MapIterator<[string, EntityInfo]> {
     for (let i = 0; i < this.counts.length; i++) {
       const e = this.at(i);
       yield [e.id, e];
@@ -169,21 +171,6 @@ export class EntityTable implements ReadonlyMap<string, EntityInfo> {
 
   *keys(): MapIterator<string> {
     for (let i = 0; i < this.counts.length; i++) yield this.string(this.firsts[i] as number);
-  }
-
-  *values(): MapIterator<EntityInfo> {
-    for (let i = 0; i < this.counts.length; i++) yield this.at(i);
-  }
-
-  [Symbol.iterator](): MapIterator<[string, EntityInfo]> {
-    return this.entries();
-  }
-
-  forEach(
-    fn: (value: EntityInfo, key: string, map: ReadonlyMap<string, EntityInfo>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (const [id, e] of this.entries()) fn.call(thisArg, e, id, this);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Alias } from '../entities/types.ts';
 import type { NameForm } from '../settings.ts';
 import { FOLD } from '../text/fold.ts';
 import type { EntityInfo, LoadedCorpus } from './corpus.ts';
+import { EntityMapView } from './entity-map.ts';
 
 const isHanUnit = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const HAN_NAME = /^[\u3400-\u9fff\uf900-\ufaff·・‧]+$/;
@@ -56,19 +57,21 @@ export function displayName(entity: { name: string; aliases: readonly Alias[] },
  * few per page, while renaming all of them at every cold start cost 50–110 ms (5,002 entities,
  * cold, Node) before the first answer.
  */
-class RenamedEntities implements ReadonlyMap<string, EntityInfo> {
+class RenamedEntities extends EntityMapView {
   readonly #done = new Map<string, EntityInfo>();
 
   constructor(
     readonly base: ReadonlyMap<string, EntityInfo>,
     readonly form: NameForm,
-  ) {}
+  ) {
+    super();
+  }
 
   get size(): number {
     return this.base.size;
   }
 
-  has(id: string): boolean {
+  override has(id: string): boolean {
     return this.base.has(id);
   }
 
@@ -85,25 +88,6 @@ class RenamedEntities implements ReadonlyMap<string, EntityInfo> {
 
   keys(): MapIterator<string> {
     return this.base.keys();
-  }
-
-  *entries(): MapIterator<[string, EntityInfo]> {
-    for (const id of this.base.keys()) yield [id, this.get(id) as EntityInfo];
-  }
-
-  *values(): MapIterator<EntityInfo> {
-    for (const id of this.base.keys()) yield this.get(id) as EntityInfo;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, EntityInfo]> {
-    return this.entries();
-  }
-
-  forEach(
-    fn: (value: EntityInfo, key: string, map: ReadonlyMap<string, EntityInfo>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (const [id, e] of this.entries()) fn.call(thisArg, e, id, this);
   }
 }
 

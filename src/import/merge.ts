@@ -3,7 +3,8 @@
 // ties), and hover cards that carry passages from imported articles — for new entities and for the
 // bundle's own entities that imported articles mention too (their forms found on first lookup).
 
-import type { EntityInfo, LoadedCorpus } from '../background/corpus.ts';
+import type { LoadedCorpus } from '../background/corpus.ts';
+import { JoinedEntities } from '../background/entity-map.ts';
 import type { Article, PassageKind } from '../corpus/types.ts';
 import type { Entity, Mention } from '../entities/types.ts';
 import type { EntityCard } from '../messaging.ts';
@@ -191,9 +192,9 @@ export function mergeImported(
   const fresh = extractImportedEntities(imported, { isKnown }).filter((e) => !base.entities.has(e.id));
   const detector = (options.createDetector ?? createImportDetector)(fresh);
 
-  const entities = new Map<string, EntityInfo>(base.entities);
-  for (const e of fresh) entities.set(e.id, e);
   const freshById = new Map(fresh.map((e) => [e.id, e]));
+  // A view, not a copy: copying made every bundled entity's object at each cold start.
+  const entities = new JoinedEntities(base.entities, freshById);
   const known = new Set(freshById.keys());
   const freshForms = new Set(fresh.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldKey)));
   // Imported passages per entity, found on the first lookup and kept.
