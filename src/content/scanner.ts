@@ -34,7 +34,7 @@ export const SCAN_LIMITS = {
   firstBatchChars: 3_000,
   firstBatchRuns: 60,
   /** Requests in flight at once (the background answers them in order). */
-  inFlight: 3,
+  inFlight: 4,
   /**
    * Marks outside the viewport are drawn when the undrawn ones are at least this many and at least as
    * many as the drawn ones, commitEveryMs after the last draw at the soonest (and all at the end of
