@@ -486,7 +486,7 @@ export function compileMatcherTables(
 ): MatcherTables {
   const trie = PatternTrie.build(
     patterns.map((p) => p.key),
-    true,
+    { leafRefs: true, compact: true },
   );
   const lexicon = dictionary instanceof PatternTrie ? dictionary : lexiconFor(patterns, dictionary);
   // From a prebuilt lexicon (the JSON index, read at start-up) the edge sets would cost more than
@@ -533,7 +533,7 @@ export function lexiconFor(
   patterns: readonly MatcherPattern[],
   dictionaryWords: readonly string[],
 ): PatternTrie {
-  return PatternTrie.build([...hanKeys(patterns), ...dictionaryWords], true);
+  return PatternTrie.build([...hanKeys(patterns), ...dictionaryWords], { leafRefs: true, compact: true });
 }
 
 function hanKeys(patterns: readonly MatcherPattern[]): string[] {

@@ -31,7 +31,7 @@ describe('PatternTrie', () => {
         fc.stringMatching(/^[abc川普通]{0,30}$/),
         (patterns, text) => {
           const plain = PatternTrie.build(patterns);
-          const leaves = PatternTrie.build(patterns, true);
+          const leaves = PatternTrie.build(patterns, { leafRefs: true, compact: true });
           expect(findAll(leaves, text, true)).toEqual(findAll(plain, text, false));
           if (patterns.some((p) => p.length >= 2))
             expect(leaves.nodes.length).toBeLessThan(plain.nodes.length);
@@ -41,7 +41,7 @@ describe('PatternTrie', () => {
   });
 
   it('gives equal patterns the first id and skips patterns under two units', () => {
-    const trie = PatternTrie.build(['ab', 'a', 'abc', 'ab'], true);
+    const trie = PatternTrie.build(['ab', 'a', 'abc', 'ab'], { leafRefs: true });
     const ab = trie.pair(0x61, 0x62);
     expect(trie.patternAt(ab)).toBe(0);
     expect(trie.child(ab, 0x63)).toBe(-(2 + 1));
