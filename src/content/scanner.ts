@@ -146,8 +146,8 @@ export class Scanner {
     this.debounceTimer = undefined;
   }
 
-  /** Scans `root`: the runs in (or near) the viewport first, then the rest. */
-  async scan(root: Node): Promise<void> {
+  /** Scans `root` (or several roots, in order): the runs in (or near) the viewport first, then the rest. */
+  async scan(root: Node | readonly Node[]): Promise<void> {
     const gen = this.generation;
     const L = SCAN_LIMITS;
     // The first, small batch (the top of the page) is sent as soon as it is collected, and marked
@@ -214,12 +214,17 @@ export class Scanner {
    * first batch goes out as soon as it is full). Null when the scan was cancelled meanwhile.
    */
   private async collect(
-    root: Node,
+    roots: Node | readonly Node[],
     gen: number,
     onProgress: (runs: readonly TextRun[]) => void,
   ): Promise<TextRun[] | null> {
     const runs: TextRun[] = [];
-    const iterator = iterateTextRuns(root, { skip: this.opts.skip });
+    const list: readonly Node[] = Array.isArray(roots) ? roots : [roots as Node];
+    const skip = { skip: this.opts.skip };
+    function* all() {
+      for (const root of list) yield* iterateTextRuns(root, skip);
+    }
+    const iterator = all();
     for (;;) {
       const t0 = now();
       for (let n = 1; ; n++) {
@@ -354,7 +359,9 @@ export class Scanner {
     // Only the outermost dirty blocks: a block inside another is scanned with it.
     const outer = blocks.filter((b) => !blocks.some((other) => other !== b && other.contains(b)));
     this.opts.marks.removeWithin(outer);
-    for (const block of outer) void this.scan(block);
+    // One scan for them all, in page order: one queue of requests, one draw at its end.
+    outer.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    if (outer.length > 0) void this.scan(outer);
   }
 }
 

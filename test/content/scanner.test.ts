@@ -99,6 +99,22 @@ describe('Scanner', () => {
     expect(texts(marks).sort()).toEqual(['拉夫罗夫', '王毅'].sort());
   });
 
+  it('re-scans blocks changed together in one request, in page order', async () => {
+    document.body.innerHTML = '<div id="a"><p>王毅</p></div><div id="b"><p>普京</p></div>';
+    await scanner.scan(document.body);
+    scanner.observe(document.body);
+    const calls = matcher.calls.length;
+    const later = document.createElement('p');
+    later.textContent = '后：普京';
+    document.getElementById('b')?.append(later);
+    const earlier = document.createElement('p');
+    earlier.textContent = '前：拉夫罗夫';
+    document.getElementById('a')?.append(earlier);
+    await wait(400);
+    expect(matcher.calls.slice(calls)).toEqual([['前：拉夫罗夫', '后：普京']]);
+    expect(texts(marks).sort()).toEqual(['拉夫罗夫', '普京', '普京', '王毅'].sort());
+  });
+
   it('re-scans the run around inserted inline text, and nothing for whitespace between blocks', async () => {
     document.body.innerHTML = '<div id="feed"><p id="p">外长<b>王</b></p></div>';
     await scanner.scan(document.body);
