@@ -59,7 +59,7 @@ export class PatternTrie {
    * ignored. Options (the matcher's tries use both):
    * - leafRefs: a node without children gets no block; pair() and child() return -(id + 1) for it,
    *   which saves a walk one memory access per match;
-   * - compact: the pair table up to 80% full instead of 50% (half the bytes); only for tries whose
+   * - compact: the pair table up to 87.5% full instead of 50% (half the bytes); only for tries whose
    *   lookups are mostly hits, behind the bigram filter (a miss probes longer).
    */
   static build(
@@ -115,7 +115,7 @@ export class PatternTrie {
     for (let j = 0; j < keys.length; j++)
       if (j === 0 || pairOf(keys[j] as string) !== pairOf(keys[j - 1] as string)) groups++;
     let cap = 16;
-    while (cap * (options.compact ? 0.8 : 0.5) < groups) cap *= 2;
+    while (cap * (options.compact ? 0.875 : 0.5) < groups) cap *= 2;
     const pairs = new Int32Array(cap * 2).fill(-1);
     let start = 0;
     for (let j = 1; j <= keys.length; j++) {
