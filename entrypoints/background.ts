@@ -15,7 +15,10 @@ export default defineBackground(() => {
       fetchBytes: async (path) => {
         const res = await fetch(getURL(path));
         if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-        return res.arrayBuffer();
+        // Through a Blob: Chromium then reads the packaged file in one go instead of the body's
+        // stream in chunks on the worker's thread. Cold starts, 2,046-article build, A/B interleaved:
+        // data ready ~20 ms sooner (answer medians 85–104 vs 110–129 ms, machine loaded).
+        return (await res.blob()).arrayBuffer();
       },
       // Read the articles soon after start-up, once the first page's marks are answered.
       prefetchAfterMs: 1500,
