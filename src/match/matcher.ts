@@ -107,6 +107,7 @@ export class AliasMatcher {
   private readonly capitalStarts: Uint32Array;
   /** The matches of the last scanRaw: [start, end, pattern] triples. */
   found = new Int32Array(3 * 64);
+  private cands = new Int32Array(256);
   private readonly ends = new Int32Array(256);
   private readonly pats = new Int32Array(256);
   private free = new Int32Array(64);
@@ -168,30 +169,33 @@ export class AliasMatcher {
     const inner = this.innerBigrams;
     const ends = this.ends;
     const pats = this.pats;
-    // Each unit is looked up once on the way (the next unit's entry is carried over): its fold, and
-    // whether it is a word character and starts a pattern, in one table. A profile showed a separate
-    // pre-folding pass into a buffer costing a quarter of the scan.
-    let i = 0;
-    let u = n > 0 ? (UNITS[text.charCodeAt(0)] as number) : 0;
-    let prevWord = 0;
-    while (i < n - 1) {
-      const u1 = UNITS[text.charCodeAt(i + 1)] as number;
-      const word = u & WORD_BIT;
-      if ((word & prevWord) !== 0) {
-        i++;
-        u = u1;
+    // Pass 1, without branches: the positions whose unit pair passes the bigram filter and that do
+    // not continue a Latin word. (Against one loop with a data-dependent branch per character:
+    // paired CPU-time ratio 0.94 on the dense alias set, 1.0 on names.)
+    if (n < 2) return 0;
+    if (this.cands.length < n) this.cands = new Int32Array(Math.max(n, this.cands.length * 2));
+    const cands = this.cands;
+    let candCount = 0;
+    {
+      let u = UNITS[text.charCodeAt(0)] as number;
+      let prevWord = 0;
+      for (let x = 0; x < n - 1; x++) {
+        const u1 = UNITS[text.charCodeAt(x + 1)] as number;
+        const b = (Math.imul(u & 0xffff, 0x9e3779b1) ^ Math.imul(u1 & 0xffff, 0x85ebca6b)) >>> 12; // bigramBit
+        const word = (u >>> 16) & 1;
+        cands[candCount] = x;
+        candCount += (((bigrams[b >>> 5] as number) >>> (b & 31)) & 1 & ~(word & prevWord)) as number;
         prevWord = word;
-        continue;
-      }
-      const c = u & 0xffff;
-      const d0 = u1 & 0xffff;
-      const b = (Math.imul(c, 0x9e3779b1) ^ Math.imul(d0, 0x85ebca6b)) >>> 12; // bigramBit, inlined
-      if (((bigrams[b >>> 5] as number) & (1 << (b & 31))) === 0) {
-        i++;
         u = u1;
-        prevWord = word;
-        continue;
       }
+    }
+    // Pass 2: longest-leftmost from each candidate that no earlier match covers.
+    let next = 0;
+    for (let t = 0; t < candCount; t++) {
+      const i = cands[t] as number;
+      if (i < next) continue;
+      const c = (UNITS[text.charCodeAt(i)] as number) & 0xffff;
+      const d0 = (UNITS[text.charCodeAt(i + 1)] as number) & 0xffff;
       let j = i + 1;
       let d = d0;
       if (d === 32) while (j + 1 < n && FOLD[text.charCodeAt(j + 1)] === 32) j++;
@@ -209,12 +213,7 @@ export class AliasMatcher {
         if (kk === -1) break;
         h = (h + 1) & pairMask;
       }
-      if (state === 0) {
-        i++;
-        u = u1;
-        prevWord = word;
-        continue;
-      }
+      if (state === 0) continue;
       j++;
       let k = 0;
       if (state < 0) {
@@ -254,7 +253,6 @@ export class AliasMatcher {
           }
         }
       }
-      let next = i + 1;
       for (let m = k - 1; m >= 0; m--) {
         const p = pats[m] as number;
         const e = ends[m] as number;
@@ -293,14 +291,6 @@ export class AliasMatcher {
         next = e;
         break;
       }
-      if (next === i + 1) {
-        prevWord = word;
-        u = u1;
-      } else {
-        prevWord = (UNITS[text.charCodeAt(next - 1)] as number) & WORD_BIT;
-        u = next < n ? (UNITS[text.charCodeAt(next)] as number) : 0;
-      }
-      i = next;
     }
     return count;
   }
