@@ -4,6 +4,11 @@
 // has them (NATO matches "Nato", never Italian "nato"; Trump never the card-game "trump"), and for
 // Chinese a local segmentation check: a match that cuts through a dictionary word on either side so
 // that the text segments better without it (川普 in 四川普通話) is rejected. Pure and DOM-free.
+// Speed (issue #3: bench:match against @monyone/aho-corasick): the scan lists candidate positions
+// in a branch-free pass (bigram filter), walks a trie whose leaves live in their parents' slots, and
+// writes matches into a typed array; the segmentation check runs only where a lexicon word can cross
+// the match's edge (per-pattern flags computed at build time, then a filter of the unit pairs inside
+// lexicon words, then a crossing-word test), so the dynamic program runs for few matches.
 import { FOLD as FOLD_TABLE, isHan, WORD as WORD_TABLE } from '../text/fold.ts';
 import { bigramBit, PatternTrie, type TrieArrays } from './trie.ts';
 
