@@ -1,16 +1,21 @@
-// Fuzzing the detector the background runs (createDetector over the seed's extracted entities: exact
-// aliases plus fuzzy Latin names) with hostile runs: nothing throws, every mention lies inside its run
-// in order without overlap, its text is exactly the run's slice, its entity exists, and an exact
-// mention (score 1) folds to one of that entity's aliases. FUZZ_RUNS sets the case count.
+// Fuzzing the detector the background runs (createDetector over the seed's extracted entities and
+// dictionary words: exact aliases plus fuzzy Latin names) with hostile runs: nothing throws, every
+// mention lies inside its run in order without overlap, its text is exactly the run's slice, its
+// entity exists, and an exact mention (score 1) folds to one of that entity's aliases; the detector
+// made from the binary index (compiled, encoded, decoded) finds exactly the same mentions. FUZZ_RUNS
+// sets the case count.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEntityData } from '../../src/entities/node-data.ts';
 import type { Entity } from '../../src/entities/types.ts';
-import { createDetector, type Detector } from '../../src/match/detector.ts';
+import { compileDetectorIndex, createDetector, type Detector } from '../../src/match/detector.ts';
+import { decodeDetectorIndex, encodeDetectorIndex } from '../../src/match/index-codec.ts';
 import { fold, foldKey } from '../../src/text/fold.ts';
 import { piece, RUNS, text } from './arbitraries.ts';
 
 let detector: Detector;
+/** The same detector as a worker gets it: compiled index, binary, decoded. */
+let fromBinary: Detector;
 let entities: Map<string, Entity>;
 const keysOf = new Map<string, Set<string>>();
 
@@ -19,7 +24,9 @@ beforeAll(async () => {
   entities = new Map(data.entities.map((e) => [e.id, e]));
   for (const e of data.entities)
     keysOf.set(e.id, new Set([e.name, ...e.aliases.map((a) => a.text)].map(foldKey)));
-  detector = createDetector(data.entities);
+  detector = createDetector(data.entities, { dictionaryWords: data.dictionaryWords });
+  const bytes = encodeDetectorIndex(compileDetectorIndex(data.entities, data.dictionaryWords));
+  fromBinary = createDetector(data.entities, { index: decodeDetectorIndex(bytes) });
 }, 60_000);
 
 /** Runs mixing hostile text with the seed's own names, in both scripts and in English. */
@@ -72,4 +79,13 @@ describe(`fuzz: the detector over hostile runs (${RUNS} cases)`, () => {
     },
     30_000 + RUNS * 50,
   );
+
+  it('finds the same mentions from the decoded binary index as from a detector built in place', () => {
+    fc.assert(
+      fc.property(runs, (rs) => {
+        expect(fromBinary.detect(rs)).toEqual(detector.detect(rs));
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });
