@@ -31,7 +31,7 @@ export interface LoadedCorpus {
   full(): Promise<CorpusBundle>;
   /** Milliseconds spent loading (fetch + parse + build). */
   loadMs: number;
-  /** Where the load time went: fetching the detector data, reading it (parse + validate), the detector. */
+  /** Where the load time went: fetching data/detector.bin, reading it (decode + validate), the detector. */
   loadTimings?: LoadTimings;
 }
 

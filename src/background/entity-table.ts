@@ -34,9 +34,9 @@ const HEADER_WORDS = 3;
 const pad4 = (n: number) => (n + 3) & ~3;
 
 /** The table's bytes for these entities (ordered by id here) and extra folded keys. */
-export function encodeEntityTable(
-  entities: ReadonlyArray<EntityInfo | Entity>,
-  forms: (e: EntityInfo | Entity) => readonly Alias[],
+export function encodeEntityTable<E extends EntityInfo | Entity>(
+  entities: readonly E[],
+  forms: (e: E) => readonly Alias[],
   otherKeys: readonly string[],
 ): Uint8Array {
   const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -81,7 +81,7 @@ export function serializeDetectorData(
       if (!keys.has(key)) other.add(key);
     }
   }
-  const table = encodeEntityTable(entities, (e) => scriptForms(e as Entity), [...other].sort());
+  const table = encodeEntityTable(entities, scriptForms, [...other].sort());
   const indexBytes = encodeDetectorIndex(index);
   const at = pad8(HEADER_BYTES + table.byteLength);
   const total = at + indexBytes.byteLength;
