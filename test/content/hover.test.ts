@@ -8,7 +8,7 @@ import type { Mark, Marks } from '../../src/content/marks.ts';
 import type { EntityCard } from '../../src/messaging.ts';
 
 /** Two marks side by side on one line: A at x 0–100, B at x 200–300 (y 0–20). */
-function setup() {
+function setup(locale: () => string = () => 'en') {
   const mark = (entityId: string, left: number): Mark =>
     ({
       entityId,
@@ -43,7 +43,7 @@ function setup() {
   const lookup = vi.fn(
     async (id: string) => ({ entity: { id }, articleCount: 1, passages: [] }) as unknown as EntityCard,
   );
-  const hover = new HoverController({ marks, host, lookup, locale: () => 'en' });
+  const hover = new HoverController({ marks, host, lookup, locale });
   let now = 1;
   const move = (x: number, y: number, target: EventTarget = document.body, dt = 50) => {
     now += dt;
@@ -145,6 +145,20 @@ describe('HoverController timing', () => {
     await vi.advanceTimersByTimeAsync(HOVER.showMs - HOVER.lookupMs);
     expect(shown).toEqual(['A']);
     expect(vi.mocked(host.show).mock.calls[0]?.[0]).toBe(prepared);
+  });
+
+  it('builds the card again when the interface language changed during the dwell', async () => {
+    let language = 'en';
+    const { host, move } = setup(() => language);
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.lookupMs + 10);
+    language = 'zh-TW';
+    await vi.advanceTimersByTimeAsync(HOVER.showMs - HOVER.lookupMs);
+    const prepared = vi.mocked(host.prepare).mock.calls[0]?.[0];
+    const shown = vi.mocked(host.show).mock.calls[0]?.[0];
+    expect(prepared?.locale).toBe('en');
+    expect(shown?.locale).toBe('zh-TW');
+    expect(shown).not.toBe(prepared);
   });
 
   it('builds nothing for a mark the pointer left before the lookup', async () => {
