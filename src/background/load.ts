@@ -139,8 +139,10 @@ export function bundleMentionIndex(bundle: CorpusBundle): MentionIndex {
 }
 
 export interface CorpusSources {
-  /** Reads an extension-internal file (DETECTOR_PATH, CORPUS_PATH) as bytes. */
+  /** Reads an extension-internal file (DETECTOR_PATH) as bytes. */
   fetchBytes(path: string): Promise<ArrayBuffer | Uint8Array>;
+  /** Reads an extension-internal file (CORPUS_PATH) as text. */
+  fetchText(path: string): Promise<string>;
   /** Reads the articles this long after the detector is ready, if nothing asked for them before. */
   prefetchAfterMs?: number;
 }
@@ -163,8 +165,7 @@ export async function loadCorpus(sources: CorpusSources): Promise<LoadedCorpus> 
   let known: Set<string> | null = null;
   let stage: { lookup: EntityLookupData; byId: Map<string, Entity> } | null = null;
   const articles = loadOnce(async () => {
-    const raw = await sources.fetchBytes(CORPUS_PATH);
-    const read = readBundle(new TextDecoder().decode(raw));
+    const read = readBundle(await sources.fetchText(CORPUS_PATH));
     const mentionIndex = bundleMentionIndex(read);
     // One lookup object per bundle: lookupEntity caches its maps on it.
     stage = {

@@ -37,6 +37,12 @@ function sources() {
       if (bytes === undefined) throw new Error(`no ${path}`);
       return bytes;
     },
+    fetchText: async (path: string) => {
+      fetched.push(path);
+      const bytes = files[path];
+      if (bytes === undefined) throw new Error(`no ${path}`);
+      return new TextDecoder().decode(bytes);
+    },
   };
 }
 
@@ -123,7 +129,7 @@ describe('background corpus load', () => {
       { id: 'e:戊', name: '戊', kind: 'place', aliases: [], articleCount: 1 },
     ];
     const bytes = serializeDetectorData(3, two, compileDetectorIndex(two, []));
-    const corpus = await loadCorpus({ fetchBytes: async () => bytes });
+    const corpus = await loadCorpus({ ...sources(), fetchBytes: async () => bytes });
     expect(corpus.detect(['Jia 甲乙 戊']).map((m) => m.text)).toEqual(['甲乙']);
     expect(corpus.knows('jia')).toBe(true);
     expect(corpus.knows('戊')).toBe(true);
@@ -133,10 +139,12 @@ describe('background corpus load', () => {
 
   it('retries the articles after a failed read', async () => {
     let fail = true;
+    const src = sources();
     const corpus = await loadCorpus({
-      fetchBytes: async (path) => {
+      ...src,
+      fetchText: async (path) => {
         if (path === CORPUS_PATH && fail) throw new Error('worker went away');
-        return files[path] as Uint8Array;
+        return src.fetchText(path);
       },
     });
     await expect(corpus.full()).rejects.toThrow('worker went away');
