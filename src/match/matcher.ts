@@ -54,6 +54,11 @@ function units(): Int32Array {
   return unitTable;
 }
 
+/** Bits 0..n of a word-length mask (n ≥ 30: all of them). */
+function lengthsUpTo(n: number): number {
+  return n >= 30 ? 0x7fffffff : (1 << (n + 1)) - 1;
+}
+
 const LATIN_END = 1;
 const CASE = 2;
 /** A lexicon word can cross the start of this Han pattern (see EdgeSets). */
@@ -343,8 +348,8 @@ export class AliasMatcher {
     const mask = this.wordsAt(text, from);
     if (mask === 0) return false;
     if (mask & 1) return this.walkPast(text, from, edge, limit);
-    for (let q = edge + 1; q <= limit; q++) if (mask & (1 << (q - from))) return true;
-    return false;
+    // Bits edge - from + 1 .. limit - from (lengths of 31+ units are bit 0, handled above).
+    return (mask & lengthsUpTo(limit - from) & ~lengthsUpTo(edge - from)) !== 0;
   }
 
   /** wordPast by walking the lexicon (for positions where a word of 31+ units starts). */
@@ -438,12 +443,21 @@ export class AliasMatcher {
       if (b + single < (forced[x + 1] as number)) forced[x + 1] = b + single;
       const mask = this.wordsAt(text, p);
       if (mask === 0) continue;
-      for (let q = p + 2; q <= we; q++) {
-        const L = q - p;
-        if (L < 31 ? (mask & (1 << L)) === 0 : !(mask & 1 && this.walkPast(text, p, q - 1, q))) continue;
-        if (a + WORD_COST < (free[q - ws] as number)) free[q - ws] = a + WORD_COST;
-        if (b + WORD_COST < (forced[q - ws] as number)) forced[q - ws] = b + WORD_COST;
+      // Each word length that fits the window, lowest bit first.
+      let bits = mask & lengthsUpTo(we - p) & ~1;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const y = x + 31 - Math.clz32(low);
+        if (a + WORD_COST < (free[y] as number)) free[y] = a + WORD_COST;
+        if (b + WORD_COST < (forced[y] as number)) forced[y] = b + WORD_COST;
       }
+      if (mask & 1)
+        for (let q = p + 31; q <= we; q++) {
+          if (!this.walkPast(text, p, q - 1, q)) continue;
+          if (a + WORD_COST < (free[q - ws] as number)) free[q - ws] = a + WORD_COST;
+          if (b + WORD_COST < (forced[q - ws] as number)) forced[q - ws] = b + WORD_COST;
+        }
     }
     const forcedCost = e === len ? (free[start - ws] as number) + WORD_COST : (forced[len] as number);
     return forcedCost > (free[len] as number);
