@@ -273,19 +273,19 @@ export class AliasMatcher {
           if (f & SEG && this.segmentation) {
             // cutsAtEdge's first test, inlined: a lexicon word can only cross an edge whose two
             // units are a pair inside some word. Most matches stop here.
-            let edge = false;
+            let sides = 0;
             if (f & SEG_START && i > 0) {
               const b = BIGRAM_BIT(FOLD[text.charCodeAt(i - 1)] as number, c);
-              edge = ((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+              if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) sides = SEG_START;
             }
-            if (!edge && f & SEG_END && e < n) {
+            if (f & SEG_END && e < n) {
               const b = BIGRAM_BIT(
                 FOLD[text.charCodeAt(e - 1)] as number,
                 FOLD[text.charCodeAt(e)] as number,
               );
-              edge = ((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+              if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) sides |= SEG_END;
             }
-            if (edge && this.cutsAtEdge(text, i, e, p)) continue;
+            if (sides !== 0 && this.crossedAndCut(text, i, e, p, sides)) continue;
           }
         }
         if (count * 3 + 3 > found.length) {
@@ -314,33 +314,44 @@ export class AliasMatcher {
    * program runs for few matches.
    */
   cutsAtEdge(text: string, start: number, end: number, p: number): boolean {
-    let ws = start;
-    while (ws > 0 && start - ws < WINDOW && IS_HAN(text.charCodeAt(ws - 1))) ws--;
-    let we = end;
-    while (we < text.length && we - end < WINDOW && IS_HAN(text.charCodeAt(we))) we++;
-    if (ws === start && we === end) return false;
     const f = this.flags[p] as number;
     const inner = this.innerBigrams;
-    let crossed = false;
-    if (f & SEG_START && ws < start) {
+    let sides = 0;
+    if (f & SEG_START && start > 0) {
       const b = BIGRAM_BIT(
         FOLD[text.charCodeAt(start - 1)] as number,
         FOLD[text.charCodeAt(start)] as number,
       );
-      if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0)
-        for (let s = ws; s < start && !crossed; s++) crossed = this.wordPast(text, s, start, we);
+      if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) sides = SEG_START;
     }
-    if (!crossed && f & SEG_END && we > end) {
+    if (f & SEG_END && end < text.length) {
       const b = BIGRAM_BIT(FOLD[text.charCodeAt(end - 1)] as number, FOLD[text.charCodeAt(end)] as number);
-      if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) {
-        const mask = this.endMasks[p] as number;
-        for (let s = start; s < end && !crossed; s++) {
-          const o = s - start;
-          if (o >= 31 || (mask & (1 << o)) !== 0) crossed = this.wordPast(text, s, end, we);
-        }
+      if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) sides |= SEG_END;
+    }
+    return sides !== 0 && this.crossedAndCut(text, start, end, p, sides);
+  }
+
+  /** cutsAtEdge after its filter: `sides` (SEG_START | SEG_END) are the edges still in question. */
+  private crossedAndCut(text: string, start: number, end: number, p: number, sides: number): boolean {
+    let ws = start;
+    while (ws > 0 && start - ws < WINDOW && IS_HAN(text.charCodeAt(ws - 1))) ws--;
+    let we = end;
+    while (we < text.length && we - end < WINDOW && IS_HAN(text.charCodeAt(we))) we++;
+    let crossed = false;
+    if (sides & SEG_START)
+      for (let s = ws; s < start && !crossed; s++) crossed = this.wordPast(text, s, start, we);
+    if (!crossed && sides & SEG_END && we > end) {
+      // The offsets from which a word can start with the rest of the key (bit 31: 31 and on).
+      let bits = this.endMasks[p] as number;
+      while (bits !== 0 && !crossed) {
+        const low = bits & -bits;
+        bits ^= low;
+        const o = 31 - Math.clz32(low);
+        if (o < 31) crossed = start + o < end && this.wordPast(text, start + o, end, we);
+        else for (let s = start + 31; s < end && !crossed; s++) crossed = this.wordPast(text, s, end, we);
       }
     }
-    return crossed && this.cutsThroughWord(text, start, end);
+    return crossed && this.cutBetween(text, start, end, ws, we);
   }
 
   /** Whether a lexicon word starts at `from` and ends after `edge` (and at or before `limit`). */
@@ -418,6 +429,11 @@ export class AliasMatcher {
     while (ws > 0 && start - ws < WINDOW && IS_HAN(text.charCodeAt(ws - 1))) ws--;
     let we = end;
     while (we < text.length && we - end < WINDOW && IS_HAN(text.charCodeAt(we))) we++;
+    return this.cutBetween(text, start, end, ws, we);
+  }
+
+  /** cutsThroughWord for the window [ws, we) around [start, end). */
+  private cutBetween(text: string, start: number, end: number, ws: number, we: number): boolean {
     if (ws === start && we === end) return false;
     const len = we - ws;
     if (len + 1 > this.free.length) {
