@@ -13,62 +13,77 @@ export interface Box {
 }
 
 export class RunQueue {
-  private readonly taken: Uint8Array;
+  /** 1 for each run handed out (grown with the runs). */
+  private taken = new Uint8Array(64);
+  private handedOut = 0;
   /** The first run (in document order) that may not be taken yet. */
   private next = 0;
   private priority: number[] = [];
   private nextPriority = 0;
-  private left: number;
 
-  /** `sent`: the first runs were handed out already. */
-  constructor(
-    private readonly runs: readonly TextRun[],
-    sent = 0,
-  ) {
-    this.taken = new Uint8Array(runs.length);
-    const n = Math.min(Math.max(0, sent), runs.length);
-    this.taken.fill(1, 0, n);
-    this.next = n;
-    this.left = runs.length - n;
-  }
+  /** `runs` may grow while the queue is in use (the page is still being collected). */
+  constructor(private readonly runs: readonly TextRun[]) {}
 
   /** Runs not handed out yet. */
   get remaining(): number {
-    return this.left;
+    return this.runs.length - this.handedOut;
   }
 
   /** Moves these runs (indices into the queue's runs) to the front, in the order given. */
   prioritize(indices: readonly number[]): void {
-    this.priority = indices.filter((i) => i >= 0 && i < this.runs.length && !this.taken[i]);
+    this.priority = indices.filter((i) => i >= 0 && i < this.runs.length && !this.isTaken(i));
     this.nextPriority = 0;
   }
 
-  /** The next batch: at most `maxRuns` runs and `maxChars` characters (one run at least); null when none is left. */
-  take(maxChars: number, maxRuns: number): TextRun[] | null {
-    if (this.left === 0) return null;
-    const batch: TextRun[] = [];
+  /**
+   * The next batch: at most `maxRuns` runs and `maxChars` characters (one run at least); null when
+   * none is left. With `fullOnly`, a batch only when it is full (more runs may still come).
+   */
+  take(maxChars: number, maxRuns: number, fullOnly = false): TextRun[] | null {
+    if (this.remaining === 0) return null;
+    const picked: number[] = [];
     let chars = 0;
-    const fits = (run: TextRun) =>
-      batch.length === 0 || (batch.length < maxRuns && chars + run.text.length <= maxChars);
-    const add = (i: number): boolean => {
-      const run = this.runs[i] as TextRun;
-      if (!fits(run)) return false;
-      batch.push(run);
-      chars += run.text.length;
-      this.taken[i] = 1;
-      this.left--;
+    /** Takes run i if it fits; false when the batch is full. */
+    const pick = (i: number): boolean => {
+      if (this.isTaken(i)) return true;
+      const length = (this.runs[i] as TextRun).text.length;
+      if (picked.length > 0 && (picked.length >= maxRuns || chars + length > maxChars)) return false;
+      picked.push(i);
+      chars += length;
+      this.setTaken(i);
       return true;
     };
-    for (; this.nextPriority < this.priority.length; this.nextPriority++) {
-      const i = this.priority[this.nextPriority] as number;
-      if (this.taken[i]) continue;
-      if (!add(i)) return batch;
+    const [p0, n0] = [this.nextPriority, this.next];
+    let full = false;
+    while (this.nextPriority < this.priority.length && !full) {
+      if (pick(this.priority[this.nextPriority] as number)) this.nextPriority++;
+      else full = true;
     }
-    for (; this.next < this.runs.length; this.next++) {
-      if (this.taken[this.next]) continue;
-      if (!add(this.next)) break;
+    while (this.next < this.runs.length && !full) {
+      if (pick(this.next)) this.next++;
+      else full = true;
     }
-    return batch;
+    if (picked.length === 0 || (fullOnly && !full && picked.length < maxRuns)) {
+      // Not full yet: put them back.
+      for (const i of picked) (this.taken as Uint8Array)[i] = 0;
+      [this.nextPriority, this.next] = [p0, n0];
+      return null;
+    }
+    this.handedOut += picked.length;
+    return picked.map((i) => this.runs[i] as TextRun);
+  }
+
+  private isTaken(i: number): boolean {
+    return i < this.taken.length && this.taken[i] === 1;
+  }
+
+  private setTaken(i: number): void {
+    if (i >= this.taken.length) {
+      const grown = new Uint8Array(Math.max(this.taken.length * 2, i + 1));
+      grown.set(this.taken);
+      this.taken = grown;
+    }
+    this.taken[i] = 1;
   }
 }
 

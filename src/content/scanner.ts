@@ -34,7 +34,7 @@ export const SCAN_LIMITS = {
   firstBatchChars: 3_000,
   firstBatchRuns: 60,
   /** Requests in flight at once (the background answers them in order). */
-  inFlight: 4,
+  inFlight: 6,
   /**
    * Marks outside the viewport are drawn when the undrawn ones are at least this many and at least as
    * many as the drawn ones, commitEveryMs after the last draw at the soonest (and all at the end of
@@ -111,17 +111,6 @@ export function packedMentions(res: MatchRunsResponse): {
   return { packed, ids };
 }
 
-/** The first runs, up to `maxChars` characters and `maxRuns` runs (one run at least). */
-export function leadingBatch(runs: readonly TextRun[], maxChars: number, maxRuns: number): TextRun[] {
-  let chars = 0;
-  let n = 0;
-  for (; n < runs.length && n < maxRuns; n++) {
-    chars += (runs[n] as TextRun).text.length;
-    if (n > 0 && chars > maxChars) break;
-  }
-  return runs.slice(0, n);
-}
-
 export class Scanner {
   private generation = 0;
   private observer: MutationObserver | null = null;
@@ -150,75 +139,83 @@ export class Scanner {
   async scan(root: Node | readonly Node[]): Promise<void> {
     const gen = this.generation;
     const L = SCAN_LIMITS;
-    // The first, small batch (the top of the page) is sent as soon as it is collected, and marked
-    // and drawn while the rest is collected.
-    let first: TextRun[] | null = null;
-    let firstDone: Promise<void> = Promise.resolve();
-    const sendFirst = (runs: readonly TextRun[], complete: boolean) => {
-      if (first) return;
-      const batch = leadingBatch(runs, L.firstBatchChars, L.firstBatchRuns);
-      if (!complete && batch.length === runs.length) return; // not full yet: more runs may follow
-      const sent = batch;
-      first = sent;
-      firstDone = this.request(sent).then(async (res) => {
-        if (res && gen === this.generation && (await this.markBatch(sent, res, gen))) this.commit();
-      });
-    };
-    const runs = await this.collect(root, gen, (sofar) => sendFirst(sofar, false));
-    if (!runs || runs.length === 0) return;
-    sendFirst(runs, true);
-    const queue = new RunQueue(runs, (first as TextRun[] | null)?.length ?? 0);
-    // The viewport, once the layout is known: its runs are sent next and drawn at once.
+    const { marks } = this.opts;
+    const runs: TextRun[] = [];
+    const queue = new RunQueue(runs);
     const shown = new Set<TextRun>();
-    void afterNextFrame().then(() => {
-      if (gen !== this.generation || queue.remaining === 0) return;
-      const t0 = now();
-      const margin = innerHeight * L.viewportMargin;
-      const deadline = () => now() - t0 > L.sliceMs;
-      const visible = findVisible(runs, -margin, innerHeight + margin, boxOf, deadline);
-      for (const i of visible) shown.add(runs[i] as TextRun);
-      queue.prioritize(visible);
-      this.note(t0);
-    });
-    // Requests in flight, answered in order; the next ones are sent before an answer is marked, so
-    // the background matches them meanwhile.
+    let collecting = true;
+    // Requests in flight, answered in order: the background matches the next ones while one is
+    // marked. They go out while the page is still being collected, the first one small (the top of
+    // the page), the others once full.
     const inFlight: Array<{ batch: TextRun[]; answer: Promise<MatchRunsResponse | null> }> = [];
+    let sent = 0;
+    let wake: (() => void) | null = null;
     const fill = () => {
-      while (inFlight.length < L.inFlight) {
-        const batch = queue.take(L.batchChars, L.batchRuns);
-        if (!batch) return;
+      while (gen === this.generation && inFlight.length < L.inFlight) {
+        const batch =
+          sent === 0
+            ? queue.take(L.firstBatchChars, L.firstBatchRuns, collecting)
+            : queue.take(L.batchChars, L.batchRuns, collecting);
+        if (!batch) break;
+        sent++;
         inFlight.push({ batch, answer: this.request(batch) });
       }
+      if (wake && (inFlight.length > 0 || !collecting)) {
+        const resume = wake;
+        wake = null;
+        resume();
+      }
     };
-    fill();
-    const { marks } = this.opts;
-    while (inFlight.length > 0) {
-      const { batch, answer } = inFlight.shift() as (typeof inFlight)[number];
-      const res = await answer;
-      if (gen !== this.generation) return;
-      fill();
-      if (res && !(await this.markBatch(batch, res, gen))) return;
-      // The viewport's marks are drawn at once; the rest in growing steps, at most every
-      // commitEveryMs, and at the end.
-      const inView = batch.some((run) => shown.has(run));
-      const growing =
-        marks.pending >= Math.max(L.minCommit, marks.drawn) && now() - this.committedAt >= L.commitEveryMs;
-      if (inView || growing) this.commit();
+    const marking = (async () => {
+      for (let i = 0; ; i++) {
+        while (inFlight.length === 0) {
+          if (!collecting || gen !== this.generation) return;
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+        const { batch, answer } = inFlight[0] as (typeof inFlight)[number];
+        const res = await answer;
+        inFlight.shift();
+        if (gen !== this.generation) return;
+        fill();
+        if (res && !(await this.markBatch(batch, res, gen))) return;
+        // The first batch and the viewport's are drawn at once; the rest in growing steps, at most
+        // every commitEveryMs, and at the end.
+        const inView = i === 0 || batch.some((run) => shown.has(run));
+        const growing =
+          marks.pending >= Math.max(L.minCommit, marks.drawn) && now() - this.committedAt >= L.commitEveryMs;
+        if (inView || growing) this.commit();
+      }
+    })();
+    const collected = await this.collect(root, gen, runs, fill);
+    collecting = false;
+    if (collected && runs.length > 0) {
+      // The viewport, once the layout is known: its runs are sent next and drawn at once.
+      void afterNextFrame().then(() => {
+        if (gen !== this.generation || queue.remaining === 0) return;
+        const t0 = now();
+        const margin = innerHeight * L.viewportMargin;
+        const deadline = () => now() - t0 > L.sliceMs;
+        const visible = findVisible(runs, -margin, innerHeight + margin, boxOf, deadline);
+        for (const i of visible) shown.add(runs[i] as TextRun);
+        queue.prioritize(visible);
+        this.note(t0);
+      });
     }
-    await firstDone;
+    fill();
+    await marking;
     if (gen === this.generation) this.commit();
   }
 
   /**
-   * The runs under `root`, collected in slices; `onProgress` sees the runs so far every 16 runs (the
-   * first batch goes out as soon as it is full). Null when the scan was cancelled meanwhile.
+   * Collects the runs under `roots` into `runs`, in slices; `onProgress` runs every 16 runs (batches
+   * go out as soon as they are full). False when the scan was cancelled meanwhile.
    */
   private async collect(
     roots: Node | readonly Node[],
     gen: number,
-    onProgress: (runs: readonly TextRun[]) => void,
-  ): Promise<TextRun[] | null> {
-    const runs: TextRun[] = [];
+    runs: TextRun[],
+    onProgress: () => void,
+  ): Promise<boolean> {
     const list: readonly Node[] = Array.isArray(roots) ? roots : [roots as Node];
     const skip = { skip: this.opts.skip };
     function* all() {
@@ -231,17 +228,17 @@ export class Scanner {
         const next = iterator.next();
         if (next.done) {
           this.note(t0);
-          return runs;
+          return true;
         }
         runs.push(next.value);
         if ((n & 15) === 0) {
-          onProgress(runs);
+          onProgress();
           if (now() - t0 >= SCAN_LIMITS.sliceMs) break;
         }
       }
       this.note(t0);
       await yieldToMain();
-      if (gen !== this.generation) return null;
+      if (gen !== this.generation) return false;
     }
   }
 

@@ -22,12 +22,19 @@ describe('RunQueue', () => {
     expect(q.remaining).toBe(0);
   });
 
-  it('skips the runs sent before it was made', () => {
-    const q = new RunQueue(runsOf([1, 1, 1, 1]), 3);
-    expect(q.remaining).toBe(1);
-    q.prioritize([0, 3]);
-    expect(ids(q.take(100, 9))).toEqual([3]);
-    expect(q.take(100, 9)).toBeNull();
+  it('follows runs added while it is in use, and hands out only full batches when asked', () => {
+    const runs = runsOf([5, 5]);
+    const q = new RunQueue(runs);
+    expect(q.take(100, 3, true)).toBeNull(); // 2 runs, 10 characters: not full, more may come
+    expect(q.remaining).toBe(2);
+    runs.push(...runsOf([5, 5]).map((r, i) => ({ ...r, block: { id: 2 + i } as unknown as Node })));
+    expect(ids(q.take(100, 3, true))).toEqual([0, 1, 2]); // full by count
+    expect(q.take(8, 3, true)).toBeNull();
+    runs.push(...runsOf([5]).map((r) => ({ ...r, block: { id: 4 } as unknown as Node })));
+    expect(ids(q.take(8, 3, true))).toEqual([3]); // full by characters (the next does not fit)...
+    expect(q.take(100, 3, true)).toBeNull();
+    expect(ids(q.take(100, 3))).toEqual([4]); // ...and the rest when the page is complete
+    expect(q.take(100, 3)).toBeNull();
   });
 
   it('sends prioritized runs first, each run once', () => {

@@ -7,7 +7,6 @@ import { type HighlightLike, Marks } from '../../src/content/marks.ts';
 import {
   closestBlock,
   isInSkipped,
-  leadingBatch,
   type Matcher,
   packedMentions,
   SCAN_LIMITS,
@@ -23,7 +22,6 @@ import {
   watchSite,
 } from '../../src/content/site-switch.ts';
 import type { Mention } from '../../src/entities/types.ts';
-import { collectTextRuns, type TextRun } from '../../src/match/text-runs.ts';
 import type { MatchRunsResponse } from '../../src/messaging.ts';
 
 const NAMES = ['拉夫罗夫', '王毅', '普京'];
@@ -216,16 +214,6 @@ describe('Scanner', () => {
 });
 
 describe('scanner helpers', () => {
-  it('takes the leading runs up to a size, one run at least', () => {
-    document.body.innerHTML = '<p>aaaa</p><p>bbbb</p><p>cccc</p><p>dd</p>';
-    const runs = collectTextRuns(document.body);
-    const texts = (batch: TextRun[]) => batch.map((r) => r.text);
-    expect(texts(leadingBatch(runs, 8, 10))).toEqual(['aaaa', 'bbbb']);
-    expect(texts(leadingBatch(runs, 100, 3))).toEqual(['aaaa', 'bbbb', 'cccc']);
-    expect(texts(leadingBatch(runs, 2, 3))).toEqual(['aaaa']);
-    expect(leadingBatch([], 2, 3)).toEqual([]);
-  });
-
   it('reads mentions as packed numbers from either form of answer', () => {
     const brief = { id: 'e:王毅', name: '王毅', kind: 'person' as const, articleCount: 1 };
     const mentions = [
