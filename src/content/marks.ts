@@ -100,6 +100,12 @@ export class Marks {
     const seg = segs[first] as TextSegment;
     const now = first === last ? seg.node.data.slice(start - seg.start, end - seg.start) : range.toString();
     if (now !== text) return null;
+    // Already marked (a re-scan of a block that a scan still in flight also reaches): once is enough.
+    const startOffset = start - seg.start;
+    for (const other of this.byNode.get(seg.node) ?? []) {
+      const r = other.range;
+      if (r.startContainer === seg.node && r.startOffset === startOffset && other.text === text) return null;
+    }
     const mark: Mark = { range, entityId, text, brief };
     if (run !== this.lastRun) {
       this.lastRun = run;

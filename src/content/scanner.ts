@@ -3,15 +3,15 @@
 // MutationObserver that re-scans only the blocks that changed.
 //
 // The order of work (measured on bench/page.ts's 1 MB page, ~17,900 marks; see docs/ARCHITECTURE.md):
-// - runs are collected in slices; the first, small batch (the top of the page) is sent at once, before
-//   the layout is known, so a page opened at its top shows marks one round trip after collection;
+// - runs are collected in slices, and batches go out while the page is still being collected: first a
+//   small one (the top of the page, before the layout is known), then full ones;
 // - after the next frame (layout done by the browser), a few box reads find the runs in the viewport
 //   (findVisible), which jump the queue (RunQueue);
-// - requests are pipelined, a few in flight, so the background matches the next batch while this one is
+// - requests are pipelined, several in flight, so the background matches the next batches while one is
 //   marked (waiting for requestIdleCallback before each batch cost ~50 ms per batch: a callback posted
-//   during an idle period runs in the next one);
-// - marks are drawn in few, growing steps (see Marks.commit: every draw costs the browser time for
-//   every mark on the page).
+//   during an idle period runs in the next one); answers come packed (numbers, not objects);
+// - marks are drawn in few steps (see Marks.commit: every draw costs the browser time for every mark
+//   on the page).
 
 import {
   isBlockElement,

@@ -71,6 +71,16 @@ describe('Marks', () => {
     expect([marks.size, marks.pending, ranges.size]).toEqual([0, 0, 0]);
   });
 
+  it('marks a mention once, however many scans reach it', () => {
+    const marks = new Marks(null);
+    const run = runs[0] as TextRun;
+    expect(marks.add(run, 8, 10, 'e:王毅', brief('王毅'))).not.toBeNull();
+    const again = collectTextRuns(document.getElementById('a') as Node)[0] as TextRun;
+    expect(marks.add(again, 8, 10, 'e:王毅', brief('王毅'))).toBeNull();
+    expect(marks.add(run, 2, 6, 'e:拉夫罗夫', brief('拉夫罗夫'))).not.toBeNull();
+    expect(marks.size).toBe(2);
+  });
+
   it('refuses a mention whose text is no longer the run text', () => {
     const marks = new Marks(null);
     const run = runs[1] as TextRun;
