@@ -143,7 +143,12 @@ export interface CorpusSources {
   fetchBytes(path: string): Promise<ArrayBuffer | Uint8Array>;
   /** Reads an extension-internal file (CORPUS_PATH) as text. */
   fetchText(path: string): Promise<string>;
-  /** Reads the articles this long after the detector is ready, if nothing asked for them before. */
+  /**
+   * Reads the articles once no page has asked for marks (detect) for this long after the detector
+   * is ready, if nothing asked for them before; each detect postpones the read, up to 5× this long
+   * after the detector is ready. Reading them holds the worker up for ~150–250 ms (the 2,046-article
+   * bundle), so a page still being marked should not meet it.
+   */
   prefetchAfterMs?: number;
 }
 
@@ -178,9 +183,25 @@ export async function loadCorpus(sources: CorpusSources): Promise<LoadedCorpus> 
     if (!stage) throw new Error('corpus: the articles are not loaded yet (await full() first)');
     return stage;
   };
-  const full = () => articles.get();
-  if (sources.prefetchAfterMs !== undefined)
-    setTimeout(() => void full().catch(() => undefined), sources.prefetchAfterMs);
+  let asked = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const full = () => {
+    asked = true;
+    clearTimeout(timer);
+    return articles.get();
+  };
+  const quiet = sources.prefetchAfterMs;
+  const latest = Date.now() + 5 * (quiet ?? 0);
+  /** (Re)arms the prefetch; see CorpusSources.prefetchAfterMs. */
+  const prefetchLater = () => {
+    if (quiet === undefined || asked) return;
+    clearTimeout(timer);
+    timer = setTimeout(
+      () => void full().catch(() => undefined),
+      Math.max(0, Math.min(quiet, latest - Date.now())),
+    );
+  };
+  prefetchLater();
 
   return {
     articleCount: data.articleCount,
@@ -190,7 +211,10 @@ export async function loadCorpus(sources: CorpusSources): Promise<LoadedCorpus> 
       return known.has(foldKey(form));
     },
     entity: (id) => loaded().byId.get(id) ?? null,
-    detect: (runs) => detector.detect(runs),
+    detect: (runs) => {
+      prefetchLater();
+      return detector.detect(runs);
+    },
     lookup: (id) => lookupEntity(loaded().lookup, id) ?? null,
     full,
     loadMs: performance.now() - t0,

@@ -1,7 +1,7 @@
 // The background's two-stage load: data/detector.bin (briefs + compiled detector index) answers
 // matchRuns; data/corpus.json (articles, full entities) is read only when passages are needed, and
 // only once. The binary file is validated with errors that name it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CORPUS_PATH,
   DETECTOR_DATA_VERSION,
@@ -135,6 +135,40 @@ describe('background corpus load', () => {
     expect(corpus.knows('戊')).toBe(true);
     expect(corpus.entities.get('e:甲')?.name).toBe('甲乙');
     expect(readDetectorData(bytes).otherKeys()).toEqual(['jia', '戊']);
+  });
+
+  it('prefetches the articles once pages stop asking for marks, at the latest 5× the quiet time', async () => {
+    vi.useFakeTimers();
+    try {
+      const src = sources();
+      const corpus = await loadCorpus({ ...src, prefetchAfterMs: 100 });
+      const readArticles = () => src.fetched.includes(CORPUS_PATH);
+      await vi.advanceTimersByTimeAsync(90);
+      corpus.detect(['王毅']);
+      await vi.advanceTimersByTimeAsync(90);
+      expect(readArticles()).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(readArticles()).toBe(true);
+      // Marks asked for without pause: read anyway, 5 × 100 ms after the detector was ready.
+      const busy = sources();
+      const second = await loadCorpus({ ...busy, prefetchAfterMs: 100 });
+      for (let t = 0; t < 480; t += 40) {
+        second.detect(['王毅']);
+        await vi.advanceTimersByTimeAsync(40);
+      }
+      expect(busy.fetched).toEqual([DETECTOR_PATH]);
+      second.detect(['王毅']);
+      await vi.advanceTimersByTimeAsync(40);
+      expect(busy.fetched).toEqual([DETECTOR_PATH, CORPUS_PATH]);
+      // Asked for before the prefetch: read once.
+      const asked = sources();
+      const third = await loadCorpus({ ...asked, prefetchAfterMs: 100 });
+      await third.full();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(asked.fetched).toEqual([DETECTOR_PATH, CORPUS_PATH]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('retries the articles after a failed read', async () => {
