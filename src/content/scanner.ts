@@ -65,10 +65,17 @@ export interface ScannerOptions {
 
 const now = () => performance.now();
 
-/** Lets the browser handle input and paint before the next slice. */
-export function yieldToMain(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
+type Scheduler = { yield?: () => Promise<void>; postTask?: (task: () => void, o?: object) => Promise<void> };
+
+/**
+ * Lets the browser handle input and paint before the next slice. scheduler.yield() resumes before
+ * the tasks already queued (the slices of one job stay together); with `fair`, a normal task resumes
+ * after them, so an answer that has arrived (a message task) is handled first.
+ */
+export function yieldToMain(fair = false): Promise<void> {
+  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (fair && s?.postTask) return s.postTask(() => {}, { priority: 'user-visible' });
+  if (!fair && s?.yield) return s.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -149,6 +156,7 @@ export class Scanner {
     // the page), the others once full.
     const inFlight: Array<{ batch: TextRun[]; answer: Promise<MatchRunsResponse | null> }> = [];
     let sent = 0;
+    let firstDrawn = false;
     let wake: (() => void) | null = null;
     const fill = () => {
       while (gen === this.generation && inFlight.length < L.inFlight) {
@@ -184,9 +192,13 @@ export class Scanner {
         const growing =
           marks.pending >= Math.max(L.minCommit, marks.drawn) && now() - this.committedAt >= L.commitEveryMs;
         if (inView || growing) this.commit();
+        firstDrawn = true;
       }
     })();
-    const collected = await this.collect(root, gen, runs, fill);
+    // While the first answer is awaited, collection yields fairly: the answer (a message task) is
+    // marked and drawn in the next frame instead of after the whole page is collected (on a 100 KB
+    // page, ~20–40 ms sooner; the first paint of the page is often that close).
+    const collected = await this.collect(root, gen, runs, fill, () => sent > 0 && !firstDrawn);
     collecting = false;
     if (collected && runs.length > 0) {
       // The viewport, once the layout is known: its runs are sent next and drawn at once.
@@ -215,6 +227,7 @@ export class Scanner {
     gen: number,
     runs: TextRun[],
     onProgress: () => void,
+    fair: () => boolean,
   ): Promise<boolean> {
     const list: readonly Node[] = Array.isArray(roots) ? roots : [roots as Node];
     const skip = { skip: this.opts.skip };
@@ -237,7 +250,7 @@ export class Scanner {
         }
       }
       this.note(t0);
-      await yieldToMain();
+      await yieldToMain(fair());
       if (gen !== this.generation) return false;
     }
   }
