@@ -13,6 +13,10 @@
 // memory, and the speed-ups. Scan times are CPU time of this process (user + system), the median of
 // rounds run round-robin: on the shared 2-core machine wall-clock medians moved by 2× between runs
 // under load (the scans are single-threaded; V8's helper threads count for both engines alike).
+// Both engines get flat strings, as the extension's runs are (they arrive by structured clone from
+// the content script): the runs cut out of the article HTML here were sliced strings of the file and
+// fold()'s output a cons string, and charCodeAt on those cost our scan ~2× (names, match only: 42–45
+// vs 21–22 CPU ms/MB in back-to-back runs); the library's figure did not move measurably.
 // Run: npm run bench:match [-- --corpus DIR]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -96,7 +100,11 @@ outer: for (const f of files) {
   }
 }
 const mb = total / 1e6;
-const foldedRuns = runs.map(fold);
+// Flat copies (see the header): what a structured clone hands the background.
+const flatRuns: string[] = structuredClone(runs);
+runs.length = 0;
+runs.push(...flatRuns);
+const foldedRuns: string[] = structuredClone(runs.map(fold));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
