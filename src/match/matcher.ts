@@ -339,8 +339,22 @@ export class AliasMatcher {
     let we = end;
     while (we < text.length && we - end < WINDOW && IS_HAN(text.charCodeAt(we))) we++;
     let crossed = false;
-    if (sides & SEG_START)
-      for (let s = ws; s < start && !crossed; s++) crossed = this.wordPast(text, s, start, we);
+    if (sides & SEG_START) {
+      // A word from s across the start holds every unit pair from s to the start, so s goes down from
+      // start - 1 only while those pairs pass the inner-pair filter (most tests stop after one lookup
+      // instead of one per window position).
+      const inner = this.innerBigrams;
+      let right = FOLD[text.charCodeAt(start - 1)] as number;
+      for (let s = start - 1; s >= ws && !crossed; s--) {
+        if (s < start - 1) {
+          const left = FOLD[text.charCodeAt(s)] as number;
+          const b = BIGRAM_BIT(left, right);
+          if (((inner[b >>> 5] as number) & (1 << (b & 31))) === 0) break;
+          right = left;
+        }
+        crossed = this.wordPast(text, s, start, we);
+      }
+    }
     if (!crossed && sides & SEG_END && we > end) {
       // The offsets from which a word can start with the rest of the key (bit 31: 31 and on).
       let bits = this.endMasks[p] as number;
