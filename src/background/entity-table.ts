@@ -15,20 +15,43 @@ import type { Alias, AliasSource, Entity, EntityKind } from '../entities/types.t
 import type { EntityInfo } from './corpus.ts';
 import { EntityMapView } from './entity-map.ts';
 
-const KINDS: readonly EntityKind[] = ['person', 'place', 'organisation', 'topic', 'event'];
-const SOURCES: readonly AliasSource[] = [
-  'corpus',
-  'parenthetical',
-  'quoted',
-  'heading',
-  'cedict',
-  'opencc',
-  'pinyin',
-  'short-form',
-  'variant-table',
-  'variant-gloss',
-  'variant-phonetic',
-];
+// The codes stored for kinds and alias sources. Records, so that a kind or source added to
+// entities/types.ts does not compile until it has a code here (written as 255, the worker would
+// refuse the whole file).
+const KIND_CODES: Record<EntityKind, number> = {
+  person: 0,
+  place: 1,
+  organisation: 2,
+  topic: 3,
+  event: 4,
+};
+const SOURCE_CODES: Record<AliasSource, number> = {
+  corpus: 0,
+  parenthetical: 1,
+  quoted: 2,
+  heading: 3,
+  cedict: 4,
+  opencc: 5,
+  pinyin: 6,
+  'short-form': 7,
+  'variant-table': 8,
+  'variant-gloss': 9,
+  'variant-phonetic': 10,
+};
+const byCode = <K extends string>(codes: Record<K, number>): K[] => {
+  const out: K[] = [];
+  for (const [key, code] of Object.entries(codes) as Array<[K, number]>) out[code] = key;
+  return out;
+};
+const KINDS: readonly EntityKind[] = byCode(KIND_CODES);
+const SOURCES: readonly AliasSource[] = byCode(SOURCE_CODES);
+
+/** The code of a kind or source read from the corpus (untyped JSON at build time); throws if unknown. */
+function codeOf<K extends string>(codes: Record<K, number>, value: K, what: string): number {
+  const code = Object.hasOwn(codes, value) ? codes[value] : undefined;
+  if (code === undefined) throw new Error(`entity table: unknown ${what} ${JSON.stringify(value)}`);
+  return code;
+}
 const HEADER_WORDS = 3;
 
 const pad4 = (n: number) => (n + 3) & ~3;
@@ -51,12 +74,12 @@ export function encodeEntityTable<E extends EntityInfo | Entity>(
   sorted.forEach((e, i) => {
     firsts[i] = strings.length;
     counts[i] = e.articleCount;
-    kinds[i] = KINDS.indexOf(e.kind);
+    kinds[i] = codeOf(KIND_CODES, e.kind, `kind of ${e.id}`);
     strings.push(e.id, e.name, e.english ?? '');
     sources.push(0, 0, 0);
     for (const a of forms(e)) {
       strings.push(a.text);
-      sources.push(SOURCES.indexOf(a.source));
+      sources.push(codeOf(SOURCE_CODES, a.source, `alias source of ${e.id}`));
     }
   });
   firsts[sorted.length] = strings.length;

@@ -88,6 +88,28 @@ describe('entity table', () => {
     );
   });
 
+  it('refuses, when writing, a kind or alias source it has no code for (the worker would refuse the file)', () => {
+    const odd = (patch: object) => [{ ...(entities[1] as Entity), ...patch } as Entity];
+    const all = (e: Entity) => e.aliases;
+    expect(() => encodeEntityTable(odd({ kind: 'ship' }), all, [])).toThrow(
+      /unknown kind of e:拉夫羅夫 "ship"/,
+    );
+    expect(() => encodeEntityTable(odd({ aliases: [{ text: 'x', source: 'guess' }] }), all, [])).toThrow(
+      /unknown alias source of e:拉夫羅夫 "guess"/,
+    );
+    expect(() => encodeEntityTable(odd({ kind: 'toString' }), all, [])).toThrow(/unknown kind/);
+    // Every known kind and source comes back as written.
+    const sources = ['corpus', 'opencc', 'variant-phonetic', 'short-form'] as const;
+    const many = (['person', 'place', 'organisation', 'topic', 'event'] as const).map((kind, i) => ({
+      ...(entities[0] as Entity),
+      id: `e:${i}`,
+      kind,
+      aliases: sources.map((source) => ({ text: `${source}${i}`, source })),
+    }));
+    const read = decodeEntityTable(encodeEntityTable(many, all, []), fail);
+    expect([...read.values()].map((e) => [e.kind, e.aliases])).toEqual(many.map((e) => [e.kind, e.aliases]));
+  });
+
   it('refuses a truncated table', () => {
     expect(() => decodeEntityTable(bytes.subarray(0, 8), fail)).toThrow(/truncated/);
     expect(() => decodeEntityTable(bytes.subarray(0, bytes.byteLength - 4), fail)).toThrow(/does not hold/);
