@@ -197,7 +197,11 @@ export async function loadCorpus(sources: CorpusSources): Promise<LoadedCorpus> 
     if (quiet === undefined || asked) return;
     clearTimeout(timer);
     timer = setTimeout(
-      () => void full().catch(() => undefined),
+      // Not fatal (the next lookup reads again), but not silent either.
+      () =>
+        void full().catch((error: unknown) =>
+          console.warn('[factlens] prefetch of the articles failed', error),
+        ),
       Math.max(0, Math.min(quiet, latest - Date.now())),
     );
   };

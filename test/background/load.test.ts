@@ -171,6 +171,33 @@ describe('background corpus load', () => {
     }
   });
 
+  it('says when the prefetch of the articles fails, and reads them again when asked', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      let fail = true;
+      const src = sources();
+      const corpus = await loadCorpus({
+        ...src,
+        prefetchAfterMs: 100,
+        fetchText: async (path) => {
+          if (path === CORPUS_PATH && fail) throw new Error('worker went away');
+          return src.fetchText(path);
+        },
+      });
+      await vi.advanceTimersByTimeAsync(150);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/prefetch of the articles failed/),
+        expect.objectContaining({ message: 'worker went away' }),
+      );
+      fail = false;
+      expect((await corpus.full()).articles).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
   it('retries the articles after a failed read', async () => {
     let fail = true;
     const src = sources();
