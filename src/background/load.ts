@@ -4,7 +4,8 @@
 //   data/corpus.json  — the bundle: articles, full entities, mention index, search index (readBundle).
 // A woken service worker reads only the first file before it answers matchRuns (its cold start is
 // what every page pays); the second is read on the first request that shows passages (lookup,
-// search, entity page, reader) or shortly after start-up, whichever comes first.
+// search, entity page, reader) or once pages have stopped asking for marks for a while
+// (CorpusSources.prefetchAfterMs), whichever comes first.
 //
 // data/detector.bin is fetched as an ArrayBuffer: no JSON at all, and the index's typed arrays are
 // views over the buffer (src/match/index-codec.ts), so createDetector does no build work; the

@@ -16,7 +16,7 @@ import {
 } from './matcher.ts';
 import { PatternTrie, type SerializedTrie } from './trie.ts';
 
-/** The JSON form of the index (data/detector.json, until the loader reads the binary form). */
+/** The JSON form of the index: what the CLI's entity cache holds (the extension ships the binary form). */
 export interface DetectorIndexJson {
   format: 'factlens-detector';
   version: 1;

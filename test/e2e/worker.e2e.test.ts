@@ -105,7 +105,7 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     expect(info.loadMs).toBeGreaterThan(0);
     await expect.poll(() => fetched('detector.bin'), { timeout: 2_000 }).toBe(true);
     expect(corpusBeforeAnswer).toBe(false);
-    // …but soon after (the prefetch 1.5 s after start-up), so the first hover finds them.
+    // …but soon after (the prefetch, once no marks were asked for 1.5 s), so the first hover finds them.
     await expect.poll(() => fetched('corpus.json'), { timeout: 6_000 }).toBe(true);
     await page.close();
   });

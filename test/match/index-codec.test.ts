@@ -111,7 +111,7 @@ describe('binary detector index', () => {
     expect(() => decodeDetectorIndex(sections)).toThrow(/section lengths/);
   });
 
-  it('still writes and reads the JSON form (data/detector.json) until the loader switches', () => {
+  it("still writes and reads the JSON form (the CLI's entity cache)", () => {
     const json = JSON.parse(JSON.stringify(compiled)) as DetectorIndexJson;
     expect(json.version).toBe(1);
     expect(json.patterns.length).toBe(compiled.patternCount);
