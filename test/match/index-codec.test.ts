@@ -1,3 +1,6 @@
+// The binary detector index (src/match/index-codec.ts) that data/detector.bin carries: a round trip
+// gives the same arrays and the same mentions, the arrays are views over the file's bytes, the bytes
+// are deterministic, and a damaged file is refused with a clear reason.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEntityData } from '../../src/entities/node-data.ts';
 import type { Entity } from '../../src/entities/types.ts';

@@ -1,3 +1,5 @@
+// The pattern trie's build options (src/match/trie.ts): leaf references and compact pair tables find
+// exactly the patterns the plain trie finds, in fewer node blocks.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PatternTrie } from '../../src/match/trie.ts';
