@@ -12,6 +12,7 @@
 // other-script forms (their alias sources in `sources`); the strings after the last entity are the
 // folded names and aliases the detector's patterns leave out (load.ts: `knows`).
 import type { Alias, AliasSource, Entity, EntityKind } from '../entities/types.ts';
+import { packStrings } from '../match/detector.ts';
 import type { EntityInfo } from './corpus.ts';
 import { EntityMapView } from './entity-map.ts';
 
@@ -85,13 +86,9 @@ export function encodeEntityTable<E extends EntityInfo | Entity>(
   firsts[sorted.length] = strings.length;
   strings.push(...otherKeys);
   for (const _ of otherKeys) sources.push(0);
-  const ends = new Uint32Array(strings.length);
-  let at = 0;
-  strings.forEach((s, i) => {
-    at += s.length;
-    ends[i] = at;
-  });
-  const text = new TextEncoder().encode(strings.join(''));
+  const packed = packStrings(strings);
+  const ends = packed.ends;
+  const text = new TextEncoder().encode(packed.text);
   const parts: ArrayBufferView[] = [
     new Uint32Array([sorted.length, strings.length, text.byteLength]),
     ends,

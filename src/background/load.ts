@@ -22,7 +22,7 @@ import { type CorpusBundle, readBundle } from '../corpus/bundle.ts';
 import type { MentionIndex } from '../entities/extract.ts';
 import { type EntityLookupData, lookupEntity } from '../entities/lookup.ts';
 import type { Alias, Entity } from '../entities/types.ts';
-import { type CompiledDetectorIndex, createDetector } from '../match/detector.ts';
+import { type CompiledDetectorIndex, createDetector, stringAt } from '../match/detector.ts';
 import { decodeDetectorIndex, encodeDetectorIndex } from '../match/index-codec.ts';
 import { foldKey, hasHan } from '../text/fold.ts';
 import { type LoadedCorpus, loadOnce } from './corpus.ts';
@@ -48,12 +48,8 @@ export interface DetectorData {
 
 /** The folded pattern keys of a compiled index (its strings after the owner ids, see detector.ts). */
 function patternKeys(index: CompiledDetectorIndex): string[] {
-  const { text, ends } = index.strings;
   const keys: string[] = [];
-  for (let p = 0; p < index.patternCount; p++) {
-    const s = index.ownerCount + p;
-    keys.push(text.slice(s === 0 ? 0 : ends[s - 1], ends[s]));
-  }
+  for (let p = 0; p < index.patternCount; p++) keys.push(stringAt(index.strings, index.ownerCount + p));
   return keys;
 }
 

@@ -165,7 +165,8 @@ export function packStrings(strings: readonly string[]): PackedStrings {
   return { text: strings.join(''), ends };
 }
 
-function stringAt(packed: PackedStrings, i: number): string {
+/** String i of packed strings. */
+export function stringAt(packed: PackedStrings, i: number): string {
   return packed.text.slice(i === 0 ? 0 : packed.ends[i - 1], packed.ends[i]);
 }
 
