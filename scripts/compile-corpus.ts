@@ -39,11 +39,12 @@ async function compile(): Promise<number> {
     extra: { search: buildSearchIndex(articles), mentionIndex },
   });
   const json = serializeBundle(bundle);
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, json);
   if (detectorIndex.version !== 2)
     throw new Error('compile-corpus: the extractor gave no compiled detector index');
+  // Both files made before either is written: a failure leaves the last build's pair, never a mix.
   const detectorData = serializeDetectorData(bundle.articles.length, bundle.entities, detectorIndex);
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, json);
   writeFileSync(DETECTOR_OUT, detectorData);
   for (const stale of STALE) rmSync(stale, { force: true });
   const errors = issues.filter((i) => i.severity === 'error').length;
