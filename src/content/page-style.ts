@@ -55,8 +55,13 @@ export function setMarkStyle(style: MarkStyleName): void {
  */
 export function adoptHighlightStyle(doc: Document | ShadowRoot = document): () => void {
   try {
-    sheet ??= new CSSStyleSheet();
-    sheet.replaceSync(highlightCss(markStyle));
+    // Filled once: setMarkStyle keeps it current, and a replace restyles every page it is adopted by
+    // (each shadow root that gets marks adopts it too).
+    if (!sheet) {
+      const created = new CSSStyleSheet();
+      created.replaceSync(highlightCss(markStyle));
+      sheet = created;
+    }
     const own = sheet;
     const sheets = doc.adoptedStyleSheets;
     if (!sheets.includes(own)) {

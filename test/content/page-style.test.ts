@@ -58,4 +58,28 @@ describe('mark style', () => {
     setMarkStyle('both');
     remove();
   });
+  it('adopting the style elsewhere (a shadow root, the document again) does not replace the sheet', () => {
+    const remove = adoptHighlightStyle(document);
+    const sheet = document.adoptedStyleSheets.at(-1) as CSSStyleSheet;
+    let replaced = 0;
+    const original = sheet.replaceSync;
+    sheet.replaceSync = (text: string) => {
+      replaced++;
+      original.call(sheet, text);
+    };
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const removeShadow = adoptHighlightStyle(shadow);
+    expect(shadow.adoptedStyleSheets).toContain(sheet);
+    remove();
+    const again = adoptHighlightStyle(document);
+    expect(replaced).toBe(0);
+    setMarkStyle('tint');
+    expect(replaced).toBe(1);
+    setMarkStyle('both');
+    again();
+    removeShadow();
+    host.remove();
+  });
 });
