@@ -253,14 +253,13 @@ async function bigColdStarts(runs: number): Promise<{ values: number[]; note: st
       })
       .filter(Boolean)
       .join(', ');
-    const range = `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
     const part = (k: keyof LoadTimings) => median(timings.map((t) => t[k])).toFixed(0);
     const load = timings.length
       ? `; in the worker: fetch ${part('fetchMs')} + read ${part('readMs')} + detector ${part('detectorMs')} ms (medians)`
       : '';
     return {
       values,
-      note: `median of ${n}, range ${range}${load}; seeds + ../shared/corpus build (${sizes})`,
+      note: `median of ${n}, ${spread(values)}${load}; seeds + ../shared/corpus build (${sizes})`,
     };
   } finally {
     await browser.close();
