@@ -38,6 +38,12 @@ export class Marks {
   /** The run of the last mark added (its root node was looked at already). */
   private lastRun: TextRun | null = null;
   private readonly byNode = new Map<Node, Mark[]>();
+  /**
+   * "offset:text" of the marks starting in each Text node, as added: a mention marked twice (a
+   * re-scan of a block that a scan in flight also reaches) is found in O(1), not by walking every mark
+   * of the node (quadratic for one long text node with thousands of mentions).
+   */
+  private readonly startsByNode = new Map<Node, Map<string, Mark>>();
   private registered = false;
   /** Open shadow roots holding marks (for their styles and for hit-testing inside them). */
   readonly shadowRoots = new Set<ShadowRoot>();
@@ -84,6 +90,7 @@ export class Marks {
     this.undrawn = [];
     this.lastRun = null;
     this.byNode.clear();
+    this.startsByNode.clear();
     this.shadowRoots.clear();
   }
 
@@ -101,12 +108,15 @@ export class Marks {
     const now = first === last ? seg.node.data.slice(start - seg.start, end - seg.start) : range.toString();
     if (now !== text) return null;
     // Already marked (a re-scan of a block that a scan still in flight also reaches): once is enough.
-    const startOffset = start - seg.start;
-    for (const other of this.byNode.get(seg.node) ?? []) {
-      const r = other.range;
-      if (r.startContainer === seg.node && r.startOffset === startOffset && other.text === text) return null;
-    }
+    const startKey = `${start - seg.start}:${text}`;
+    let starts = this.startsByNode.get(seg.node);
+    if (starts?.has(startKey)) return null;
     const mark: Mark = { range, entityId, text, brief };
+    if (!starts) {
+      starts = new Map();
+      this.startsByNode.set(seg.node, starts);
+    }
+    starts.set(startKey, mark);
     if (run !== this.lastRun) {
       this.lastRun = run;
       const root = seg.node.getRootNode();
@@ -145,6 +155,10 @@ export class Marks {
       const kept = list.filter((m) => !dropped.has(m));
       if (kept.length === 0) this.byNode.delete(node);
       else if (kept.length !== list.length) this.byNode.set(node, kept);
+    }
+    for (const [node, starts] of this.startsByNode) {
+      for (const [key, mark] of starts) if (dropped.has(mark)) starts.delete(key);
+      if (starts.size === 0) this.startsByNode.delete(node);
     }
     for (const root of this.shadowRoots) if (!root.host.isConnected) this.shadowRoots.delete(root);
   }

@@ -81,6 +81,27 @@ describe('Marks', () => {
     expect(marks.size).toBe(2);
   });
 
+  it('marks a mention again once its mark was removed (re-scan of a changed block)', () => {
+    const marks = new Marks(null);
+    const run = runs[0] as TextRun;
+    expect(marks.add(run, 8, 10, 'e:王毅', brief('王毅'))).not.toBeNull();
+    marks.removeWithin(document.getElementById('a') as Node);
+    expect(marks.size).toBe(0);
+    expect(marks.add(run, 8, 10, 'e:王毅', brief('王毅'))).not.toBeNull();
+    expect(marks.size).toBe(1);
+  });
+
+  it('refuses every repeated mention of a long text node holding thousands of marks', () => {
+    document.body.innerHTML = `<p id="long">${'王毅会见普京。'.repeat(5_000)}</p>`;
+    const [run] = collectTextRuns(document.body) as [TextRun];
+    const marks = new Marks(null);
+    for (let i = 0; i < 5_000; i++) marks.add(run, i * 7, i * 7 + 2, 'e:王毅', brief('王毅'));
+    expect(marks.size).toBe(5_000);
+    for (let i = 0; i < 5_000; i++)
+      expect(marks.add(run, i * 7, i * 7 + 2, 'e:王毅', brief('王毅'))).toBeNull();
+    expect(marks.size).toBe(5_000);
+  });
+
   it('refuses a mention whose text is no longer the run text', () => {
     const marks = new Marks(null);
     const run = runs[1] as TextRun;
