@@ -95,10 +95,12 @@ export class HoverController {
   #cardFor(entityId: string): Promise<EntityCard | null> {
     let p = this.#cache.get(entityId);
     if (!p) {
-      p = this.#opts.lookup(entityId).catch(() => {
-        this.#cache.delete(entityId);
+      const lookup: Promise<EntityCard | null> = this.#opts.lookup(entityId).catch(() => {
+        // Only this lookup's own entry goes (a reset may have put a newer one there).
+        if (this.#cache.get(entityId) === lookup) this.#cache.delete(entityId);
         return null;
       });
+      p = lookup;
       this.#cache.set(entityId, p);
     }
     return p;

@@ -225,3 +225,32 @@ describe('HoverController timing', () => {
     expect(hover.shownMark).toBeNull();
   });
 });
+
+describe('HoverController lookup cache', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a lookup that fails after a reset leaves the newer lookup of the same entity cached', async () => {
+    const { hover, lookup, move } = setup();
+    let failFirst: (e: Error) => void = () => undefined;
+    lookup.mockImplementationOnce(() => new Promise<EntityCard>((_resolve, reject) => (failFirst = reject)));
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.lookupMs + 10); // first lookup of A, still pending
+    hover.reset(); // e.g. the corpus changed: the cache starts afresh
+    move(400, 10);
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10); // second lookup of A answers, card shown
+    expect(lookup).toHaveBeenCalledTimes(2);
+    failFirst(new Error('worker died'));
+    await vi.advanceTimersByTimeAsync(0);
+    hover.hide(false);
+    move(400, 10);
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    expect(lookup).toHaveBeenCalledTimes(2); // the failed old lookup did not evict the new entry
+  });
+});
