@@ -62,6 +62,8 @@ export class CardHost {
   /** A card built ahead of its showing, off the page. */
   #prepared: { props: CardProps; box: HTMLElement } | null = null;
   #warmed = false;
+  /** Set by destroy(): warm-up steps still queued then do nothing. */
+  #destroyed = false;
 
   readonly #doc: Document;
 
@@ -114,6 +116,7 @@ export class CardHost {
     this.#warmed = true;
     const steps = [() => this.#ensure(), () => warmFonts(this.#doc), () => formatDate('2024-01-01', locale)];
     const next = () => {
+      if (this.#destroyed) return;
       try {
         steps.shift()?.();
       } catch {
@@ -184,6 +187,7 @@ export class CardHost {
   }
 
   destroy(): void {
+    this.#destroyed = true;
     this.hide();
     this.#prepared = null;
     this.#host = null;

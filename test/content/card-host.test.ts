@@ -92,4 +92,20 @@ describe('CardHost.warm', () => {
       vi.restoreAllMocks();
     }
   });
+
+  it('does nothing more once destroyed (the content script was invalidated)', async () => {
+    vi.useFakeTimers();
+    try {
+      const host = new CardHost(document);
+      const create = vi.spyOn(document, 'createElement');
+      host.warm('zh-CN');
+      host.destroy();
+      await vi.runAllTimersAsync();
+      expect(create).not.toHaveBeenCalled();
+      expect(hosts()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
 });
