@@ -5,8 +5,10 @@
 // The order of work (measured on bench/page.ts's 1 MB page, ~17,900 marks; see docs/ARCHITECTURE.md):
 // - runs are collected in slices, and batches go out while the page is still being collected: first a
 //   small one (the top of the page, before the layout is known), then full ones;
-// - after the next frame (layout done by the browser), a few box reads find the runs in the viewport
-//   (findVisible), which jump the queue (RunQueue);
+// - once collection is done, after the next frame (layout done by the browser), a few box reads find
+//   the runs in the viewport (findVisible), which jump the queue (RunQueue). On a long page opened
+//   scrolled down (an #anchor, a restored scroll position), the visible runs therefore wait for the
+//   whole collection (a few slices of ~8 ms on a 1 MB page), not for the batches before them;
 // - requests are pipelined, several in flight, so the background matches the next batches while one is
 //   marked (waiting for requestIdleCallback before each batch cost ~50 ms per batch: a callback posted
 //   during an idle period runs in the next one); answers come packed (numbers, not objects);
