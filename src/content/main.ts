@@ -149,7 +149,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   if (enabled) void sendMessage('ping', { warm: true }).catch(() => undefined);
   // Adopted before the page is styled: adopting it at DOMContentLoaded restyles the whole page (a
   // 34-57 ms task on bench/page.ts's 1 MB page).
-  if (enabled) removeStyle ??= adoptHighlightStyle(document);
+  if (siteOn ?? enabled) removeStyle ??= adoptHighlightStyle(document); // unless switched off meanwhile
   if (document.readyState === 'loading') {
     await new Promise<void>((resolve) => {
       ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true });
