@@ -41,6 +41,13 @@ describe('AliasMatcher', () => {
     expect(find('President Vladimir\u00a0 Putin')).toEqual(['Vladimir\u00a0 Putin']);
   });
 
+  it('finds a name whose second unit is a space followed by more spaces, and names at the very end', () => {
+    const find = matcher(['J Doe', '普京', '拉夫羅夫']);
+    expect(find('J \u00a0 Doe and J Doe')).toEqual(['J \u00a0 Doe', 'J Doe']);
+    expect(find('普京')).toEqual(['普京']);
+    expect(find('會見拉夫罗夫')).toEqual(['拉夫罗夫']);
+  });
+
   it('rejects a Chinese match that cuts through dictionary words (川普 in 四川普通話)', () => {
     const find = matcher(['川普', '習近平'], ['四川', '普通話', '平和', '普通']);
     expect(find('他說一口四川普通話')).toEqual([]);

@@ -2,7 +2,7 @@
 // exactly the patterns the plain trie finds, in fewer node blocks.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PatternTrie } from '../../src/match/trie.ts';
+import { PAIR_END, PatternTrie, startBit } from '../../src/match/trie.ts';
 
 /** Every pattern id the trie finds starting at each position of text, walking as the matcher does. */
 function findAll(trie: PatternTrie, text: string, leafRefs: boolean): Array<[number, number, number]> {
@@ -39,6 +39,25 @@ describe('PatternTrie', () => {
             expect(leaves.nodes.length).toBeLessThan(plain.nodes.length);
         },
       ),
+    );
+  });
+
+  it("sets the start filter's bit of every pattern: its two units, or its first three", () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[ab川普通 ]{0,5}$/), { maxLength: 12 }), (patterns) => {
+        for (const options of [{}, { leafRefs: true, compact: true }]) {
+          const starts = PatternTrie.build(patterns, options).starts;
+          for (const p of patterns) {
+            if (p.length < 2) continue;
+            const bit = startBit(
+              p.charCodeAt(0),
+              p.charCodeAt(1),
+              p.length === 2 ? PAIR_END : p.charCodeAt(2),
+            );
+            expect((starts[bit >>> 5] as number) & (1 << (bit & 31))).not.toBe(0);
+          }
+        }
+      }),
     );
   });
 
