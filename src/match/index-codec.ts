@@ -9,10 +9,11 @@
 // key or alias text comes back as U+FFFD: corpus text is decoded from UTF-8 files and has none.
 import type { CompiledDetectorIndex } from './detector.ts';
 import { withJsonForm } from './detector.ts';
+import { EDGE_BITS } from './matcher.ts';
 
 /** "FLDI": FactLens Detector Index. */
 const MAGIC = 0x49444c46;
-export const DETECTOR_INDEX_BINARY_VERSION = 5;
+export const DETECTOR_INDEX_BINARY_VERSION = 6;
 const SECTIONS = [
   'strings',
   'stringEnds',
@@ -21,6 +22,7 @@ const SECTIONS = [
   'flags',
   'endMasks',
   'innerBigrams',
+  'edgeGrams',
   'capitalStarts',
   'capitals',
   'triePairs',
@@ -50,6 +52,7 @@ export function encodeDetectorIndex(index: CompiledDetectorIndex): Uint8Array {
     flags: m.flags,
     endMasks: m.endMasks,
     innerBigrams: m.innerBigrams,
+    edgeGrams: m.edgeGrams,
     capitalStarts: m.capitalStarts,
     capitals: m.capitals,
     triePairs: m.trie.pairs,
@@ -130,6 +133,7 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
   const flags = next(u8view);
   const endMasks = next(u32);
   const innerBigrams = next(i32);
+  const edgeGrams = next(i32);
   const capitalStarts = next(u32);
   const capitals = next(u16);
   const triePairs = next(i32);
@@ -156,6 +160,7 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
   );
   check(capitalStarts[patternCount] === capitals.length, 'capitals');
   check(innerBigrams.length === 1 << 15, 'bigram filter');
+  check(edgeGrams.length === 1 << (EDGE_BITS - 5), 'edge-gram filter');
   check(hasEmptySlot(triePairs) && hasEmptySlot(lexiconPairs), 'pair tables');
 
   return withJsonForm({
@@ -172,6 +177,7 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
       flags,
       endMasks,
       innerBigrams,
+      edgeGrams,
       capitals,
       capitalStarts,
     },

@@ -69,6 +69,18 @@ const SEG_START = 4;
 /** A lexicon word can start inside this Han pattern and run past its end (see EdgeSets). */
 const SEG_END = 8;
 const SEG = SEG_START | SEG_END;
+/** The edge-gram filter (MatcherTables.edgeGrams) has 2^EDGE_BITS bits. */
+export const EDGE_BITS = 21;
+/** Stand-ins for a third unit in edgeGramBit: a word's first two units, its last two. */
+const HEAD = 0x10000;
+const TAIL = 0x10001;
+
+/** The edge-gram filter's bit for units a, b and c (a unit, HEAD or TAIL). */
+function edgeGramBit(a: number, b: number, c: number): number {
+  return (
+    (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> (32 - EDGE_BITS)
+  );
+}
 /** How many Han characters on each side the segmentation check looks at. */
 const WINDOW = 4;
 const WORD_COST = 2;
@@ -99,6 +111,13 @@ export interface MatcherTables {
    * match's edge where the two units either side of it are such a pair.
    */
   innerBigrams: Int32Array;
+  /**
+   * The second test after innerBigrams: a 2^EDGE_BITS-bit filter (edgeGramBit) of the lexicon words'
+   * unit triples, first two units (HEAD) and last two units (TAIL). A word across a match's start
+   * [i, e) holds the units i - 1 and i and either ends there (TAIL) or holds i + 1 too (a triple); a
+   * word across its end starts at e - 1 (HEAD) or holds e - 2, e - 1 and e.
+   */
+  edgeGrams: Int32Array;
   /** Required capitals of pattern p (key offsets): capitals[capitalStarts[p] .. capitalStarts[p + 1]). */
   capitals: Uint16Array;
   capitalStarts: Uint32Array;
@@ -116,6 +135,7 @@ export class AliasMatcher {
   private readonly flags: Uint8Array;
   private readonly endMasks: Uint32Array;
   private readonly innerBigrams: Int32Array;
+  private readonly edgeGrams: Int32Array;
   private readonly capitals: Uint16Array;
   private readonly capitalStarts: Uint32Array;
   /** The matches of the last scanRaw: [start, end, pattern] triples. */
@@ -154,6 +174,7 @@ export class AliasMatcher {
     this.flags = t.flags;
     this.endMasks = t.endMasks;
     this.innerBigrams = t.innerBigrams;
+    this.edgeGrams = t.edgeGrams;
     this.capitals = t.capitals;
     this.capitalStarts = t.capitalStarts;
   }
@@ -180,6 +201,7 @@ export class AliasMatcher {
     const UNITS = units();
     const flags = this.flags;
     const inner = this.innerBigrams;
+    const grams = this.edgeGrams;
     const ends = this.ends;
     const pats = this.pats;
     // Pass 1, without branches: the positions that pass the start filter (PatternTrie.starts: the
@@ -303,15 +325,25 @@ export class AliasMatcher {
             // units are a pair inside some word. Most matches stop here.
             let sides = 0;
             if (f & SEG_START && i > 0) {
-              const b = BIGRAM_BIT(FOLD[text.charCodeAt(i - 1)] as number, c);
-              if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) sides = SEG_START;
+              const l = FOLD[text.charCodeAt(i - 1)] as number;
+              const b = BIGRAM_BIT(l, c);
+              if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) {
+                const b2 = edgeGramBit(l, c, TAIL);
+                const b3 = edgeGramBit(l, c, FOLD[text.charCodeAt(i + 1)] as number);
+                if ((((grams[b2 >>> 5] as number) >>> b2) | ((grams[b3 >>> 5] as number) >>> b3)) & 1)
+                  sides = SEG_START;
+              }
             }
             if (f & SEG_END && e < n) {
-              const b = BIGRAM_BIT(
-                FOLD[text.charCodeAt(e - 1)] as number,
-                FOLD[text.charCodeAt(e)] as number,
-              );
-              if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) sides |= SEG_END;
+              const e1 = FOLD[text.charCodeAt(e - 1)] as number;
+              const e0 = FOLD[text.charCodeAt(e)] as number;
+              const b = BIGRAM_BIT(e1, e0);
+              if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) {
+                const b2 = edgeGramBit(e1, e0, HEAD);
+                const b3 = edgeGramBit(FOLD[text.charCodeAt(e - 2)] as number, e1, e0);
+                if ((((grams[b2 >>> 5] as number) >>> b2) | ((grams[b3 >>> 5] as number) >>> b3)) & 1)
+                  sides |= SEG_END;
+              }
             }
             if (sides !== 0 && this.crossedAndCut(text, i, e, p, sides)) continue;
           }
@@ -346,17 +378,32 @@ export class AliasMatcher {
     const inner = this.innerBigrams;
     let sides = 0;
     if (f & SEG_START && start > 0) {
-      const b = BIGRAM_BIT(
-        FOLD[text.charCodeAt(start - 1)] as number,
-        FOLD[text.charCodeAt(start)] as number,
-      );
-      if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) sides = SEG_START;
+      const l = FOLD[text.charCodeAt(start - 1)] as number;
+      const c = FOLD[text.charCodeAt(start)] as number;
+      const b = BIGRAM_BIT(l, c);
+      if (
+        ((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0 &&
+        (this.gram(l, c, TAIL) || this.gram(l, c, FOLD[text.charCodeAt(start + 1)] as number))
+      )
+        sides = SEG_START;
     }
     if (f & SEG_END && end < text.length) {
-      const b = BIGRAM_BIT(FOLD[text.charCodeAt(end - 1)] as number, FOLD[text.charCodeAt(end)] as number);
-      if (((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0) sides |= SEG_END;
+      const e1 = FOLD[text.charCodeAt(end - 1)] as number;
+      const e0 = FOLD[text.charCodeAt(end)] as number;
+      const b = BIGRAM_BIT(e1, e0);
+      if (
+        ((inner[b >>> 5] as number) & (1 << (b & 31))) !== 0 &&
+        (this.gram(e1, e0, HEAD) || this.gram(FOLD[text.charCodeAt(end - 2)] as number, e1, e0))
+      )
+        sides |= SEG_END;
     }
     return sides !== 0 && this.crossedAndCut(text, start, end, p, sides);
+  }
+
+  /** Whether the edge-gram filter holds (a, b, c). */
+  private gram(a: number, b: number, c: number): boolean {
+    const bit = edgeGramBit(a, b, c);
+    return (((this.edgeGrams[bit >>> 5] as number) >>> bit) & 1) !== 0;
   }
 
   /** cutsAtEdge after its filter: `sides` (SEG_START | SEG_END) are the edges still in question. */
@@ -370,13 +417,16 @@ export class AliasMatcher {
       // A word from s across the start holds every unit pair from s to the start, so s goes down from
       // start - 1 only while those pairs pass the inner-pair filter (most tests stop after one lookup
       // instead of one per window position).
+      // The word also holds the triple from s (edgeGrams), tested second.
       const inner = this.innerBigrams;
       let right = FOLD[text.charCodeAt(start - 1)] as number;
+      let far = FOLD[text.charCodeAt(start)] as number;
       for (let s = start - 1; s >= ws && !crossed; s--) {
         if (s < start - 1) {
           const left = FOLD[text.charCodeAt(s)] as number;
           const b = BIGRAM_BIT(left, right);
-          if (((inner[b >>> 5] as number) & (1 << (b & 31))) === 0) break;
+          if (((inner[b >>> 5] as number) & (1 << (b & 31))) === 0 || !this.gram(left, right, far)) break;
+          far = right;
           right = left;
         }
         crossed = this.wordPast(text, s, start, we);
@@ -590,6 +640,7 @@ export function compileMatcherTables(
     flags,
     endMasks,
     innerBigrams: edges ? edges.innerBigrams : innerBigramsOf(lexicon),
+    edgeGrams: edgeGramsOf(edges ? edges.words : wordsOf(lexicon)),
     capitals: Uint16Array.from(capitals),
     capitalStarts,
   };
@@ -605,6 +656,40 @@ export function lexiconFor(
 
 function hanKeys(patterns: readonly MatcherPattern[]): string[] {
   return patterns.map((p) => p.key).filter((k) => k.length > 0 && isHan(k.charCodeAt(0)));
+}
+
+/** The edge-gram filter (MatcherTables.edgeGrams) of lexicon words. */
+function edgeGramsOf(words: Iterable<string>): Int32Array {
+  const bits = new Int32Array(1 << (EDGE_BITS - 5));
+  const set = (b: number) => {
+    bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+  };
+  for (const w of words) {
+    const n = w.length;
+    if (n < 2) continue;
+    set(edgeGramBit(w.charCodeAt(0), w.charCodeAt(1), HEAD));
+    set(edgeGramBit(w.charCodeAt(n - 2), w.charCodeAt(n - 1), TAIL));
+    for (let k = 2; k < n; k++) set(edgeGramBit(w.charCodeAt(k - 2), w.charCodeAt(k - 1), w.charCodeAt(k)));
+  }
+  return bits;
+}
+
+/** Every word of a lexicon trie. */
+function wordsOf(lexicon: PatternTrie): string[] {
+  const out: string[] = [];
+  const { nodes, pairs } = lexicon;
+  const walk = (state: number, prefix: string): void => {
+    if (state < 0 || nodes[state] !== 0) out.push(prefix);
+    if (state < 0) return;
+    const n = nodes[state + 1] as number;
+    for (let k = 0; k < n; k++)
+      walk(nodes[state + 2 + n + k] as number, prefix + String.fromCharCode(nodes[state + 2 + k] as number));
+  };
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i] as number;
+    if (key !== -1) walk(pairs[i + 1] as number, String.fromCharCode(key >>> 16, key & 0xffff));
+  }
+  return out;
 }
 
 /** The inner-pair filter (MatcherTables.innerBigrams) from a lexicon trie's edges. */
@@ -644,8 +729,10 @@ class EdgeSets {
   private readonly suffixes = new Set<string>();
   private readonly inner = new Set<string>();
   readonly innerBigrams = new Int32Array(1 << 15);
+  readonly words: readonly string[];
 
-  constructor(words: Iterable<string>) {
+  constructor(words: readonly string[]) {
+    this.words = words;
     for (const w of words) {
       if (w.length < 2) continue;
       for (let k = 1; k < w.length; k++) {
