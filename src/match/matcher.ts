@@ -491,15 +491,20 @@ export class AliasMatcher {
     if (p + 1 < text.length) {
       const lexicon = this.lexicon;
       const nodes = lexicon.nodes;
-      const u0 = FOLD[text.charCodeAt(p)] as number;
-      const u1 = FOLD[text.charCodeAt(p + 1)] as number;
-      const b = BIGRAM_BIT(u0, u1);
-      let state = ((lexicon.bigrams[b >>> 5] as number) & (1 << (b & 31))) === 0 ? 0 : lexicon.pair(u0, u1);
+      // The edge-gram filter holds every word's first pair and unit triples: most lookups end at
+      // a filter bit instead of a probe or a child search.
+      let u0 = FOLD[text.charCodeAt(p)] as number;
+      let u1 = FOLD[text.charCodeAt(p + 1)] as number;
+      let state = this.gram(u0, u1, HEAD) ? lexicon.pair(u0, u1) : 0;
       let q = p + 2;
       while (state !== 0) {
         if (state < 0 || nodes[state] !== 0) mask |= q - p < 31 ? 1 << (q - p) : 1;
         if (q === text.length || state < 0) break;
-        state = lexicon.child(state, FOLD[text.charCodeAt(q)] as number);
+        const u = FOLD[text.charCodeAt(q)] as number;
+        if (!this.gram(u0, u1, u)) break;
+        state = lexicon.child(state, u);
+        u0 = u1;
+        u1 = u;
         q++;
       }
     }
