@@ -443,7 +443,29 @@ export class AliasMatcher {
         else for (let s = start + 31; s < end && !crossed; s++) crossed = this.wordPast(text, s, end, we);
       }
     }
-    return crossed && this.cutBetween(text, start, end, ws, we);
+    if (!crossed) return false;
+    // A side no word crosses is a boundary of every segmentation, so the window can stop there: the
+    // program then looks up no word on the other side (identical answers, fuzz-tested). No word
+    // crosses the start unless SEG_START passed the filters; the end, when the filters rule it out.
+    if ((sides & SEG_START) === 0) return this.cutBetween(text, start, end, start, we);
+    if (
+      we === end ||
+      ((sides & SEG_END) === 0 &&
+        (((this.flags[p] as number) & SEG_END) !== 0 || !this.mayCrossEnd(text, end)))
+    )
+      return this.cutBetween(text, start, end, ws, end);
+    return this.cutBetween(text, start, end, ws, we);
+  }
+
+  /** The end-side filters of cutsAtEdge: whether a lexicon word can cross `end` (< text.length). */
+  private mayCrossEnd(text: string, end: number): boolean {
+    const e1 = FOLD[text.charCodeAt(end - 1)] as number;
+    const e0 = FOLD[text.charCodeAt(end)] as number;
+    const b = BIGRAM_BIT(e1, e0);
+    return (
+      ((this.innerBigrams[b >>> 5] as number) & (1 << (b & 31))) !== 0 &&
+      (this.gram(e1, e0, HEAD) || this.gram(FOLD[text.charCodeAt(end - 2)] as number, e1, e0))
+    );
   }
 
   /** Whether a lexicon word starts at `from` and ends after `edge` (and at or before `limit`). */
