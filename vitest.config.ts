@@ -8,5 +8,6 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
+    setupFiles: ['test/setup-dom.ts'],
   },
 });

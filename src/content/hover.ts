@@ -10,7 +10,7 @@
 import type { EntityCard } from '../messaging.ts';
 import type { CardProps } from '../ui/Card.tsx';
 import type { CardHost } from './card-host.ts';
-import type { Mark, Marks } from './marks.ts';
+import { liveRange, type Mark, type Marks } from './marks.ts';
 
 export const HOVER = {
   lookupMs: 150,
@@ -251,10 +251,11 @@ export class HoverController {
   }
 
   #anchorFor(mark: Mark) {
-    const rects = Array.from(mark.range.getClientRects());
+    const range = liveRange(mark.range);
+    const rects = range ? Array.from(range.getClientRects()) : [];
     const { x, y } = this.#last;
     const under = rects.find((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
-    return under ?? rects[0] ?? mark.range.getBoundingClientRect();
+    return under ?? rects[0] ?? range?.getBoundingClientRect() ?? new DOMRect(x, y, 0, 0);
   }
 
   /** Shows the card for `mark`; `prepared` (from the dwell) is used when it still fits. */

@@ -1,23 +1,70 @@
-// The marks on the page: one CSS Custom Highlight ("factlens") holding a live Range per mention, and
-// an index from Text nodes to marks for hit-testing. Nothing is inserted into the page's DOM.
+// The marks on the page: one CSS Custom Highlight ("factlens") holding a range per mention, and an
+// index from Text nodes to marks for hit-testing. Nothing is inserted into the page's DOM.
 //
-// A new mark is indexed at once but drawn only at the next commit(): Chrome rebuilds the markers of
-// every range of every registered highlight in each frame in which a highlight changed (blink's
-// HighlightRegistry::ValidateHighlightMarkers), so drawing after every batch costs a frame's work per
-// batch for the whole page (measured: 17,900 marks drawn over ~25 frames spent ~780 ms in PrePaint;
-// the scanner draws in doubling steps instead).
+// Ranges are StaticRanges, not live Ranges: the browser keeps every live Range
+// of a document up to date on every DOM change, so with the ~17,900 marks of bench/page.ts's 1 MB page
+// each mutation of the page cost ~1.4 ms (200 mutations: 280 ms with live ranges, 1 ms with static
+// ones, measured in Chromium). A mark whose text changes is re-scanned by the scanner's
+// MutationObserver; geometry (hit-testing, placing the card) takes a live Range made on demand
+// (liveRange).
+//
+// A new mark is indexed at once but drawn only at the next commit(). Chrome rebuilds the markers of
+// every range of every registered highlight in each frame after a highlight or the DOM changed (blink's
+// HighlightRegistry::ValidateHighlightMarkers): a frame that draws 17,900 marks is a 35–80 ms task,
+// and once drawn, every later DOM change of the page costs the same again. So beyond DRAWING.allUpTo
+// marks only those whose block is near the viewport are drawn (an IntersectionObserver watches the
+// blocks, so the browser follows scrolling, inner scrollers included, without a box read of ours); every
+// mark stays indexed (hover, the popup's list and "show me where" see them all).
 
-import { rangeForMention, segmentIndexAt, type TextRun, type TextSegment } from '../match/text-runs.ts';
+import { positionAt, segmentIndexAt, type TextRun, type TextSegment } from '../match/text-runs.ts';
 import type { EntityBrief } from '../messaging.ts';
 
 export const HIGHLIGHT_NAME = 'factlens';
 
+export const DRAWING = {
+  /** Up to this many marks all are drawn; beyond, only the drawing window's. */
+  allUpTo: 2_000,
+  /** Near the viewport: within this margin of it (IntersectionObserver rootMargin). */
+  margin: '200% 0px',
+} as const;
+
 export interface Mark {
-  range: Range;
+  /** See the header; liveRange() for geometry. */
+  readonly range: AbstractRange;
   entityId: string;
   /** The text as the page writes it. */
   text: string;
   brief: EntityBrief;
+  /** The block the mark's run belongs to (for the drawing window). */
+  block: Node;
+}
+
+type Position = { node: Text; offset: number };
+
+/**
+ * A mark whose StaticRange is made on first use: on a page with many marks most are never drawn (see
+ * the header), and making 17,900 StaticRanges cost the 1 MB page ~23 ms of main thread.
+ */
+class PageMark implements Mark {
+  #range: StaticRange | null = null;
+  constructor(
+    readonly start: Position,
+    readonly end: Position,
+    readonly entityId: string,
+    readonly text: string,
+    readonly brief: EntityBrief,
+    readonly block: Node,
+  ) {}
+
+  get range(): AbstractRange {
+    this.#range ??= new StaticRange({
+      startContainer: this.start.node,
+      startOffset: this.start.offset,
+      endContainer: this.end.node,
+      endOffset: this.end.offset,
+    });
+    return this.#range;
+  }
 }
 
 export type HighlightLike = {
@@ -30,27 +77,66 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/** A live Range over a mark's range (for geometry and text), or null when its offsets no longer fit. */
+export function liveRange(range: AbstractRange): Range | null {
+  if (typeof (range as Range).getClientRects === 'function') return range as Range;
+  const live = range.startContainer.ownerDocument?.createRange();
+  if (!live) return null;
+  try {
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+  } catch {
+    return null;
+  }
+  return live;
+}
+
+/** What Marks needs of an IntersectionObserver (a test can pass its own). */
+export type BlockObserver = Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
+
+export interface MarksOptions {
+  /**
+   * Makes the observer of the blocks holding marks, called with what to do when blocks come near the
+   * viewport or leave it (default: an IntersectionObserver with DRAWING.margin).
+   */
+  observer?: (
+    onChange: (entries: ReadonlyArray<{ target: Element; isIntersecting: boolean }>) => void,
+  ) => BlockObserver;
+}
+
 export class Marks {
   private readonly highlight: HighlightLike | null;
-  private readonly all = new Set<Mark>();
-  /** Marks not yet in the highlight, in order. */
-  private undrawn: Mark[] = [];
+  private readonly all = new Set<PageMark>();
+  /** Marks added since the last commit, in order. */
+  private undrawn: PageMark[] = [];
+  /** Marks in the highlight. */
+  private readonly inHighlight = new Set<PageMark>();
+  /** Beyond DRAWING.allUpTo: only the drawing window's marks are drawn (until clear()). */
+  private windowed = false;
+  private readonly byBlock = new Map<Node, PageMark[]>();
   /** The run of the last mark added (its root node was looked at already). */
   private lastRun: TextRun | null = null;
-  private readonly byNode = new Map<Node, Mark[]>();
+  private readonly byNode = new Map<Node, PageMark[]>();
   /**
-   * "offset:text" of the marks starting in each Text node, as added: a mention marked twice (a
-   * re-scan of a block that a scan in flight also reaches) is found in O(1), not by walking every mark
-   * of the node (quadratic for one long text node with thousands of mentions).
+   * "offset:text" of the marks starting in a Text node, made for nodes with many marks only: a mention
+   * marked twice (a re-scan of a block that a scan in flight also reaches) is then found in O(1), not
+   * by walking every mark of the node (quadratic for one long text node with thousands of mentions).
    */
-  private readonly startsByNode = new Map<Node, Map<string, Mark>>();
+  private readonly startsByNode = new Map<Node, Map<string, PageMark>>();
   private registered = false;
+  private readonly makeObserver: NonNullable<MarksOptions['observer']>;
+  /** Watches the blocks holding marks (windowed only). */
+  private observer: BlockObserver | null = null;
+  /** The observed blocks (an element: the block itself or a shadow root's host) near the viewport. */
+  private readonly near = new Set<Element>();
   /** Open shadow roots holding marks (for their styles and for hit-testing inside them). */
   readonly shadowRoots = new Set<ShadowRoot>();
 
-  /** `highlight`: where marks are drawn (default: a new Highlight where the browser supports them). */
-  constructor(highlight?: HighlightLike | null) {
+  /** `highlight`: where marks are drawn (default: a new Highlight where supported; null: nowhere). */
+  constructor(highlight?: HighlightLike | null, options: MarksOptions = {}) {
     this.highlight = highlight !== undefined ? highlight : highlightsSupported() ? new Highlight() : null;
+    this.makeObserver =
+      options.observer ?? ((onChange) => new IntersectionObserver(onChange, { rootMargin: DRAWING.margin }));
   }
 
   get size(): number {
@@ -64,14 +150,76 @@ export class Marks {
 
   /** Marks drawn (in the highlight). */
   get drawn(): number {
-    return this.all.size - this.undrawn.length;
+    return this.inHighlight.size;
   }
 
-  /** Draws the marks added since the last commit: one highlight change for all of them. */
+  /** Whether only the marks near the viewport are drawn (more than DRAWING.allUpTo marks). */
+  get isWindowed(): boolean {
+    return this.windowed;
+  }
+
+  /**
+   * Draws the marks added since the last commit: one highlight change for all of them. Beyond
+   * DRAWING.allUpTo marks, only those whose block is near the viewport; the others are drawn when
+   * their block comes near (and leave the highlight when it goes).
+   */
   commit(): void {
-    const highlight = this.highlight;
-    if (highlight) for (const mark of this.undrawn) highlight.add(mark.range);
+    const marks = this.undrawn;
     this.undrawn = [];
+    if (!this.windowed && this.all.size > DRAWING.allUpTo) {
+      this.windowed = true;
+      this.observer = this.makeObserver((entries) => this.onNear(entries));
+      // Every block is watched; until the first answer, what is drawn stays drawn.
+      for (const block of this.byBlock.keys()) this.watch(block);
+    } else if (this.windowed) {
+      let block: Node | null = null;
+      for (const mark of marks) {
+        if (mark.block !== block) {
+          block = mark.block;
+          this.watch(block); // the first time: drawn when the observer says it is near
+        }
+      }
+    }
+    for (const mark of marks) if (!this.windowed || this.isNear(mark.block)) this.draw(mark);
+  }
+
+  /** The element the observer watches for a block (a shadow root's host), or null for none. */
+  private static elementOf(block: Node): Element | null {
+    const element = block.nodeType === 11 ? (block as ShadowRoot).host : block;
+    return element.nodeType === 1 ? (element as Element) : null;
+  }
+
+  /** Watches a block (observing an element twice is a no-op). */
+  private watch(block: Node): void {
+    const element = Marks.elementOf(block);
+    if (element) this.observer?.observe(element);
+  }
+
+  private isNear(block: Node): boolean {
+    const element = Marks.elementOf(block);
+    return !element || this.near.has(element); // no element to watch: drawn, to be safe
+  }
+
+  private onNear(entries: ReadonlyArray<{ target: Element; isIntersecting: boolean }>): void {
+    for (const { target, isIntersecting } of entries) {
+      if (isIntersecting) this.near.add(target);
+      else this.near.delete(target);
+    }
+    for (const { target, isIntersecting } of entries) {
+      // The element's own marks and its open shadow root's (whose box is the host's).
+      for (const block of [target, target.shadowRoot]) {
+        for (const mark of (block && this.byBlock.get(block)) ?? []) {
+          if (isIntersecting) this.draw(mark);
+          else if (this.inHighlight.delete(mark)) this.highlight?.delete(mark.range);
+        }
+      }
+    }
+  }
+
+  private draw(mark: PageMark): void {
+    if (this.inHighlight.has(mark)) return;
+    this.inHighlight.add(mark);
+    this.highlight?.add(mark.range);
   }
 
   /** Shows the highlight (registers it under `factlens`). */
@@ -88,6 +236,12 @@ export class Marks {
     this.registered = false;
     this.all.clear();
     this.undrawn = [];
+    this.inHighlight.clear();
+    this.windowed = false;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.near.clear();
+    this.byBlock.clear();
     this.lastRun = null;
     this.byNode.clear();
     this.startsByNode.clear();
@@ -95,28 +249,29 @@ export class Marks {
   }
 
   add(run: TextRun, start: number, end: number, entityId: string, brief: EntityBrief): Mark | null {
-    const range = rangeForMention(run, start, end);
-    if (!range) return null;
+    if (start < 0 || end > run.text.length || start >= end || run.segments.length === 0) return null;
     const segs = run.segments;
     const first = segmentIndexAt(run, start);
     let last = segmentIndexAt(run, end);
     if (last > first && (segs[last] as TextSegment).start === end) last--;
     const text = run.text.slice(start, end);
-    // The page changed under us: skip, a re-scan follows. Within one Text node, its data is compared
-    // directly (cheaper than range.toString(); ~18,000 marks on a 1 MB page).
+    // The page changed under us: skip, a re-scan follows. (The Text nodes' data is compared directly:
+    // ~18,000 marks on a 1 MB page.)
     const seg = segs[first] as TextSegment;
-    const now = first === last ? seg.node.data.slice(start - seg.start, end - seg.start) : range.toString();
+    const offset = start - seg.start;
+    let now = seg.node.data.slice(offset, end - seg.start);
+    for (let i = first + 1; i <= last; i++) {
+      const s = segs[i] as TextSegment;
+      now += s.node.data.slice(0, end - s.start);
+    }
     if (now !== text) return null;
     // Already marked (a re-scan of a block that a scan still in flight also reaches): once is enough.
-    const startKey = `${start - seg.start}:${text}`;
-    let starts = this.startsByNode.get(seg.node);
-    if (starts?.has(startKey)) return null;
-    const mark: Mark = { range, entityId, text, brief };
-    if (!starts) {
-      starts = new Map();
-      this.startsByNode.set(seg.node, starts);
-    }
-    starts.set(startKey, mark);
+    const onFirst = this.byNode.get(seg.node);
+    if (onFirst && this.isMarked(seg.node, onFirst, offset, text)) return null;
+    const a = positionAt(run, start);
+    const b = positionAt(run, end, true);
+    if (a.offset > a.node.length || b.offset > b.node.length) return null; // a node got shorter
+    const mark = new PageMark(a, b, entityId, text, brief, run.block);
     if (run !== this.lastRun) {
       this.lastRun = run;
       const root = seg.node.getRootNode();
@@ -124,13 +279,38 @@ export class Marks {
     }
     this.all.add(mark);
     this.undrawn.push(mark);
+    const inBlock = this.byBlock.get(run.block);
+    if (inBlock) inBlock.push(mark);
+    else this.byBlock.set(run.block, [mark]);
     for (let i = first; i <= last; i++) {
       const node = (segs[i] as TextSegment).node;
       const list = this.byNode.get(node);
       if (list) list.push(mark);
       else this.byNode.set(node, [mark]);
     }
+    this.startsByNode.get(seg.node)?.set(`${offset}:${text}`, mark);
     return mark;
+  }
+
+  /** Whether a mark of `text` starts at `offset` in `node` (`list`: the node's marks). */
+  private isMarked(node: Node, list: readonly PageMark[], offset: number, text: string): boolean {
+    if (list.length < 16) {
+      for (const m of list) {
+        const at = m.start;
+        if (at.node === node && at.offset === offset && m.text === text) return true;
+      }
+      return false;
+    }
+    let starts = this.startsByNode.get(node);
+    if (!starts) {
+      starts = new Map();
+      for (const m of list) {
+        const at = m.start;
+        if (at.node === node) starts.set(`${at.offset}:${m.text}`, m);
+      }
+      this.startsByNode.set(node, starts);
+    }
+    return starts.has(`${offset}:${text}`);
   }
 
   /**
@@ -139,22 +319,31 @@ export class Marks {
    */
   removeWithin(roots: Node | readonly Node[]): void {
     const set = new Set<Node>(Array.isArray(roots) ? roots : [roots as Node]);
-    const dropped = new Set<Mark>();
+    const dropped = new Set<PageMark>();
     for (const mark of this.all) {
-      const r = mark.range;
-      if (r.collapsed || !r.startContainer.isConnected || insideAny(r.startContainer, set)) dropped.add(mark);
+      const { node } = mark.start;
+      if (!node.isConnected || insideAny(node, set)) dropped.add(mark);
     }
     if (dropped.size === 0) return;
-    const undrawn = new Set(this.undrawn);
     for (const mark of dropped) {
       this.all.delete(mark);
-      if (!undrawn.has(mark)) this.highlight?.delete(mark.range);
+      if (this.inHighlight.delete(mark)) this.highlight?.delete(mark.range);
     }
     if (this.undrawn.length > 0) this.undrawn = this.undrawn.filter((m) => !dropped.has(m));
-    for (const [node, list] of this.byNode) {
-      const kept = list.filter((m) => !dropped.has(m));
-      if (kept.length === 0) this.byNode.delete(node);
-      else if (kept.length !== list.length) this.byNode.set(node, kept);
+    for (const map of [this.byNode, this.byBlock]) {
+      for (const [node, list] of map) {
+        const kept = list.filter((m) => !dropped.has(m));
+        if (kept.length > 0) {
+          if (kept.length !== list.length) map.set(node, kept);
+          continue;
+        }
+        map.delete(node);
+        const element = map === this.byBlock ? Marks.elementOf(node) : null;
+        if (element && !map.has(element) && !(element.shadowRoot && map.has(element.shadowRoot))) {
+          this.observer?.unobserve(element);
+          this.near.delete(element);
+        }
+      }
     }
     for (const [node, starts] of this.startsByNode) {
       for (const [key, mark] of starts) if (dropped.has(mark)) starts.delete(key);
@@ -177,18 +366,20 @@ export class Marks {
   hitTest(node: Node | null, x: number, y: number): Mark | null {
     if (!node) return null;
     for (const mark of this.onNode(node)) {
-      for (const rect of mark.range.getClientRects()) {
+      const range = liveRange(mark.range);
+      if (!range) continue;
+      for (const rect of range.getClientRects()) {
         if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return mark;
       }
     }
     return null;
   }
 
-  /** The mark containing a DOM position (for the keyboard command), or the first inside an element. */
+  /** The mark containing a DOM position (for the keyboard command). */
   atPosition(node: Node, offset: number): Mark | null {
     for (const mark of this.all) {
       try {
-        if (mark.range.isPointInRange(node, offset)) return mark;
+        if (liveRange(mark.range)?.isPointInRange(node, offset)) return mark;
       } catch {
         // a point in another tree
       }
@@ -196,8 +387,9 @@ export class Marks {
     return null;
   }
 
+  /** The first mark inside an element. */
   firstWithin(element: Node): Mark | null {
-    for (const mark of this.all) if (element.contains(mark.range.startContainer)) return mark;
+    for (const mark of this.all) if (element.contains(mark.start.node)) return mark;
     return null;
   }
 }

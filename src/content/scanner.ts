@@ -12,8 +12,8 @@
 // - requests are pipelined, several in flight, so the background matches the next batches while one is
 //   marked (waiting for requestIdleCallback before each batch cost ~50 ms per batch: a callback posted
 //   during an idle period runs in the next one); answers come packed (numbers, not objects);
-// - marks are drawn in few steps (see Marks.commit: every draw costs the browser time for every mark
-//   on the page).
+// - marks are drawn in few steps, and on a page with many marks only near the viewport (see Marks:
+//   every frame after a draw costs the browser time for every mark drawn).
 
 import {
   isBlockElement,
@@ -23,7 +23,7 @@ import {
   type TextRun,
 } from '../match/text-runs.ts';
 import type { MatchRunsRequest, MatchRunsResponse } from '../messaging.ts';
-import type { Marks } from './marks.ts';
+import { DRAWING, type Marks } from './marks.ts';
 import { findVisible, RunQueue } from './run-queue.ts';
 
 export const SCAN_LIMITS = {
@@ -37,13 +37,6 @@ export const SCAN_LIMITS = {
   firstBatchRuns: 60,
   /** Requests in flight at once (the background answers them in order). */
   inFlight: 6,
-  /**
-   * Marks outside the viewport are drawn when the undrawn ones are at least this many and at least as
-   * many as the drawn ones, commitEveryMs after the last draw at the soonest (and all at the end of
-   * a scan): each draw costs the browser time for every mark on the page.
-   */
-  minCommit: 2_000,
-  commitEveryMs: 500,
   /** Mutations are applied this long after the last one (but at least every maxWaitMs). */
   debounceMs: 200,
   maxWaitMs: 1_000,
@@ -128,8 +121,8 @@ export class Scanner {
   private firstDirtyAt = 0;
   /** Blocks were removed: their marks are dropped at the next flush. */
   private prune = false;
-  /** When marks were last drawn. */
-  private committedAt = 0;
+  /** When the last scan finished (performance.now()), for the benchmark. */
+  doneAt = 0;
   /** Longest main-thread slice seen (ms), for the benchmark. */
   longestSliceMs = 0;
 
@@ -188,12 +181,11 @@ export class Scanner {
         if (gen !== this.generation) return;
         fill();
         if (res && !(await this.markBatch(batch, res, gen))) return;
-        // The first batch and the viewport's are drawn at once; the rest in growing steps, at most
-        // every commitEveryMs, and at the end.
+        // The first batch and the viewport's are drawn at once, the rest at the end (each draw costs
+        // the browser time for every mark drawn); beyond DRAWING.allUpTo marks every batch, as only
+        // its marks in the drawing window are drawn (see Marks), few or none.
         const inView = i === 0 || batch.some((run) => shown.has(run));
-        const growing =
-          marks.pending >= Math.max(L.minCommit, marks.drawn) && now() - this.committedAt >= L.commitEveryMs;
-        if (inView || growing) this.commit();
+        if (inView || marks.size > DRAWING.allUpTo) this.commit();
         firstDrawn = true;
       }
     })();
@@ -217,7 +209,10 @@ export class Scanner {
     }
     fill();
     await marking;
-    if (gen === this.generation) this.commit();
+    if (gen === this.generation) {
+      this.commit();
+      this.doneAt = now();
+    }
   }
 
   /**
@@ -275,7 +270,6 @@ export class Scanner {
   private commit(): void {
     if (this.opts.marks.pending === 0) return;
     const t0 = now();
-    this.committedAt = t0;
     this.opts.marks.commit();
     this.note(t0);
     this.opts.onMarked?.();

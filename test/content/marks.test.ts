@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type HighlightLike, Marks } from '../../src/content/marks.ts';
+import { DRAWING, type HighlightLike, liveRange, Marks } from '../../src/content/marks.ts';
 import { collectTextRuns, type TextRun } from '../../src/match/text-runs.ts';
 import type { EntityBrief } from '../../src/messaging.ts';
 
@@ -16,7 +16,7 @@ function fakeHighlight() {
 }
 
 const brief = (name: string): EntityBrief => ({ id: `e:${name}`, name, kind: 'person', articleCount: 1 });
-const drawnTexts = (ranges: Set<AbstractRange>) => Array.from(ranges, (r) => (r as Range).toString());
+const drawnTexts = (ranges: Set<AbstractRange>) => Array.from(ranges, (r) => liveRange(r)?.toString());
 
 describe('Marks', () => {
   let runs: TextRun[];
@@ -108,5 +108,85 @@ describe('Marks', () => {
     (document.getElementById('b')?.firstChild as Text).data = '普丁';
     expect(marks.add(run, 0, 2, 'e:普京', brief('普京'))).toBeNull();
     expect(marks.size).toBe(0);
+  });
+});
+
+describe('Marks on a page with many marks: only those near the viewport are drawn', () => {
+  const N = DRAWING.allUpTo + 500;
+  let runs: TextRun[];
+
+  /** An IntersectionObserver stand-in: `near(ids)` reports those blocks near, every other watched one not. */
+  function fakeObserver() {
+    const watched = new Set<Element>();
+    let onChange: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void = () => {};
+    const observer = (callback: typeof onChange) => {
+      onChange = callback;
+      return {
+        observe: (e: Element) => watched.add(e),
+        unobserve: (e: Element) => watched.delete(e),
+        disconnect: () => watched.clear(),
+      };
+    };
+    const near = (ids: Set<string>) =>
+      onChange(Array.from(watched, (target) => ({ target, isIntersecting: ids.has(target.id) })));
+    return { observer, near, watched };
+  }
+  const ids = (from: number, to: number) =>
+    new Set(Array.from({ length: to - from }, (_, i) => `p${from + i}`));
+  const blocksOf = (ranges: Set<AbstractRange>) =>
+    new Set(Array.from(ranges, (r) => (r.startContainer.parentNode as Element).id));
+
+  beforeEach(() => {
+    document.body.innerHTML = Array.from({ length: N }, (_, i) => `<p id="p${i}">王毅会见普京</p>`).join('');
+    runs = collectTextRuns(document.body);
+  });
+
+  it(`draws every mark up to ${DRAWING.allUpTo}, then only those whose block is near the viewport`, () => {
+    const { highlight, ranges } = fakeHighlight();
+    const { observer, near, watched } = fakeObserver();
+    const marks = new Marks(highlight, { observer });
+    for (let i = 0; i < DRAWING.allUpTo; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    expect([marks.isWindowed, ranges.size, watched.size]).toEqual([false, DRAWING.allUpTo, 0]);
+    for (let i = DRAWING.allUpTo; i < N; i++) marks.add(runs[i] as TextRun, 4, 6, 'e:普京', brief('普京'));
+    marks.commit();
+    // Every block is watched; until the observer answers, what was drawn stays drawn.
+    expect([marks.isWindowed, watched.size, ranges.size]).toEqual([true, N, DRAWING.allUpTo]);
+    near(ids(0, 10));
+    expect([...blocksOf(ranges)].sort()).toEqual([...ids(0, 10)].sort());
+    expect(marks.drawn).toBe(10);
+    expect(marks.size).toBe(N);
+    // Every mark stays indexed for hit-testing and the popup's list.
+    expect(marks.onNode((document.getElementById(`p${N - 1}`) as Element).firstChild as Node)).toHaveLength(
+      1,
+    );
+  });
+
+  it('follows the viewport, and draws new marks only near it', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const { observer, near, watched } = fakeObserver();
+    const marks = new Marks(highlight, { observer });
+    for (let i = 0; i < N - 1; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    near(ids(0, 10));
+    near(ids(1000, 1010)); // scrolled down
+    expect([...blocksOf(ranges)].sort()).toEqual([...ids(1000, 1010)].sort());
+    // A new mark far from the viewport is indexed and watched, not drawn; one near it is drawn at once.
+    marks.add(runs[N - 1] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.add(runs[1005] as TextRun, 4, 6, 'e:普京', brief('普京'));
+    marks.commit();
+    expect(blocksOf(ranges).has(`p${N - 1}`)).toBe(false);
+    expect(watched.has(document.getElementById(`p${N - 1}`) as Element)).toBe(true);
+    expect(
+      Array.from(ranges).filter((r) => (r.startContainer.parentNode as Element).id === 'p1005'),
+    ).toHaveLength(2);
+    expect(marks.size).toBe(N + 1);
+    // A block whose marks are removed leaves the highlight and is no longer watched.
+    marks.removeWithin(document.getElementById('p1005') as Node);
+    expect(blocksOf(ranges).has('p1005')).toBe(false);
+    expect(watched.has(document.getElementById('p1005') as Element)).toBe(false);
+    // clear() ends it all.
+    marks.clear();
+    expect([marks.isWindowed, ranges.size, marks.drawn, watched.size]).toEqual([false, 0, 0, 0]);
   });
 });

@@ -141,11 +141,44 @@ export function foreignRequests(requests: readonly string[], origin: string): st
   );
 }
 
+/**
+ * Evaluates expressions in the content script's isolated world of `page` (its `__factlens` handle:
+ * invisible to the page), across the page's navigations. Create it before navigating.
+ */
+export async function contentWorld(page: Page): Promise<(expression: string) => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = new Map<number, { id: number; name: string; origin: string }>();
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.set(e.context.id, e.context));
+  cdp.on('Runtime.executionContextDestroyed', (e) => contexts.delete(e.executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+  await cdp.send('Runtime.enable');
+  return async (expression) => {
+    for (const c of contexts.values()) {
+      if (!c.origin.startsWith('chrome-extension://') && c.name !== 'Factlens') continue;
+      const r = await cdp.send('Runtime.evaluate', { expression, contextId: c.id, returnByValue: true });
+      if (r.result.value !== undefined && r.result.value !== null) return r.result.value;
+    }
+    return null;
+  };
+}
+
 /** The ranges of the `factlens` highlight, read from the page's own world. */
 export function highlightTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // The marks are StaticRanges: their text through a live Range.
+    const live = (x: AbstractRange) => {
+      const l = document.createRange();
+      l.setStart(x.startContainer, x.startOffset);
+      l.setEnd(x.endContainer, x.endOffset);
+      return l;
+    };
     const h = CSS.highlights.get('factlens');
-    return h ? Array.from(h as Iterable<AbstractRange>, (r) => (r as Range).toString()) : [];
+    // A range whose text left the document is not painted (see probe.ts's MARK_TEXTS).
+    return h
+      ? Array.from(h as Iterable<AbstractRange>)
+          .filter((r) => r.startContainer.isConnected)
+          .map((r) => live(r).toString())
+      : [];
   });
 }
 

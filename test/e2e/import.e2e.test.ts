@@ -41,8 +41,17 @@ const skip = unavailable ?? noCorpus;
 const marksOf = async (page: Page, text: string, timeout = 10_000) => {
   await page
     .waitForFunction(
-      (t) =>
-        Array.from((CSS.highlights.get('factlens') ?? []) as Iterable<Range>).some((r) => r.toString() === t),
+      (t) => {
+        const live = (x: AbstractRange) => {
+          const l = document.createRange();
+          l.setStart(x.startContainer, x.startOffset);
+          l.setEnd(x.endContainer, x.endOffset);
+          return l;
+        };
+        return Array.from((CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>).some(
+          (r) => live(r).toString() === t,
+        );
+      },
       text,
       { timeout },
     )
@@ -52,7 +61,14 @@ const marksOf = async (page: Page, text: string, timeout = 10_000) => {
 
 async function hover(page: Page, text: string) {
   const box = await page.evaluate((t) => {
-    for (const r of (CSS.highlights.get('factlens') ?? []) as Iterable<Range>) {
+    const live = (x: AbstractRange) => {
+      const l = document.createRange();
+      l.setStart(x.startContainer, x.startOffset);
+      l.setEnd(x.endContainer, x.endOffset);
+      return l;
+    };
+    for (const s of (CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>) {
+      const r = live(s);
       if (r.toString() === t) {
         const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
@@ -227,10 +243,17 @@ describe.skipIf(skip !== null)('importing your own articles (Chromium)', () => {
     await options.getByRole('button', { name: /^Remove all$|^全部移除$/ }).click();
     await options.locator('.fl-imported-list').waitFor({ state: 'detached', timeout: 5_000 });
     await page.waitForFunction(
-      () =>
-        !Array.from((CSS.highlights.get('factlens') ?? []) as Iterable<Range>).some(
-          (r) => r.toString() === '馬英九',
-        ),
+      () => {
+        const live = (x: AbstractRange) => {
+          const l = document.createRange();
+          l.setStart(x.startContainer, x.startOffset);
+          l.setEnd(x.endContainer, x.endOffset);
+          return l;
+        };
+        return !Array.from((CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>).some(
+          (r) => live(r).toString() === '馬英九',
+        );
+      },
       undefined,
       { timeout: 5_000 },
     );

@@ -29,8 +29,14 @@ const highlightCss = (page: Page) =>
 
 async function hoverFirstMark(page: Page) {
   const box = await page.evaluate(() => {
-    const r = [...((CSS.highlights.get('factlens') ?? []) as Iterable<Range>)][0];
-    const b = r?.getClientRects()[0];
+    const live = (x: AbstractRange) => {
+      const l = document.createRange();
+      l.setStart(x.startContainer, x.startOffset);
+      l.setEnd(x.endContainer, x.endOffset);
+      return l;
+    };
+    const s = [...((CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>)][0];
+    const b = s ? live(s).getClientRects()[0] : undefined;
     return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
   });
   expect(box).not.toBeNull();

@@ -79,8 +79,15 @@ const CARD = 'factlens-card .card';
 /** The viewport box of the first mark whose text is `text`. */
 async function markBox(page: Page, text: string) {
   return page.evaluate((t) => {
+    const live = (x: AbstractRange) => {
+      const l = document.createRange();
+      l.setStart(x.startContainer, x.startOffset);
+      l.setEnd(x.endContainer, x.endOffset);
+      return l;
+    };
     const h = CSS.highlights.get('factlens');
-    for (const r of (h ?? []) as Iterable<Range>) {
+    for (const s of (h ?? []) as Iterable<AbstractRange>) {
+      const r = live(s);
       if (r.toString() === t) {
         const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
         return { x: b.left + b.width / 2, y: b.top + b.height / 2, left: b.left, right: b.right };
@@ -322,8 +329,14 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     await page.waitForURL('**/spa/next', { timeout: 3_000 });
     await page.waitForFunction(
       () => {
+        const live = (x: AbstractRange) => {
+          const l = document.createRange();
+          l.setStart(x.startContainer, x.startOffset);
+          l.setEnd(x.endContainer, x.endOffset);
+          return l;
+        };
         const h = CSS.highlights.get('factlens');
-        const texts = h ? Array.from(h as Iterable<Range>, (r) => r.toString()) : [];
+        const texts = h ? Array.from(h as Iterable<AbstractRange>, (r) => live(r).toString()) : [];
         return texts.length === 1 && texts[0] === '普京';
       },
       undefined,
@@ -338,8 +351,14 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     expect(await waitForMarks(page, 1)).toEqual(['王毅']);
     await page.waitForFunction(
       () => {
+        const live = (x: AbstractRange) => {
+          const l = document.createRange();
+          l.setStart(x.startContainer, x.startOffset);
+          l.setEnd(x.endContainer, x.endOffset);
+          return l;
+        };
         const h = CSS.highlights.get('factlens');
-        const texts = h ? Array.from(h as Iterable<Range>, (r) => r.toString()).sort() : [];
+        const texts = h ? Array.from(h as Iterable<AbstractRange>, (r) => live(r).toString()).sort() : [];
         return texts.join('|') === ['拉夫罗夫', '普京'].sort().join('|');
       },
       undefined,
@@ -375,8 +394,14 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     expect(wang).toBeDefined();
     const flash = () =>
       page.evaluate(() => {
+        const live = (x: AbstractRange) => {
+          const l = document.createRange();
+          l.setStart(x.startContainer, x.startOffset);
+          l.setEnd(x.endContainer, x.endOffset);
+          return l;
+        };
         const h = CSS.highlights.get('factlens-flash');
-        return h ? [...h].map((r) => (r as Range).toString()) : [];
+        return h ? [...h].map((r) => live(r as AbstractRange).toString()) : [];
       });
     expect(await sendToTab(browser.worker, page.url(), 'revealEntity', { entityId: wang?.entityId })).toBe(
       true,

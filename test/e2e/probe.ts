@@ -27,11 +27,16 @@ export async function probe<T>(page: Page, fn: string): Promise<T> {
   }
 }
 
-/** The texts of the `factlens` highlight's ranges. */
+/**
+ * The texts of the `factlens` highlight's ranges that the page shows: the marks are StaticRanges, and
+ * one whose text left the document (not painted) stays in the highlight until the content script's
+ * next re-scan of the changed block.
+ */
 export const MARK_TEXTS = `() => {
+  const live = (x) => { const l = document.createRange(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; };
   const h = CSS.highlights.get('factlens');
   const out = [];
-  if (h) for (const r of h) out.push(r.toString());
+  if (h) for (const r of h) if (r.startContainer.isConnected) out.push(live(r).toString());
   return out;
 }`;
 
@@ -57,11 +62,12 @@ export function markCentre(page: Page, text: string): Promise<{ x: number; y: nu
   return probe(
     page,
     `() => {
+      const live = (x) => { const l = document.createRange(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; };
       const h = CSS.highlights.get('factlens');
-      if (h) for (const r of h) if (r.toString() === ${JSON.stringify(text)}) {
+      if (h) for (const s of h) { const r = live(s); if (r.toString() === ${JSON.stringify(text)}) {
         const b = r.getClientRects()[0] || r.getBoundingClientRect();
         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
+      } }
       return null;
     }`,
   );
