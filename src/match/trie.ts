@@ -16,7 +16,6 @@ export class PatternTrie {
   readonly nodes: Int32Array;
   readonly stateCount: number;
   private firstUnits?: Uint8Array;
-  private bigramBits?: Int32Array;
   private startBits?: Int32Array;
 
   private constructor(pairs: Int32Array, nodes: Int32Array, stateCount: number) {
@@ -38,28 +37,10 @@ export class PatternTrie {
   }
 
   /**
-   * A 2^20-bit filter of the first unit pairs (128 KB, stays in cache): most positions of a page are
-   * rejected here without touching the pair table. See bigramBit. Made on first use.
-   */
-  get bigrams(): Int32Array {
-    if (!this.bigramBits) {
-      const bits = new Int32Array(1 << 15);
-      const pairs = this.pairs;
-      for (let i = 0; i < pairs.length; i += 2) {
-        const key = pairs[i] as number;
-        if (key === -1) continue;
-        const b = bigramBit(key >>> 16, key & 0xffff);
-        bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
-      }
-      this.bigramBits = bits;
-    }
-    return this.bigramBits;
-  }
-
-  /**
    * A 2^START_BITS-bit filter of where a pattern can start (startBit): two-unit patterns by their
-   * units, longer ones by their first three. Sharper than `bigrams` where many patterns share a first
-   * pair (中国 starts hundreds of names, 中国人 few). Made on first use, from the tables.
+   * units, longer ones by their first three. Sharper than the filter of first pairs it replaced where
+   * many patterns share a first pair (中国 starts hundreds of names, 中国人 few); 256 KB. Made on
+   * first use, from the tables (a worker wraps an index and builds nothing up front).
    */
   get starts(): Int32Array {
     if (!this.startBits) {
@@ -90,7 +71,7 @@ export class PatternTrie {
    * - leafRefs: a node without children gets no block; pair() and child() return -(id + 1) for it,
    *   which saves a walk one memory access per match;
    * - compact: the pair table up to 87.5% full instead of 50% (half the bytes); only for tries whose
-   *   lookups are mostly hits, behind the bigram filter (a miss probes longer).
+   *   lookups are mostly hits, behind a filter (a miss probes longer).
    */
   static build(
     patterns: readonly string[],
@@ -183,9 +164,14 @@ export class PatternTrie {
     });
   }
 
-  /** Bytes held by the typed arrays. */
+  /** Bytes held by the typed arrays (with the filters made so far). */
   get byteSize(): number {
-    return 0x10000 + (1 << 17) + this.pairs.byteLength + this.nodes.byteLength;
+    return (
+      (this.firstUnits?.byteLength ?? 0) +
+      (this.startBits?.byteLength ?? 0) +
+      this.pairs.byteLength +
+      this.nodes.byteLength
+    );
   }
 
   /** The node reached by two units from the root, or 0. */
@@ -272,7 +258,7 @@ export function startBit(a: number, b: number, c: number): number {
   );
 }
 
-/** The filter bit of a unit pair. */
+/** The filter bit of a unit pair (the matcher's unit-pair filter of lexicon words). */
 export function bigramBit(u0: number, u1: number): number {
   return (Math.imul(u0, 0x9e3779b1) ^ Math.imul(u1, 0x85ebca6b)) >>> 12;
 }
