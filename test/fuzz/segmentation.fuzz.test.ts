@@ -2,10 +2,10 @@
 // three separate dynamic programs over a Set of words, no trie): over random texts built from
 // patterns, dictionary words and loose characters of a small alphabet (so words overlap patterns'
 // edges often), the fast path (cutsAtEdge: build-time edge flags, the unit-pair and edge-gram
-// filters, a crossing-word test, one-pass
-// program) and the full check (cutsThroughWord) answer exactly as the reference for every occurrence
-// of every pattern, and a scan keeps exactly the occurrences the reference keeps. FUZZ_RUNS sets the
-// case count.
+// filters, a crossing-word test, one-pass program over a window cut at an edge the filters rule out)
+// and the full check (cutsThroughWord) answer exactly as the reference for every occurrence of every
+// pattern, and a scan keeps exactly the occurrences the reference keeps. FUZZ_RUNS sets the case
+// count.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
