@@ -77,7 +77,37 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     void scanner.scan(document.body);
     scanner.observe(document.body);
   };
+  // While the page loads, the top of what is parsed is marked early (Scanner.scanTop): a block is done
+  // when the parser has moved past it, i.e. it does not hold the document's last node.
+  let early: MutationObserver | null = null;
+  const stopEarly = () => {
+    early?.disconnect();
+    early = null;
+  };
+  const markTopWhileLoading = () => {
+    const root = document.documentElement;
+    if (!root) return;
+    let busy = false;
+    const isComplete = (run: { block: Node }) => {
+      let last: Node = root;
+      while (last.lastChild) last = last.lastChild;
+      return !run.block.contains(last);
+    };
+    early = new MutationObserver(() => {
+      if (busy || !document.body) return;
+      busy = true;
+      void scanner.scanTop(document.body, isComplete).then(
+        (done) => {
+          busy = false;
+          if (done) stopEarly();
+        },
+        () => stopEarly(),
+      );
+    });
+    early.observe(root, { childList: true, subtree: true });
+  };
   const stop = () => {
+    stopEarly();
     on = false;
     scanner.cancel();
     scanner.disconnect();
@@ -151,9 +181,11 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   // 34-57 ms task on bench/page.ts's 1 MB page).
   if (siteOn ?? enabled) removeStyle ??= adoptHighlightStyle(document); // unless switched off meanwhile
   if (document.readyState === 'loading') {
+    if (siteOn ?? enabled) markTopWhileLoading();
     await new Promise<void>((resolve) => {
       ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true });
     });
+    stopEarly();
   }
   if (ctx.isInvalid) return;
   // Changes since document_start came through watchSite: no second storage read before marking

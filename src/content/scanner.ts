@@ -114,13 +114,13 @@ export function packedMentions(res: MatchRunsResponse): {
 }
 
 export class Scanner {
-  private generation = 0;
-  private observer: MutationObserver | null = null;
-  private dirty = new Set<Node>();
-  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
-  private firstDirtyAt = 0;
+  #generation = 0;
+  #observer: MutationObserver | null = null;
+  #dirty = new Set<Node>();
+  #debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  #firstDirtyAt = 0;
   /** Blocks were removed: their marks are dropped at the next flush. */
-  private prune = false;
+  #prune = false;
   /** When the last scan finished (performance.now()), for the benchmark. */
   doneAt = 0;
   /** Longest main-thread slice seen (ms), for the benchmark. */
@@ -130,16 +130,16 @@ export class Scanner {
 
   /** Cancels every scan in flight (their results are dropped). */
   cancel(): void {
-    this.generation++;
-    this.dirty.clear();
-    this.prune = false;
-    clearTimeout(this.debounceTimer);
-    this.debounceTimer = undefined;
+    this.#generation++;
+    this.#dirty.clear();
+    this.#prune = false;
+    clearTimeout(this.#debounceTimer);
+    this.#debounceTimer = undefined;
   }
 
   /** Scans `root` (or several roots, in order): the runs in (or near) the viewport first, then the rest. */
   async scan(root: Node | readonly Node[]): Promise<void> {
-    const gen = this.generation;
+    const gen = this.#generation;
     const L = SCAN_LIMITS;
     const { marks } = this.opts;
     const runs: TextRun[] = [];
@@ -154,14 +154,14 @@ export class Scanner {
     let firstDrawn = false;
     let wake: (() => void) | null = null;
     const fill = () => {
-      while (gen === this.generation && inFlight.length < L.inFlight) {
+      while (gen === this.#generation && inFlight.length < L.inFlight) {
         const batch =
           sent === 0
             ? queue.take(L.firstBatchChars, L.firstBatchRuns, collecting)
             : queue.take(L.batchChars, L.batchRuns, collecting);
         if (!batch) break;
         sent++;
-        inFlight.push({ batch, answer: this.request(batch) });
+        inFlight.push({ batch, answer: this.#request(batch) });
       }
       if (wake && (inFlight.length > 0 || !collecting)) {
         const resume = wake;
@@ -172,54 +172,79 @@ export class Scanner {
     const marking = (async () => {
       for (let i = 0; ; i++) {
         while (inFlight.length === 0) {
-          if (!collecting || gen !== this.generation) return;
+          if (!collecting || gen !== this.#generation) return;
           await new Promise<void>((resolve) => (wake = resolve));
         }
         const { batch, answer } = inFlight[0] as (typeof inFlight)[number];
         const res = await answer;
         inFlight.shift();
-        if (gen !== this.generation) return;
+        if (gen !== this.#generation) return;
         fill();
-        if (res && !(await this.markBatch(batch, res, gen))) return;
+        if (res && !(await this.#markBatch(batch, res, gen))) return;
         // The first batch and the viewport's are drawn at once, the rest at the end (each draw costs
         // the browser time for every mark drawn); beyond DRAWING.allUpTo marks every batch, as only
         // its marks in the drawing window are drawn (see Marks), few or none.
         const inView = i === 0 || batch.some((run) => shown.has(run));
-        if (inView || marks.size > DRAWING.allUpTo) this.commit();
+        if (inView || marks.size > DRAWING.allUpTo) this.#commit();
         firstDrawn = true;
       }
     })();
     // While the first answer is awaited, collection yields fairly: the answer (a message task) is
     // marked and drawn in the next frame instead of after the whole page is collected (on a 100 KB
     // page, ~20–40 ms sooner; the first paint of the page is often that close).
-    const collected = await this.collect(root, gen, runs, fill, () => sent > 0 && !firstDrawn);
+    const collected = await this.#collect(root, gen, runs, fill, () => sent > 0 && !firstDrawn);
     collecting = false;
     if (collected && runs.length > 0) {
       // The viewport, once the layout is known: its runs are sent next and drawn at once.
       void afterNextFrame().then(() => {
-        if (gen !== this.generation || queue.remaining === 0) return;
+        if (gen !== this.#generation || queue.remaining === 0) return;
         const t0 = now();
         const margin = innerHeight * L.viewportMargin;
         const deadline = () => now() - t0 > L.sliceMs;
         const visible = findVisible(runs, -margin, innerHeight + margin, boxOf, deadline);
         for (const i of visible) shown.add(runs[i] as TextRun);
         queue.prioritize(visible);
-        this.note(t0);
+        this.#note(t0);
       });
     }
     fill();
     await marking;
-    if (gen === this.generation) {
-      this.commit();
+    if (gen === this.#generation) {
+      this.#commit();
       this.doneAt = now();
     }
+  }
+
+  /**
+   * While the page is still loading: marks the top of what is parsed so far (one small batch of the
+   * blocks the parser is done with, see isComplete), so the first marks can come with the page's first
+   * paint instead of after the layout that follows DOMContentLoaded. The scan at DOMContentLoaded
+   * sends these runs again; Marks refuses the duplicates. False when nothing complete was found.
+   */
+  async scanTop(root: Node, isComplete: (run: TextRun) => boolean): Promise<boolean> {
+    const gen = this.#generation;
+    const t0 = now();
+    const batch: TextRun[] = [];
+    let chars = 0;
+    for (const run of iterateTextRuns(root, { skip: this.opts.skip })) {
+      if (!isComplete(run)) break;
+      batch.push(run);
+      chars += run.text.length;
+      if (chars >= SCAN_LIMITS.firstBatchChars || batch.length >= SCAN_LIMITS.firstBatchRuns) break;
+    }
+    this.#note(t0);
+    if (batch.length === 0) return false;
+    const res = await this.#request(batch);
+    if (gen !== this.#generation || !res) return true;
+    if (await this.#markBatch(batch, res, gen)) this.#commit();
+    return true;
   }
 
   /**
    * Collects the runs under `roots` into `runs`, in slices; `onProgress` runs every 16 runs (batches
    * go out as soon as they are full). False when the scan was cancelled meanwhile.
    */
-  private async collect(
+  async #collect(
     roots: Node | readonly Node[],
     gen: number,
     runs: TextRun[],
@@ -237,7 +262,7 @@ export class Scanner {
       for (let n = 1; ; n++) {
         const next = iterator.next();
         if (next.done) {
-          this.note(t0);
+          this.#note(t0);
           return true;
         }
         runs.push(next.value);
@@ -246,18 +271,18 @@ export class Scanner {
           if (now() - t0 >= SCAN_LIMITS.sliceMs) break;
         }
       }
-      this.note(t0);
+      this.#note(t0);
       await yieldToMain(fair());
-      if (gen !== this.generation) return false;
+      if (gen !== this.#generation) return false;
     }
   }
 
-  private note(t0: number): void {
+  #note(t0: number): void {
     const d = now() - t0;
     if (d > this.longestSliceMs) this.longestSliceMs = d;
   }
 
-  private async request(batch: TextRun[]): Promise<MatchRunsResponse | null> {
+  async #request(batch: TextRun[]): Promise<MatchRunsResponse | null> {
     try {
       return await this.opts.match({ runs: batch.map((r) => r.text), packed: true });
     } catch (error) {
@@ -267,16 +292,16 @@ export class Scanner {
   }
 
   /** Draws the marks made so far. */
-  private commit(): void {
+  #commit(): void {
     if (this.opts.marks.pending === 0) return;
     const t0 = now();
     this.opts.marks.commit();
-    this.note(t0);
+    this.#note(t0);
     this.opts.onMarked?.();
   }
 
   /** Marks one batch's mentions in slices; false when the scan was cancelled meanwhile. */
-  private async markBatch(batch: TextRun[], res: MatchRunsResponse, gen: number): Promise<boolean> {
+  async #markBatch(batch: TextRun[], res: MatchRunsResponse, gen: number): Promise<boolean> {
     const { marks } = this.opts;
     const { packed, ids } = packedMentions(res);
     let t0 = now();
@@ -295,36 +320,36 @@ export class Scanner {
       if (!intact) continue; // changed since collection: the MutationObserver re-scans it
       marks.add(run, packed[i + 1] as number, packed[i + 2] as number, entityId, brief);
       if ((i & 63) === 60 && now() - t0 > SCAN_LIMITS.sliceMs) {
-        this.note(t0);
+        this.#note(t0);
         await yieldToMain();
-        if (gen !== this.generation) return false;
+        if (gen !== this.#generation) return false;
         t0 = now();
         checked = -1;
       }
     }
-    this.note(t0);
+    this.#note(t0);
     return true;
   }
 
   /** Watches `root` (the body) for content that arrives later. */
   observe(root: Node): void {
-    this.observer?.disconnect();
-    this.observer = new MutationObserver((records) => this.onMutations(records, root));
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.#observer?.disconnect();
+    this.#observer = new MutationObserver((records) => this.#onMutations(records, root));
+    this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
   disconnect(): void {
-    this.observer?.disconnect();
-    this.observer = null;
+    this.#observer?.disconnect();
+    this.#observer = null;
   }
 
-  private onMutations(records: MutationRecord[], root: Node): void {
-    if (this.dirty.size === 0 && !this.prune) this.firstDirtyAt = now();
+  #onMutations(records: MutationRecord[], root: Node): void {
+    if (this.#dirty.size === 0 && !this.#prune) this.#firstDirtyAt = now();
     const dirty = (node: Node | null) => {
-      if (node) this.dirty.add(node);
+      if (node) this.#dirty.add(node);
     };
     for (const record of records) {
-      if (this.dirty.has(root)) break;
+      if (this.#dirty.has(root)) break;
       if (record.type === 'characterData') {
         dirty(closestBlock(record.target.parentNode, root));
         continue;
@@ -338,30 +363,30 @@ export class Scanner {
         else if (affectsRun(node)) runChanged = true;
       }
       for (const node of record.removedNodes) {
-        if (node.nodeType === 1 && isBlockElement(node as Element)) this.prune = true;
+        if (node.nodeType === 1 && isBlockElement(node as Element)) this.#prune = true;
         else if (affectsRun(node)) runChanged = true;
       }
       if (runChanged) dirty(closestBlock(record.target, root));
-      if (this.dirty.size > SCAN_LIMITS.maxDirtyBlocks) {
-        this.dirty.clear();
-        this.dirty.add(root);
+      if (this.#dirty.size > SCAN_LIMITS.maxDirtyBlocks) {
+        this.#dirty.clear();
+        this.#dirty.add(root);
       }
     }
-    if (this.dirty.size === 0 && !this.prune) return;
-    clearTimeout(this.debounceTimer);
+    if (this.#dirty.size === 0 && !this.#prune) return;
+    clearTimeout(this.#debounceTimer);
     const wait = Math.min(
       SCAN_LIMITS.debounceMs,
-      Math.max(0, this.firstDirtyAt + SCAN_LIMITS.maxWaitMs - now()),
+      Math.max(0, this.#firstDirtyAt + SCAN_LIMITS.maxWaitMs - now()),
     );
-    this.debounceTimer = setTimeout(() => this.flushDirty(), wait);
+    this.#debounceTimer = setTimeout(() => this.#flushDirty(), wait);
   }
 
-  private flushDirty(): void {
-    this.debounceTimer = undefined;
-    this.prune = false;
+  #flushDirty(): void {
+    this.#debounceTimer = undefined;
+    this.#prune = false;
     const skip = { skip: this.opts.skip };
-    const blocks = Array.from(this.dirty).filter((b) => b.isConnected && !isInSkipped(b, skip));
-    this.dirty.clear();
+    const blocks = Array.from(this.#dirty).filter((b) => b.isConnected && !isInSkipped(b, skip));
+    this.#dirty.clear();
     // Only the outermost dirty blocks: a block inside another is scanned with it.
     const outer = blocks.filter((b) => !blocks.some((other) => other !== b && other.contains(b)));
     this.opts.marks.removeWithin(outer);

@@ -66,6 +66,23 @@ describe('Scanner', () => {
     scanner.cancel();
   });
 
+  it('marks the top of a page still loading: only blocks the parser is done with, then no duplicates', async () => {
+    document.body.innerHTML = '<p id="a">王毅会见普京</p><p id="b">拉夫罗夫</p><p id="c">普京</p>';
+    const open = document.getElementById('c') as Element;
+    const isComplete = (run: { block: Node }) => run.block !== open;
+    expect(await scanner.scanTop(document.body, isComplete)).toBe(true);
+    expect(matcher.calls).toEqual([['王毅会见普京', '拉夫罗夫']]);
+    expect(texts(marks).sort()).toEqual(['拉夫罗夫', '普京', '王毅']);
+    // The full scan at DOMContentLoaded sends everything again; the early marks are not doubled.
+    await scanner.scan(document.body);
+    expect(texts(marks).sort()).toEqual(['拉夫罗夫', '普京', '普京', '王毅']);
+    // Nothing complete yet: nothing sent.
+    scanner.cancel();
+    marks.clear();
+    expect(await scanner.scanTop(document.body, () => false)).toBe(false);
+    expect(matcher.calls).toHaveLength(2);
+  });
+
   it('marks every mention with a Range over the page text, across inline elements', async () => {
     document.body.innerHTML =
       '<p>外长<b>拉夫</b>罗夫会见王毅</p><pre>王毅</pre><p contenteditable="true">普京</p>';
