@@ -105,57 +105,57 @@ export interface MarksOptions {
 }
 
 export class Marks {
-  private readonly highlight: HighlightLike | null;
-  private readonly all = new Set<PageMark>();
+  readonly #highlight: HighlightLike | null;
+  readonly #all = new Set<PageMark>();
   /** Marks added since the last commit, in order. */
-  private undrawn: PageMark[] = [];
+  #undrawn: PageMark[] = [];
   /** Marks in the highlight. */
-  private readonly inHighlight = new Set<PageMark>();
+  readonly #inHighlight = new Set<PageMark>();
   /** Beyond DRAWING.allUpTo: only the drawing window's marks are drawn (until clear()). */
-  private windowed = false;
-  private readonly byBlock = new Map<Node, PageMark[]>();
+  #windowed = false;
+  readonly #byBlock = new Map<Node, PageMark[]>();
   /** The run of the last mark added (its root node was looked at already). */
-  private lastRun: TextRun | null = null;
-  private readonly byNode = new Map<Node, PageMark[]>();
+  #lastRun: TextRun | null = null;
+  readonly #byNode = new Map<Node, PageMark[]>();
   /**
    * "offset:text" of the marks starting in a Text node, made for nodes with many marks only: a mention
    * marked twice (a re-scan of a block that a scan in flight also reaches) is then found in O(1), not
    * by walking every mark of the node (quadratic for one long text node with thousands of mentions).
    */
-  private readonly startsByNode = new Map<Node, Map<string, PageMark>>();
-  private registered = false;
-  private readonly makeObserver: NonNullable<MarksOptions['observer']>;
+  readonly #startsByNode = new Map<Node, Map<string, PageMark>>();
+  #registered = false;
+  readonly #makeObserver: NonNullable<MarksOptions['observer']>;
   /** Watches the blocks holding marks (windowed only). */
-  private observer: BlockObserver | null = null;
+  #observer: BlockObserver | null = null;
   /** The observed blocks (an element: the block itself or a shadow root's host) near the viewport. */
-  private readonly near = new Set<Element>();
+  readonly #near = new Set<Element>();
   /** Open shadow roots holding marks (for their styles and for hit-testing inside them). */
   readonly shadowRoots = new Set<ShadowRoot>();
 
   /** `highlight`: where marks are drawn (default: a new Highlight where supported; null: nowhere). */
   constructor(highlight?: HighlightLike | null, options: MarksOptions = {}) {
-    this.highlight = highlight !== undefined ? highlight : highlightsSupported() ? new Highlight() : null;
-    this.makeObserver =
+    this.#highlight = highlight !== undefined ? highlight : highlightsSupported() ? new Highlight() : null;
+    this.#makeObserver =
       options.observer ?? ((onChange) => new IntersectionObserver(onChange, { rootMargin: DRAWING.margin }));
   }
 
   get size(): number {
-    return this.all.size;
+    return this.#all.size;
   }
 
   /** Marks added since the last commit (indexed, not drawn yet). */
   get pending(): number {
-    return this.undrawn.length;
+    return this.#undrawn.length;
   }
 
   /** Marks drawn (in the highlight). */
   get drawn(): number {
-    return this.inHighlight.size;
+    return this.#inHighlight.size;
   }
 
   /** Whether only the marks near the viewport are drawn (more than DRAWING.allUpTo marks). */
   get isWindowed(): boolean {
-    return this.windowed;
+    return this.#windowed;
   }
 
   /**
@@ -164,87 +164,87 @@ export class Marks {
    * their block comes near (and leave the highlight when it goes).
    */
   commit(): void {
-    const marks = this.undrawn;
-    this.undrawn = [];
-    if (!this.windowed && this.all.size > DRAWING.allUpTo) {
-      this.windowed = true;
-      this.observer = this.makeObserver((entries) => this.onNear(entries));
+    const marks = this.#undrawn;
+    this.#undrawn = [];
+    if (!this.#windowed && this.#all.size > DRAWING.allUpTo) {
+      this.#windowed = true;
+      this.#observer = this.#makeObserver((entries) => this.#onNear(entries));
       // Every block is watched; until the first answer, what is drawn stays drawn.
-      for (const block of this.byBlock.keys()) this.watch(block);
-    } else if (this.windowed) {
+      for (const block of this.#byBlock.keys()) this.#watch(block);
+    } else if (this.#windowed) {
       let block: Node | null = null;
       for (const mark of marks) {
         if (mark.block !== block) {
           block = mark.block;
-          this.watch(block); // the first time: drawn when the observer says it is near
+          this.#watch(block); // the first time: drawn when the observer says it is near
         }
       }
     }
-    for (const mark of marks) if (!this.windowed || this.isNear(mark.block)) this.draw(mark);
+    for (const mark of marks) if (!this.#windowed || this.#isNear(mark.block)) this.#draw(mark);
   }
 
   /** The element the observer watches for a block (a shadow root's host), or null for none. */
-  private static elementOf(block: Node): Element | null {
+  static #elementOf(block: Node): Element | null {
     const element = block.nodeType === 11 ? (block as ShadowRoot).host : block;
     return element.nodeType === 1 ? (element as Element) : null;
   }
 
   /** Watches a block (observing an element twice is a no-op). */
-  private watch(block: Node): void {
-    const element = Marks.elementOf(block);
-    if (element) this.observer?.observe(element);
+  #watch(block: Node): void {
+    const element = Marks.#elementOf(block);
+    if (element) this.#observer?.observe(element);
   }
 
-  private isNear(block: Node): boolean {
-    const element = Marks.elementOf(block);
-    return !element || this.near.has(element); // no element to watch: drawn, to be safe
+  #isNear(block: Node): boolean {
+    const element = Marks.#elementOf(block);
+    return !element || this.#near.has(element); // no element to watch: drawn, to be safe
   }
 
-  private onNear(entries: ReadonlyArray<{ target: Element; isIntersecting: boolean }>): void {
+  #onNear(entries: ReadonlyArray<{ target: Element; isIntersecting: boolean }>): void {
     for (const { target, isIntersecting } of entries) {
-      if (isIntersecting) this.near.add(target);
-      else this.near.delete(target);
+      if (isIntersecting) this.#near.add(target);
+      else this.#near.delete(target);
     }
     for (const { target, isIntersecting } of entries) {
       // The element's own marks and its open shadow root's (whose box is the host's).
       for (const block of [target, target.shadowRoot]) {
-        for (const mark of (block && this.byBlock.get(block)) ?? []) {
-          if (isIntersecting) this.draw(mark);
-          else if (this.inHighlight.delete(mark)) this.highlight?.delete(mark.range);
+        for (const mark of (block && this.#byBlock.get(block)) ?? []) {
+          if (isIntersecting) this.#draw(mark);
+          else if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
         }
       }
     }
   }
 
-  private draw(mark: PageMark): void {
-    if (this.inHighlight.has(mark)) return;
-    this.inHighlight.add(mark);
-    this.highlight?.add(mark.range);
+  #draw(mark: PageMark): void {
+    if (this.#inHighlight.has(mark)) return;
+    this.#inHighlight.add(mark);
+    this.#highlight?.add(mark.range);
   }
 
   /** Shows the highlight (registers it under `factlens`). */
   register(): void {
-    if (this.registered || !this.highlight) return;
-    CSS.highlights.set(HIGHLIGHT_NAME, this.highlight as Highlight);
-    this.registered = true;
+    if (this.#registered || !this.#highlight) return;
+    CSS.highlights.set(HIGHLIGHT_NAME, this.#highlight as Highlight);
+    this.#registered = true;
   }
 
   /** Removes every mark at once. */
   clear(): void {
-    this.highlight?.clear();
-    if (this.registered) CSS.highlights.delete(HIGHLIGHT_NAME);
-    this.registered = false;
-    this.all.clear();
-    this.undrawn = [];
-    this.inHighlight.clear();
-    this.windowed = false;
-    this.observer?.disconnect();
-    this.observer = null;
-    this.near.clear();
-    this.byBlock.clear();
-    this.lastRun = null;
-    this.byNode.clear();
-    this.startsByNode.clear();
+    this.#highlight?.clear();
+    if (this.#registered) CSS.highlights.delete(HIGHLIGHT_NAME);
+    this.#registered = false;
+    this.#all.clear();
+    this.#undrawn = [];
+    this.#inHighlight.clear();
+    this.#windowed = false;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#near.clear();
+    this.#byBlock.clear();
+    this.#lastRun = null;
+    this.#byNode.clear();
+    this.#startsByNode.clear();
     this.shadowRoots.clear();
   }
 
@@ -266,34 +266,34 @@ export class Marks {
     }
     if (now !== text) return null;
     // Already marked (a re-scan of a block that a scan still in flight also reaches): once is enough.
-    const onFirst = this.byNode.get(seg.node);
-    if (onFirst && this.isMarked(seg.node, onFirst, offset, text)) return null;
+    const onFirst = this.#byNode.get(seg.node);
+    if (onFirst && this.#isMarked(seg.node, onFirst, offset, text)) return null;
     const a = positionAt(run, start);
     const b = positionAt(run, end, true);
     if (a.offset > a.node.length || b.offset > b.node.length) return null; // a node got shorter
     const mark = new PageMark(a, b, entityId, text, brief, run.block);
-    if (run !== this.lastRun) {
-      this.lastRun = run;
+    if (run !== this.#lastRun) {
+      this.#lastRun = run;
       const root = seg.node.getRootNode();
       if (root.nodeType === 11 && (root as ShadowRoot).host) this.shadowRoots.add(root as ShadowRoot);
     }
-    this.all.add(mark);
-    this.undrawn.push(mark);
-    const inBlock = this.byBlock.get(run.block);
+    this.#all.add(mark);
+    this.#undrawn.push(mark);
+    const inBlock = this.#byBlock.get(run.block);
     if (inBlock) inBlock.push(mark);
-    else this.byBlock.set(run.block, [mark]);
+    else this.#byBlock.set(run.block, [mark]);
     for (let i = first; i <= last; i++) {
       const node = (segs[i] as TextSegment).node;
-      const list = this.byNode.get(node);
+      const list = this.#byNode.get(node);
       if (list) list.push(mark);
-      else this.byNode.set(node, [mark]);
+      else this.#byNode.set(node, [mark]);
     }
-    this.startsByNode.get(seg.node)?.set(`${offset}:${text}`, mark);
+    this.#startsByNode.get(seg.node)?.set(`${offset}:${text}`, mark);
     return mark;
   }
 
   /** Whether a mark of `text` starts at `offset` in `node` (`list`: the node's marks). */
-  private isMarked(node: Node, list: readonly PageMark[], offset: number, text: string): boolean {
+  #isMarked(node: Node, list: readonly PageMark[], offset: number, text: string): boolean {
     if (list.length < 16) {
       for (const m of list) {
         const at = m.start;
@@ -301,14 +301,14 @@ export class Marks {
       }
       return false;
     }
-    let starts = this.startsByNode.get(node);
+    let starts = this.#startsByNode.get(node);
     if (!starts) {
       starts = new Map();
       for (const m of list) {
         const at = m.start;
         if (at.node === node) starts.set(`${at.offset}:${m.text}`, m);
       }
-      this.startsByNode.set(node, starts);
+      this.#startsByNode.set(node, starts);
     }
     return starts.has(`${offset}:${text}`);
   }
@@ -320,17 +320,17 @@ export class Marks {
   removeWithin(roots: Node | readonly Node[]): void {
     const set = new Set<Node>(Array.isArray(roots) ? roots : [roots as Node]);
     const dropped = new Set<PageMark>();
-    for (const mark of this.all) {
+    for (const mark of this.#all) {
       const { node } = mark.start;
       if (!node.isConnected || insideAny(node, set)) dropped.add(mark);
     }
     if (dropped.size === 0) return;
     for (const mark of dropped) {
-      this.all.delete(mark);
-      if (this.inHighlight.delete(mark)) this.highlight?.delete(mark.range);
+      this.#all.delete(mark);
+      if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
     }
-    if (this.undrawn.length > 0) this.undrawn = this.undrawn.filter((m) => !dropped.has(m));
-    for (const map of [this.byNode, this.byBlock]) {
+    if (this.#undrawn.length > 0) this.#undrawn = this.#undrawn.filter((m) => !dropped.has(m));
+    for (const map of [this.#byNode, this.#byBlock]) {
       for (const [node, list] of map) {
         const kept = list.filter((m) => !dropped.has(m));
         if (kept.length > 0) {
@@ -338,28 +338,28 @@ export class Marks {
           continue;
         }
         map.delete(node);
-        const element = map === this.byBlock ? Marks.elementOf(node) : null;
+        const element = map === this.#byBlock ? Marks.#elementOf(node) : null;
         if (element && !map.has(element) && !(element.shadowRoot && map.has(element.shadowRoot))) {
-          this.observer?.unobserve(element);
-          this.near.delete(element);
+          this.#observer?.unobserve(element);
+          this.#near.delete(element);
         }
       }
     }
-    for (const [node, starts] of this.startsByNode) {
+    for (const [node, starts] of this.#startsByNode) {
       for (const [key, mark] of starts) if (dropped.has(mark)) starts.delete(key);
-      if (starts.size === 0) this.startsByNode.delete(node);
+      if (starts.size === 0) this.#startsByNode.delete(node);
     }
     for (const root of this.shadowRoots) if (!root.host.isConnected) this.shadowRoots.delete(root);
   }
 
   /** The marks touching a Text node. */
   onNode(node: Node): readonly Mark[] {
-    return this.byNode.get(node) ?? [];
+    return this.#byNode.get(node) ?? [];
   }
 
   /** Every mark, in insertion order. */
   list(): Mark[] {
-    return Array.from(this.all);
+    return Array.from(this.#all);
   }
 
   /** The mark under a viewport point, given the caret position there. */
@@ -377,7 +377,7 @@ export class Marks {
 
   /** The mark containing a DOM position (for the keyboard command). */
   atPosition(node: Node, offset: number): Mark | null {
-    for (const mark of this.all) {
+    for (const mark of this.#all) {
       try {
         if (liveRange(mark.range)?.isPointInRange(node, offset)) return mark;
       } catch {
@@ -389,7 +389,7 @@ export class Marks {
 
   /** The first mark inside an element. */
   firstWithin(element: Node): Mark | null {
-    for (const mark of this.all) if (element.contains(mark.start.node)) return mark;
+    for (const mark of this.#all) if (element.contains(mark.start.node)) return mark;
     return null;
   }
 }
