@@ -91,6 +91,9 @@ export function liveRange(range: AbstractRange): Range | null {
   return live;
 }
 
+/** What Marks reads of an IntersectionObserverEntry. */
+export type BlockEntry = Pick<IntersectionObserverEntry, 'target' | 'isIntersecting' | 'boundingClientRect'>;
+
 /** What Marks needs of an IntersectionObserver (a test can pass its own). */
 export type BlockObserver = Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
 
@@ -99,9 +102,7 @@ export interface MarksOptions {
    * Makes the observer of the blocks holding marks, called with what to do when blocks come near the
    * viewport or leave it (default: an IntersectionObserver with DRAWING.margin).
    */
-  observer?: (
-    onChange: (entries: ReadonlyArray<{ target: Element; isIntersecting: boolean }>) => void,
-  ) => BlockObserver;
+  observer?: (onChange: (entries: ReadonlyArray<BlockEntry>) => void) => BlockObserver;
 }
 
 export class Marks {
@@ -200,20 +201,24 @@ export class Marks {
     return !element || this.#near.has(element); // no element to watch: drawn, to be safe
   }
 
-  #onNear(entries: ReadonlyArray<{ target: Element; isIntersecting: boolean }>): void {
-    for (const { target, isIntersecting } of entries) {
-      if (isIntersecting) this.#near.add(target);
+  #onNear(entries: ReadonlyArray<BlockEntry>): void {
+    const near: boolean[] = [];
+    for (const { target, isIntersecting, boundingClientRect: box } of entries) {
+      // An element without a box (display: contents) never intersects: its marks are drawn anyway.
+      const yes = isIntersecting || (box.width === 0 && box.height === 0);
+      near.push(yes);
+      if (yes) this.#near.add(target);
       else this.#near.delete(target);
     }
-    for (const { target, isIntersecting } of entries) {
+    entries.forEach(({ target }, i) => {
       // The element's own marks and its open shadow root's (whose box is the host's).
       for (const block of [target, target.shadowRoot]) {
         for (const mark of (block && this.#byBlock.get(block)) ?? []) {
-          if (isIntersecting) this.#draw(mark);
+          if (near[i]) this.#draw(mark);
           else if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
         }
       }
-    }
+    });
   }
 
   #draw(mark: PageMark): void {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DRAWING, type HighlightLike, liveRange, Marks } from '../../src/content/marks.ts';
+import { type BlockEntry, DRAWING, type HighlightLike, liveRange, Marks } from '../../src/content/marks.ts';
 import { collectTextRuns, type TextRun } from '../../src/match/text-runs.ts';
 import type { EntityBrief } from '../../src/messaging.ts';
 
@@ -118,7 +118,7 @@ describe('Marks on a page with many marks: only those near the viewport are draw
   /** An IntersectionObserver stand-in: `near(ids)` reports those blocks near, every other watched one not. */
   function fakeObserver() {
     const watched = new Set<Element>();
-    let onChange: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void = () => {};
+    let onChange: (entries: BlockEntry[]) => void = () => {};
     const observer = (callback: typeof onChange) => {
       onChange = callback;
       return {
@@ -128,7 +128,13 @@ describe('Marks on a page with many marks: only those near the viewport are draw
       };
     };
     const near = (ids: Set<string>) =>
-      onChange(Array.from(watched, (target) => ({ target, isIntersecting: ids.has(target.id) })));
+      onChange(
+        Array.from(watched, (target) => ({
+          target,
+          isIntersecting: ids.has(target.id),
+          boundingClientRect: new DOMRect(0, 0, target.id === 'p2' ? 0 : 100, target.id === 'p2' ? 0 : 20),
+        })),
+      );
     return { observer, near, watched };
   }
   const ids = (from: number, to: number) =>
@@ -170,7 +176,8 @@ describe('Marks on a page with many marks: only those near the viewport are draw
     marks.commit();
     near(ids(0, 10));
     near(ids(1000, 1010)); // scrolled down
-    expect([...blocksOf(ranges)].sort()).toEqual([...ids(1000, 1010)].sort());
+    // p2 has no box (display: contents, say): never intersecting, so always drawn.
+    expect([...blocksOf(ranges)].sort()).toEqual([...ids(1000, 1010), 'p2'].sort());
     // A new mark far from the viewport is indexed and watched, not drawn; one near it is drawn at once.
     marks.add(runs[N - 1] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
     marks.add(runs[1005] as TextRun, 4, 6, 'e:普京', brief('普京'));
