@@ -55,6 +55,7 @@ describe('binary detector index', () => {
     const decoded = decodeDetectorIndex(bytes.buffer as ArrayBuffer);
     expect(decoded.matcher.trie.nodes.buffer).toBe(bytes.buffer);
     expect(decoded.matcher.lexicon.pairs.buffer).toBe(bytes.buffer);
+    expect(decoded.matcher.edgeGrams.buffer).toBe(bytes.buffer);
     expect(decoded.owners.buffer).toBe(bytes.buffer);
   });
 
