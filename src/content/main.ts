@@ -88,6 +88,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     const root = document.documentElement;
     if (!root) return;
     let busy = false;
+    let tries = 0; // each try walks from the top: a page whose top has no text gets a few, not one per insertion
     const isComplete = (run: { block: Node }) => {
       let last: Node = root;
       while (last.lastChild) last = last.lastChild;
@@ -95,6 +96,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     };
     early = new MutationObserver(() => {
       if (busy || !document.body) return;
+      if (++tries > 20) return stopEarly();
       busy = true;
       void scanner.scanTop(document.body, isComplete).then(
         (done) => {
