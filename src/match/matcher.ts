@@ -16,7 +16,8 @@
 // the start filter as one 32-bit word per pair with a bit per third unit (one load, but saturated:
 // dense match only 1.4× slower); the start filter at 2^20 bits (names 0.94 instead of 0.88–0.92);
 // the first-pair filter in pass 1 with the triple test in pass 2 (no difference measurable); skipping
-// the start-side filter where the previous match's end-side filter ruled the edge out (1.00).
+// the start-side filter where the previous match's end-side filter ruled the edge out (1.00); skipping
+// the filters at an edge with no Han character beside it (0.97–1.04).
 import { FOLD as FOLD_TABLE, isHan, WORD as WORD_TABLE } from '../text/fold.ts';
 import { bigramBit, PAIR_END, PatternTrie, START_BITS, startBit, type TrieArrays } from './trie.ts';
 
