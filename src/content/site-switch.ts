@@ -46,14 +46,12 @@ export function isOn(
   return !siteListed(disabledSites, site);
 }
 
+/** Whether Factlens runs on `site`: one storage read for the four items. */
 export async function isEnabledFor(site: string): Promise<boolean> {
-  const [enabled, sites, mode, allowed] = await Promise.all([
-    enabledItem.getValue(),
-    disabledSitesItem.getValue(),
-    siteModeItem.getValue(),
-    allowedSitesItem.getValue(),
-  ]);
-  return isOn(enabled, sites, site, mode, allowed);
+  const [enabled, sites, mode, allowed] = (
+    await storage.getItems([enabledItem, disabledSitesItem, siteModeItem, allowedSitesItem])
+  ).map((r) => r.value);
+  return isOn(enabled as boolean, sites as string[], site, mode as SiteMode, allowed as string[]);
 }
 
 const toggled = (list: string[], site: string, member: boolean) =>

@@ -64,4 +64,27 @@ function defineItem<T>(
   };
 }
 
-export const storage = { defineItem };
+/**
+ * Several items in one read per storage area (as @wxt-dev/storage's getItems with items): the
+ * content script's first decision (is Factlens on here?) waits for one round trip, not four queued
+ * behind the other start-up reads.
+ */
+async function getItems(
+  items: ReadonlyArray<LiteItem<unknown>>,
+): Promise<Array<{ key: string; value: unknown }>> {
+  const byArea = new Map<Area, string[]>();
+  for (const { key } of items) {
+    const [area, name] = [key.slice(0, key.indexOf(':')) as Area, key.slice(key.indexOf(':') + 1)];
+    byArea.set(area, [...(byArea.get(area) ?? []), name]);
+  }
+  const got = new Map<string, unknown>();
+  await Promise.all(
+    Array.from(byArea, async ([area, names]) => {
+      const values = (await browser.storage[area].get(names)) as Record<string, unknown>;
+      for (const name of names) got.set(`${area}:${name}`, values[name]);
+    }),
+  );
+  return items.map(({ key, fallback }) => ({ key, value: got.get(key) ?? fallback }));
+}
+
+export const storage = { defineItem, getItems };

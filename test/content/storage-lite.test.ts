@@ -3,7 +3,12 @@
 import { storage as real } from '@wxt-dev/storage';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { enabledItem } from '../../src/content/site-switch.ts';
+import {
+  allowedSitesItem,
+  disabledSitesItem,
+  enabledItem,
+  siteModeItem,
+} from '../../src/content/site-switch.ts';
 import { storage as lite } from '../../src/content/storage-lite.ts';
 import { hoverDelayItem, markStyleItem } from '../../src/settings.ts';
 
@@ -64,5 +69,15 @@ describe('storage-lite', () => {
   it('rejects what it does not implement instead of ignoring it', () => {
     expect(() => lite.defineItem('markStyle')).toThrow(/prefixed/);
     expect(() => lite.defineItem('local:v', { fallback: 1, version: 2 })).toThrow(/@wxt-dev\/storage/);
+  });
+  it('reads several items at once like the real getItems, fallbacks included', async () => {
+    const items = [enabledItem, disabledSitesItem, siteModeItem, allowedSitesItem];
+    const liteItems = items.map((i) => lite.defineItem<unknown>(i.key, { fallback: i.fallback }));
+    expect(await lite.getItems(liteItems)).toEqual(await real.getItems(items));
+    await disabledSitesItem.setValue(['a.com']);
+    await enabledItem.setValue(false);
+    const both = await lite.getItems(liteItems);
+    expect(both).toEqual(await real.getItems(items));
+    expect(both.map((r) => r.value)).toEqual([false, ['a.com'], 'all-but-listed', []]);
   });
 });
