@@ -123,6 +123,8 @@ export class Scanner {
   #prune = false;
   /** When the last scan finished (performance.now()), for the benchmark. */
   doneAt = 0;
+  /** Set when the first marks were drawn: collection lets a frame paint them first (see #commit). */
+  #paintFirst: Promise<void> | null = null;
   /** Longest main-thread slice seen (ms), for the benchmark. */
   longestSliceMs = 0;
 
@@ -273,6 +275,11 @@ export class Scanner {
       }
       this.#note(t0);
       await yieldToMain(fair());
+      // The first marks were drawn meanwhile (an answer handled while this slice waited): a frame
+      // paints them before the next slice.
+      const paint = this.#paintFirst;
+      this.#paintFirst = null;
+      if (paint) await paint;
       if (gen !== this.#generation) return false;
     }
   }
@@ -295,9 +302,14 @@ export class Scanner {
   #commit(): void {
     if (this.opts.marks.pending === 0) return;
     const t0 = now();
+    const first = this.opts.marks.drawn === 0;
     this.opts.marks.commit();
     this.#note(t0);
     this.opts.onMarked?.();
+    // The first marks on the page: the next collection slice waits until a frame has drawn them.
+    // (Slices resume through scheduler.yield(), ahead of rendering: on a 100 KB article, three slices
+    // ran between the first answer and the frame that drew it, ~30 ms.)
+    if (first && this.opts.marks.drawn > 0) this.#paintFirst = afterNextFrame();
   }
 
   /** Marks one batch's mentions in slices; false when the scan was cancelled meanwhile. */
