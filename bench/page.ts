@@ -208,7 +208,11 @@ async function hoverToCard(browser: Browser, server: FixtureServer): Promise<num
     poll();
   })()`);
   const box = await page.evaluate(() => {
-    for (const r of (CSS.highlights.get('factlens') ?? []) as Iterable<Range>) {
+    // The marks are StaticRanges: text and boxes through a live Range.
+    for (const s of (CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>) {
+      const r = document.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
       if (r.toString() === '拉夫罗夫') {
         const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
