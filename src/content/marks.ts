@@ -16,7 +16,7 @@
 // blocks, so the browser follows scrolling, inner scrollers included, without a box read of ours); every
 // mark stays indexed (hover, the popup's list and "show me where" see them all).
 
-import { positionAt, segmentIndexAt, type TextRun, type TextSegment } from '../match/text-runs.ts';
+import { segmentIndexAt, type TextRun, type TextSegment } from '../match/text-runs.ts';
 import type { EntityBrief } from '../messaging.ts';
 
 export const HIGHLIGHT_NAME = 'factlens';
@@ -39,8 +39,6 @@ export interface Mark {
   block: Node;
 }
 
-type Position = { node: Text; offset: number };
-
 /**
  * A mark whose StaticRange is made on first use: on a page with many marks most are never drawn (see
  * the header), and making 17,900 StaticRanges cost the 1 MB page ~23 ms of main thread.
@@ -48,8 +46,11 @@ type Position = { node: Text; offset: number };
 class PageMark implements Mark {
   #range: StaticRange | null = null;
   constructor(
-    readonly start: Position,
-    readonly end: Position,
+    /** Where the mark starts: a Text node and an offset into it. */
+    readonly node: Text,
+    readonly offset: number,
+    readonly endNode: Text,
+    readonly endOffset: number,
     readonly entityId: string,
     readonly text: string,
     readonly brief: EntityBrief,
@@ -58,10 +59,10 @@ class PageMark implements Mark {
 
   get range(): AbstractRange {
     this.#range ??= new StaticRange({
-      startContainer: this.start.node,
-      startOffset: this.start.offset,
-      endContainer: this.end.node,
-      endOffset: this.end.offset,
+      startContainer: this.node,
+      startOffset: this.offset,
+      endContainer: this.endNode,
+      endOffset: this.endOffset,
     });
     return this.#range;
   }
@@ -170,8 +171,13 @@ export class Marks {
     if (!this.#windowed && this.#all.size > DRAWING.allUpTo) {
       this.#windowed = true;
       this.#observer = this.#makeObserver((entries) => this.#onNear(entries));
-      // Every block is watched; until the first answer, what is drawn stays drawn.
-      for (const block of this.#byBlock.keys()) this.#watch(block);
+      // Every block is watched; one with drawn marks counts as near until the observer says
+      // otherwise: what is drawn stays drawn until then.
+      for (const [block, list] of this.#byBlock) {
+        this.#watch(block);
+        const element = Marks.#elementOf(block);
+        if (element && list.some((m) => this.#inHighlight.has(m))) this.#near.add(element);
+      }
     } else if (this.#windowed) {
       let block: Node | null = null;
       for (const mark of marks) {
@@ -202,23 +208,21 @@ export class Marks {
   }
 
   #onNear(entries: ReadonlyArray<BlockEntry>): void {
-    const near: boolean[] = [];
-    for (const { target, isIntersecting, boundingClientRect: box } of entries) {
+    for (const entry of entries) {
+      const { target, boundingClientRect: box } = entry;
       // An element without a box (display: contents) never intersects: its marks are drawn anyway.
-      const yes = isIntersecting || (box.width === 0 && box.height === 0);
-      near.push(yes);
-      if (yes) this.#near.add(target);
+      const near = entry.isIntersecting || (box.width === 0 && box.height === 0);
+      if (near === this.#near.has(target)) continue; // e.g. the first report of a far block
+      if (near) this.#near.add(target);
       else this.#near.delete(target);
-    }
-    entries.forEach(({ target }, i) => {
       // The element's own marks and its open shadow root's (whose box is the host's).
       for (const block of [target, target.shadowRoot]) {
         for (const mark of (block && this.#byBlock.get(block)) ?? []) {
-          if (near[i]) this.#draw(mark);
+          if (near) this.#draw(mark);
           else if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
         }
       }
-    });
+    }
   }
 
   #draw(mark: PageMark): void {
@@ -273,10 +277,18 @@ export class Marks {
     // Already marked (a re-scan of a block that a scan still in flight also reaches): once is enough.
     const onFirst = this.#byNode.get(seg.node);
     if (onFirst && this.#isMarked(seg.node, onFirst, offset, text)) return null;
-    const a = positionAt(run, start);
-    const b = positionAt(run, end, true);
-    if (a.offset > a.node.length || b.offset > b.node.length) return null; // a node got shorter
-    const mark = new PageMark(a, b, entityId, text, brief, run.block);
+    // (The text matched, so both offsets fit their nodes.)
+    const endSeg = segs[last] as TextSegment;
+    const mark = new PageMark(
+      seg.node,
+      offset,
+      endSeg.node,
+      end - endSeg.start,
+      entityId,
+      text,
+      brief,
+      run.block,
+    );
     if (run !== this.#lastRun) {
       this.#lastRun = run;
       const root = seg.node.getRootNode();
@@ -301,8 +313,7 @@ export class Marks {
   #isMarked(node: Node, list: readonly PageMark[], offset: number, text: string): boolean {
     if (list.length < 16) {
       for (const m of list) {
-        const at = m.start;
-        if (at.node === node && at.offset === offset && m.text === text) return true;
+        if (m.node === node && m.offset === offset && m.text === text) return true;
       }
       return false;
     }
@@ -310,8 +321,7 @@ export class Marks {
     if (!starts) {
       starts = new Map();
       for (const m of list) {
-        const at = m.start;
-        if (at.node === node) starts.set(`${at.offset}:${m.text}`, m);
+        if (m.node === node) starts.set(`${m.offset}:${m.text}`, m);
       }
       this.#startsByNode.set(node, starts);
     }
@@ -326,7 +336,7 @@ export class Marks {
     const set = new Set<Node>(Array.isArray(roots) ? roots : [roots as Node]);
     const dropped = new Set<PageMark>();
     for (const mark of this.#all) {
-      const { node } = mark.start;
+      const { node } = mark;
       if (!node.isConnected || insideAny(node, set)) dropped.add(mark);
     }
     if (dropped.size === 0) return;
@@ -394,7 +404,7 @@ export class Marks {
 
   /** The first mark inside an element. */
   firstWithin(element: Node): Mark | null {
-    for (const mark of this.#all) if (element.contains(mark.start.node)) return mark;
+    for (const mark of this.#all) if (element.contains(mark.node)) return mark;
     return null;
   }
 }
