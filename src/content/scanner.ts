@@ -142,6 +142,7 @@ export class Scanner {
   /** Scans `root` (or several roots, in order): the runs in (or near) the viewport first, then the rest. */
   async scan(root: Node | readonly Node[]): Promise<void> {
     const gen = this.#generation;
+    this.#paintFirst = null; // the first marks were drawn before this scan (while the page loaded)
     const L = SCAN_LIMITS;
     const { marks } = this.opts;
     const runs: TextRun[] = [];
