@@ -182,6 +182,20 @@ export function highlightTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** Polls the highlight's texts until `pred` holds (or the timeout passes); returns the last ones read. */
+export async function marksUntil(
+  page: Page,
+  pred: (texts: string[]) => boolean,
+  timeout = 10_000,
+): Promise<string[]> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const texts = await highlightTexts(page).catch(() => [] as string[]);
+    if (pred(texts) || Date.now() > end) return texts;
+    await page.waitForTimeout(50);
+  }
+}
+
 /** Waits until the highlight holds at least `n` ranges (or the timeout passes); returns the texts. */
 export async function waitForMarks(page: Page, n: number, timeout = 10_000): Promise<string[]> {
   await page

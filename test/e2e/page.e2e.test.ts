@@ -13,6 +13,7 @@ import {
   goldPagesFor,
   highlightTexts,
   launch,
+  marksUntil,
   norm,
   PAGES,
   RESULTS,
@@ -327,21 +328,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     await page.goto(server.url('spa.html'));
     expect((await waitForMarks(page, 2)).sort()).toEqual(['拉夫罗夫', '王毅'].sort());
     await page.waitForURL('**/spa/next', { timeout: 3_000 });
-    await page.waitForFunction(
-      () => {
-        const live = (x: AbstractRange) => {
-          const l = document.createRange();
-          l.setStart(x.startContainer, x.startOffset);
-          l.setEnd(x.endContainer, x.endOffset);
-          return l;
-        };
-        const h = CSS.highlights.get('factlens');
-        const texts = h ? Array.from(h as Iterable<AbstractRange>, (r) => live(r).toString()) : [];
-        return texts.length === 1 && texts[0] === '普京';
-      },
-      undefined,
-      { timeout: 3_000 },
-    );
+    expect(await marksUntil(page, (t) => t.length === 1 && t[0] === '普京', 3_000)).toEqual(['普京']);
     await page.close();
   });
 
@@ -349,20 +336,9 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('new-body.html'));
     expect(await waitForMarks(page, 1)).toEqual(['王毅']);
-    await page.waitForFunction(
-      () => {
-        const live = (x: AbstractRange) => {
-          const l = document.createRange();
-          l.setStart(x.startContainer, x.startOffset);
-          l.setEnd(x.endContainer, x.endOffset);
-          return l;
-        };
-        const h = CSS.highlights.get('factlens');
-        const texts = h ? Array.from(h as Iterable<AbstractRange>, (r) => live(r).toString()).sort() : [];
-        return texts.join('|') === ['拉夫罗夫', '普京'].sort().join('|');
-      },
-      undefined,
-      { timeout: 3_000 },
+    const both = ['拉夫罗夫', '普京'].sort().join('|');
+    expect((await marksUntil(page, (t) => [...t].sort().join('|') === both, 3_000)).sort().join('|')).toBe(
+      both,
     );
     await page.close();
   });
