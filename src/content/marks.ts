@@ -1,12 +1,11 @@
 // The marks on the page: one CSS Custom Highlight ("factlens") holding a range per mention, and an
 // index from Text nodes to marks for hit-testing. Nothing is inserted into the page's DOM.
 //
-// Ranges are StaticRanges, not live Ranges: the browser keeps every live Range
-// of a document up to date on every DOM change, so with the ~17,900 marks of bench/page.ts's 1 MB page
-// each mutation of the page cost ~1.4 ms (200 mutations: 280 ms with live ranges, 1 ms with static
-// ones, measured in Chromium). A mark whose text changes is re-scanned by the scanner's
-// MutationObserver; geometry (hit-testing, placing the card) takes a live Range made on demand
-// (liveRange).
+// Ranges are StaticRanges, not live Ranges: the browser keeps every live Range of a document up to
+// date on every DOM change, so with the ~17,900 marks of bench/page.ts's 1 MB page each mutation of
+// the page cost ~1.4 ms (200 mutations: 280 ms with live ranges, 1 ms with static ones, measured in
+// Chromium). A mark whose text changes is re-scanned by the scanner's MutationObserver; geometry
+// (hit-testing, placing the card) takes a live Range made on demand (liveRange).
 //
 // A new mark is indexed at once but drawn only at the next commit(). Chrome rebuilds the markers of
 // every range of every registered highlight in each frame after a highlight or the DOM changed (blink's
