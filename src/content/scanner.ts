@@ -308,8 +308,8 @@ export class Scanner {
     this.#note(t0);
     this.opts.onMarked?.();
     // The first marks on the page: the next collection slice waits until a frame has drawn them.
-    // (Slices resume through scheduler.yield(), ahead of rendering: on a 100 KB article, three slices
-    // ran between the first answer and the frame that drew it, ~30 ms.)
+    // (Slices resume through scheduler.yield(), ahead of rendering: on the 100 KB bench article one to
+    // three slices, 14-30 ms, ran between the first answer and the frame that drew it, traced.)
     if (first && this.opts.marks.drawn > 0) this.#paintFirst = afterNextFrame();
   }
 
