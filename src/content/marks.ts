@@ -15,7 +15,7 @@
 // blocks, so the browser follows scrolling, inner scrollers included, without a box read of ours); every
 // mark stays indexed (hover, the popup's list and "show me where" see them all).
 
-import { segmentIndexAt, type TextRun, type TextSegment } from '../match/text-runs.ts';
+import { positionAt, segmentIndexAt, type TextRun, type TextSegment } from '../match/text-runs.ts';
 import type { EntityBrief } from '../messaging.ts';
 
 export const HIGHLIGHT_NAME = 'factlens';
@@ -276,18 +276,10 @@ export class Marks {
     // Already marked (a re-scan of a block that a scan still in flight also reaches): once is enough.
     const onFirst = this.#byNode.get(seg.node);
     if (onFirst && this.#isMarked(seg.node, onFirst, offset, text)) return null;
-    // (The text matched, so both offsets fit their nodes.)
-    const endSeg = segs[last] as TextSegment;
-    const mark = new PageMark(
-      seg.node,
-      offset,
-      endSeg.node,
-      end - endSeg.start,
-      entityId,
-      text,
-      brief,
-      run.block,
-    );
+    // Run offsets to DOM positions by the shared mapping (text-runs' positionAt, fuzz-tested); the
+    // text matched, so both offsets fit their nodes.
+    const at = positionAt(run, end, true);
+    const mark = new PageMark(seg.node, offset, at.node, at.offset, entityId, text, brief, run.block);
     if (run !== this.#lastRun) {
       this.#lastRun = run;
       const root = seg.node.getRootNode();
