@@ -92,22 +92,21 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     if (!root) return;
     let busy = false;
     let tries = 0; // each try walks from the top: a page whose top has no text gets a few, not one per insertion
-    const isComplete = (run: { block: Node }) => {
-      let last: Node = root;
-      while (last.lastChild) last = last.lastChild;
-      return !run.block.contains(last);
-    };
     early = new MutationObserver(() => {
       if (busy || !document.body) return;
       if (++tries > 20) return stopEarly();
       busy = true;
-      void scanner.scanTop(document.body, isComplete).then(
-        (done) => {
-          busy = false;
-          if (done) stopEarly();
-        },
-        () => stopEarly(),
-      );
+      let last: Node = root; // the parser's position: the document's last node
+      while (last.lastChild) last = last.lastChild;
+      void scanner
+        .scanTop(document.body, (run) => !run.block.contains(last))
+        .then(
+          (done) => {
+            busy = false;
+            if (done) stopEarly();
+          },
+          () => stopEarly(),
+        );
     });
     early.observe(root, { childList: true, subtree: true });
   };
