@@ -19,8 +19,8 @@ import {
   isBlockElement,
   isRunIntact,
   isSkippedElement,
-  iterateTextRuns,
   type TextRun,
+  TextRunWalker,
 } from '../match/text-runs.ts';
 import type { MatchRunsRequest, MatchRunsResponse } from '../messaging.ts';
 import { DRAWING, type Marks } from './marks.ts';
@@ -229,7 +229,8 @@ export class Scanner {
     const t0 = now();
     const batch: TextRun[] = [];
     let chars = 0;
-    for (const run of iterateTextRuns(root, { skip: this.opts.skip })) {
+    const walker = new TextRunWalker(root, { skip: this.opts.skip });
+    for (let run = walker.next(); run; run = walker.next()) {
       if (!isComplete(run)) break;
       batch.push(run);
       chars += run.text.length;
@@ -255,20 +256,23 @@ export class Scanner {
     fair: () => boolean,
   ): Promise<boolean> {
     const list: readonly Node[] = Array.isArray(roots) ? roots : [roots as Node];
+    if (list.length === 0) return true;
     const skip = { skip: this.opts.skip };
-    function* all() {
-      for (const root of list) yield* iterateTextRuns(root, skip);
-    }
-    const iterator = all();
+    let r = 0;
+    let walker = new TextRunWalker(list[0] as Node, skip);
     for (;;) {
       const t0 = now();
       for (let n = 1; ; n++) {
-        const next = iterator.next();
-        if (next.done) {
+        let run = walker.next();
+        while (!run && ++r < list.length) {
+          walker = new TextRunWalker(list[r] as Node, skip);
+          run = walker.next();
+        }
+        if (!run) {
           this.#note(t0);
           return true;
         }
-        runs.push(next.value);
+        runs.push(run);
         if ((n & 15) === 0) {
           onProgress();
           if (now() - t0 >= SCAN_LIMITS.sliceMs) break;

@@ -13,6 +13,7 @@ import {
   isSkippedElement,
   rangeForMention,
   type TextRun,
+  type TextSegment,
 } from '../../src/match/text-runs.ts';
 import { fold, foldKey } from '../../src/text/fold.ts';
 import {
@@ -26,6 +27,7 @@ import {
   text,
   tree,
 } from './arbitraries.ts';
+import { referenceTextRuns } from './text-runs-reference.ts';
 
 /** Per property: the default 30 s is far too short for the 10,000-case run. */
 const TIMEOUT = 30_000 + RUNS * 100;
@@ -173,6 +175,38 @@ describe(`fuzz: text runs, matcher and ranges (${RUNS} cases each)`, () => {
             rangeForMention(runs[0] ?? { text: '', segments: [], block: body }, 0, 0, document),
           ).toBeNull();
           expect(fingerprint(body)).toBe(before);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'yields exactly the runs of the walk it replaced (text, segments, blocks), with or without shadow roots',
+    () => {
+      const same = (a: readonly TextRun[], b: readonly TextRun[]): string | null => {
+        if (a.length !== b.length) return `${a.length} runs instead of ${b.length}`;
+        for (const [i, run] of a.entries()) {
+          const ref = b[i] as TextRun;
+          if (run.text !== ref.text) return `run ${i}: ${show(run.text)} instead of ${show(ref.text)}`;
+          if (run.block !== ref.block) return `run ${i} (${show(run.text)}): another block`;
+          if (run.segments.length !== ref.segments.length) return `run ${i}: segment count differs`;
+          for (const [k, seg] of run.segments.entries()) {
+            const r = ref.segments[k] as TextSegment;
+            if (seg.node !== r.node || seg.start !== r.start) return `run ${i}, segment ${k} differs`;
+          }
+        }
+        return null;
+      };
+      fc.assert(
+        fc.property(tree, fc.boolean(), fc.boolean(), (specs, shadowRoots, keepBlank) => {
+          const body = fresh(specs);
+          const opts = { shadowRoots, keepBlank, skip: (e: Element) => e.localName === 'blockquote' };
+          for (const root of [document as Node, body, body.firstChild as Node]) {
+            const diff = same(collectTextRuns(root, opts), [...referenceTextRuns(root, opts)]);
+            check(diff === null, () => diff as string);
+          }
         }),
         { numRuns: RUNS },
       );
