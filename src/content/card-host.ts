@@ -78,11 +78,12 @@ export class CardHost {
   #ensure(): { host: HTMLElement; shadow: ShadowRoot } {
     if (!this.#host || !this.#shadow) {
       const host = this.#doc.createElement(HOST_TAG);
+      // `all: initial` (inline and important: no page rule can override it) already zeroes margin,
+      // padding and border and leaves overflow visible, popover's UA styles included.
       host.setAttribute(
         'style',
-        'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; ' +
-          'width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
-          'margin: 0 !important; padding: 0 !important; border: 0 !important; overflow: visible !important;',
+        'all:initial!important;position:fixed!important;top:0!important;left:0!important;' +
+          'width:0!important;height:0!important;z-index:2147483647!important;display:block!important',
       );
       // A manual popover renders in the top layer: above the page's own stacking contexts and above a
       // fullscreen element, wherever the host sits in the DOM.
