@@ -1,46 +1,48 @@
 // The alias matcher: longest-leftmost matching of folded aliases over one text run, with the
 // boundary rules that keep names from matching inside other words — Latin word boundaries (Xi never
-// in Xi'an, Wang Yi never in Wang Yibo, possessive 's allowed), capitalised initials where the alias
-// has them (NATO matches "Nato", never Italian "nato"; Trump never the card-game "trump"), and for
-// Chinese a local segmentation check: a match that cuts through a dictionary word on either side so
-// that the text segments better without it (川普 in 四川普通話) is rejected. Pure and DOM-free.
+// in Xi'an, Wang Yi never in Wang Yibo, possessive 's allowed), capitalised initials where the
+// alias has them (NATO matches "Nato", never Italian "nato"; Trump never the card-game "trump"),
+// and for Chinese a local segmentation check: a match that cuts through a dictionary word on either
+// side so that the text segments better without it (川普 in 四川普通話) is rejected. Pure and DOM-free.
 // Speed (issue #3: bench:match against @monyone/aho-corasick): the scan lists candidate positions
 // in a branch-free pass (a filter of the patterns' first two or three units), walks a trie whose
-// leaves live in their parents' slots, and writes matches into a typed array; the segmentation check
-// runs only where a lexicon word can cross the match's edge (per-pattern flags computed at build
-// time, then filters of the unit pairs, triples and word ends in lexicon words, then a
+// leaves live in their parents' slots, and writes matches into a typed array; the segmentation
+// check runs only where a lexicon word can cross the match's edge (per-pattern flags computed at
+// build time, then filters of the unit pairs, triples and word ends in lexicon words, then a
 // crossing-word test), so the dynamic program runs for few matches, and its window stops at an edge
 // the filters rule out. Tried and dropped (paired ratios against the version before, names/dense):
 // the edge-gram filter alone in place of the unit-pair filter at 2^21 bits (10% full: more crossing
 // tests, 52k → 59k per MB, and 1.05–1.10× slower) or 2^24 bits (2 MB: half the tests, no faster);
 // the start filter as one 32-bit word per pair with a bit per third unit (one load, but saturated:
 // dense match only 1.4× slower); the start filter at 2^20 bits (names 0.94 instead of 0.88–0.92);
-// the first-pair filter in pass 1 with the triple test in pass 2 (no difference measurable); skipping
-// the start-side filter where the previous match's end-side filter ruled the edge out (1.00); skipping
-// the filters at an edge with no Han character beside it (0.97–1.04). Then (2026-11-26; 2–3 paired
-// runs each, summed minima, load 1–2.5, so ±5% is noise; names/dense): a per-pattern neighbour
-// filter (2^20 bits; bit (pattern, unit) when a lexicon word holds that unit beside two or more of
-// the key's units: ~95k pairs for 100k aliases) in place of the triple tests: crossing tests per MB
-// 10.6k → 10.4k and 33.7k → 33.2k only, since the false alarms left are words that overlap the key
-// by ONE unit (a word ending with the unit before and the key's first unit, or starting with its
-// last unit and the next; per pattern that is a cross product, ~5 million pairs), and without the
-// unit-pair filter in front 17.0k / 52.6k tests, 1.05 / 1.15; with a two-unit-word bit and the
-// neighbouring triple for those one-unit overlaps too: 8.8k / 29.0k tests, yet 0.97–1.07 / 1.03–1.05
-// (the tests it removed must have been cheap ones); skipping the crossing test (the program for
-// every edge the filters pass): 1.07 / 1.08; a second start filter for pass 2 (first
-// four units, or a three-unit pattern): walks that find nothing 48k → 28k per MB, match only
-// 1.03–1.08 / 1.08–1.18; the pair lookups in a pass of their own so that their cache misses overlap:
-// 1.03–1.09 / 1.13–1.16; the start filter blocked (a position's two tests in one cache line):
-// 1.10–1.15 / 1.13–1.26; pair tables 50% full instead of 87.5% (trie +512 KB, lexicon +1 MB), the
-// start filter at 2^22 bits, UNITS for FOLD in the walk: 0.93–1.13, nothing measurable; a
-// build-time proof that no text can make the check cut a pattern (a word across its start wins
-// only if the rest of the key costs less than the word's part before the key, and so on; costs
-// bounded from the words): 10.6k → 10.6k crossing tests, since a key's first or last character
-// starts or ends some long word, whose part outside the key costs more than any part of the key. Where the
-// time goes (names/dense, summed minima, load 0.7): match only 17.6/21.6 ms/MB, of which pass 1
-// 6.7/7.0; + the edge filters 20.1/27.3; + crossing tests 23.5/36.6; + the programs 25.3/42; perf
-// puts three quarters of scanRaw's samples right after six loads: the start filter's two in pass 1,
-// the pair slot's, two node blocks' and the flag's in pass 2.
+// the first-pair filter in pass 1 with the triple test in pass 2 (no difference measurable);
+// skipping the start-side filter where the previous match's end-side filter ruled the edge out
+// (1.00); skipping the filters at an edge with no Han character beside it (0.97–1.04). Then
+// (2026-11-26; 2–3 paired runs each, summed minima, load 1–2.5, so ±5% is noise; names/dense): a
+// per-pattern neighbour filter (2^20 bits; bit (pattern, unit) when a lexicon word holds that unit
+// beside two or more of the key's units: ~95k pairs for 100k aliases) in place of the triple tests:
+// crossing tests per MB 10.6k → 10.4k and 33.7k → 33.2k only, since the false alarms left are words
+// that overlap the key by ONE unit (a word ending with the unit before and the key's first unit, or
+// starting with its last unit and the next; per pattern that is a cross product, ~5 million pairs),
+// and without the unit-pair filter in front 17.0k / 52.6k tests, 1.05 / 1.15; with a two-unit-word
+// bit and the neighbouring triple for those one-unit overlaps too: 8.8k / 29.0k tests, yet
+// 0.97–1.07 / 1.03–1.05 (the tests it removed must have been cheap ones); skipping the crossing
+// test (the program for every edge the filters pass): 1.07 / 1.08; a second start filter for pass 2
+// (first four units, or a three-unit pattern): walks that find nothing 48k → 28k per MB, match only
+// 1.03–1.08 / 1.08–1.18; the pair lookups in a pass of their own so that their cache misses
+// overlap: 1.03–1.09 / 1.13–1.16; the start filter blocked (a position's two tests in one cache
+// line): 1.10–1.15 / 1.13–1.26; the two-unit part of the start filter in a table of its own, 32 or
+// 64 KB (one load per position from the first-level cache): match only 1.02–1.13 / 1.05–1.18 (the
+// small table fills up: more candidates); pair tables 50% full instead of 87.5% (trie +512 KB,
+// lexicon +1 MB), the start filter at 2^22 bits, UNITS for FOLD in the walk: 0.93–1.13, nothing
+// measurable; a build-time proof that no text can make the check cut a pattern (a word across its
+// start wins only if the rest of the key costs less than the word's part before the key, and so on;
+// costs bounded from the words): 10.6k → 10.6k crossing tests, since a key's first or last
+// character starts or ends some long word, whose part outside the key costs more than any part of
+// the key. Where the time goes (names/dense, summed minima, load 0.7): match only 17.6/21.6 ms/MB,
+// of which pass 1 6.7/7.0; + the edge filters 20.1/27.3; + crossing tests 23.5/36.6; + the programs
+// 25.3/42; perf puts three quarters of scanRaw's samples right after six loads: the start filter's
+// two in pass 1, the pair slot's, two node blocks' and the flag's in pass 2.
 import { FOLD as FOLD_TABLE, isHan, WORD as WORD_TABLE } from '../text/fold.ts';
 import { bigramBit, PAIR_END, PatternTrie, START_BITS, startBit, type TrieArrays } from './trie.ts';
 
