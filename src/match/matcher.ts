@@ -35,15 +35,16 @@
 // 64 KB (one load per position from the first-level cache): match only 1.02–1.13 / 1.05–1.18 (the
 // small table fills up: more candidates); pair tables 50% full instead of 87.5% (trie +512 KB,
 // lexicon +1 MB), the start filter at 2^22 bits, UNITS for FOLD in the walk, no edge-gram test
-// before each child search of wordsAt: 0.93–1.13, nothing measurable; a build-time proof that no
-// text can make the check cut a pattern (a word across its start wins only if the rest of the key
-// costs less than the word's part before the key, and so on; costs bounded from the words): 10.6k →
-// 10.6k crossing tests, since a key's first or last character starts or ends some long word, whose
-// part outside the key costs more than any part of the key. Where the time goes (names/dense,
-// summed minima, load 0.7): match only 17.6/21.6 ms/MB, of which pass 1 6.7/7.0; + the edge filters
-// 20.1/27.3; + crossing tests 23.5/36.6; + the programs 25.3/42; perf puts three quarters of
-// scanRaw's samples right after six loads: the start filter's two in pass 1, the pair slot's, two
-// node blocks' and the flag's in pass 2.
+// before each child search of wordsAt: 0.93–1.13, nothing measurable; the edge filters as a call to
+// cutsAtEdge instead of inlined (a smaller scan loop): product 1.03–1.11 / 1.03–1.05; a build-time
+// proof that no text can make the check cut a pattern (a word across its start wins only if the
+// rest of the key costs less than the word's part before the key, and so on; costs bounded from the
+// words): 10.6k → 10.6k crossing tests, since a key's first or last character starts or ends some
+// long word, whose part outside the key costs more than any part of the key. Where the time goes
+// (names/dense, summed minima, load 0.7): match only 17.6/21.6 ms/MB, of which pass 1 6.7/7.0; +
+// the edge filters 20.1/27.3; + crossing tests 23.5/36.6; + the programs 25.3/42; perf puts three
+// quarters of scanRaw's samples right after six loads: the start filter's two in pass 1, the pair
+// slot's, two node blocks' and the flag's in pass 2.
 import { FOLD as FOLD_TABLE, isHan, WORD as WORD_TABLE } from '../text/fold.ts';
 import { bigramBit, PAIR_END, PatternTrie, START_BITS, startBit, type TrieArrays } from './trie.ts';
 
