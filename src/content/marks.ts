@@ -11,9 +11,13 @@
 // every range of every registered highlight in each frame after a highlight or the DOM changed (blink's
 // HighlightRegistry::ValidateHighlightMarkers): a frame that draws 17,900 marks is a 35–80 ms task,
 // and once drawn, every later DOM change of the page costs the same again. So beyond DRAWING.allUpTo
-// marks only those whose block is near the viewport are drawn (an IntersectionObserver watches the
-// blocks, so the browser follows scrolling, inner scrollers included, without a box read of ours); every
-// mark stays indexed (hover, the popup's list and "show me where" see them all).
+// marks only those whose block is near the viewport are drawn; every mark stays indexed (hover, the
+// popup's list and "show me where" see them all). While a scan runs, nearness comes from one batch of
+// box reads per commit (after the first frame, so no read forces the page's first layout); once the
+// scan is done (follow()), an IntersectionObserver set up in idle time watches the blocks, so the
+// browser follows scrolling, inner scrollers included, without a box read of ours. Watching every block
+// from the start cost the 1 MB bench page's scan ~30 ms of the browser's intersection updates and
+// ~20 ms of ours (traced), and its total ~90 ms (paired medians, 316 → 222 ms, observer left out).
 
 import { positionAt, segmentIndexAt, type TextRun, type TextSegment } from '../match/text-runs.ts';
 import type { EntityBrief } from '../messaging.ts';
@@ -103,7 +107,43 @@ export interface MarksOptions {
    * viewport or leave it (default: an IntersectionObserver with DRAWING.margin).
    */
   observer?: (onChange: (entries: ReadonlyArray<BlockEntry>) => void) => BlockObserver;
+  /** Whether an element is near the viewport now, from its box (default: a box read, see isNearNow). */
+  nearNow?: (element: Element) => boolean;
+  /** Runs `f` once a frame has been rendered (default afterNextFrame); then box reads cost no layout. */
+  afterFrame?: (f: () => void) => void;
+  /** Runs `f` in idle time (default requestIdleCallback). */
+  idle?: (f: () => void) => void;
 }
+
+/** Resolves after the next frame has been rendered (or after 100 ms when no frame comes: hidden tabs). */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/**
+ * Near the viewport as the observer sees it (DRAWING.margin: two viewport heights above and below),
+ * or without a box (display: contents: its marks are drawn anyway).
+ */
+function isNearNow(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  const h = innerHeight;
+  return (
+    (box.width === 0 && box.height === 0) ||
+    (box.bottom >= -2 * h && box.top <= 3 * h && box.right >= 0 && box.left <= innerWidth)
+  );
+}
+
+/** How many blocks one idle callback starts watching. */
+const WATCH_PER_IDLE = 1_000;
 
 export class Marks {
   readonly #highlight: HighlightLike | null;
@@ -126,10 +166,22 @@ export class Marks {
   readonly #startsByNode = new Map<Node, Map<string, PageMark>>();
   #registered = false;
   readonly #makeObserver: NonNullable<MarksOptions['observer']>;
-  /** Watches the blocks holding marks (windowed only). */
+  /** Watches the blocks holding marks (windowed, once follow() has set it up). */
   #observer: BlockObserver | null = null;
-  /** The observed blocks (an element: the block itself or a shadow root's host) near the viewport. */
+  /** Blocks (an element: the block itself or a shadow root's host) near the viewport. */
   readonly #near = new Set<Element>();
+  /** Windowed, before the observer: blocks a box read found far from the viewport. */
+  readonly #far = new Set<Element>();
+  /** Windowed, before the observer: marks waiting for the first frame (box reads) to be drawn or not. */
+  #undecided: PageMark[] | null = null;
+  /** A frame has been rendered since windowing began: box reads are cheap. */
+  #laidOut = false;
+  /** Bumped by clear(): callbacks scheduled before it do nothing. */
+  #epoch = 0;
+  #following = false;
+  readonly #nearNow: (element: Element) => boolean;
+  readonly #afterFrame: (f: () => void) => void;
+  readonly #idle: (f: () => void) => void;
   /** Open shadow roots holding marks (for their styles and for hit-testing inside them). */
   readonly shadowRoots = new Set<ShadowRoot>();
 
@@ -138,6 +190,11 @@ export class Marks {
     this.#highlight = highlight !== undefined ? highlight : highlightsSupported() ? new Highlight() : null;
     this.#makeObserver =
       options.observer ?? ((onChange) => new IntersectionObserver(onChange, { rootMargin: DRAWING.margin }));
+    this.#nearNow = options.nearNow ?? isNearNow;
+    this.#afterFrame = options.afterFrame ?? ((f) => void afterNextFrame().then(f));
+    this.#idle =
+      options.idle ??
+      ((f) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f) : setTimeout(f, 50)));
   }
 
   get size(): number {
@@ -161,32 +218,79 @@ export class Marks {
 
   /**
    * Draws the marks added since the last commit: one highlight change for all of them. Beyond
-   * DRAWING.allUpTo marks, only those whose block is near the viewport; the others are drawn when
-   * their block comes near (and leave the highlight when it goes).
+   * DRAWING.allUpTo marks, only those whose block is near the viewport; once follow() has set up the
+   * observer, the others are drawn when their block comes near (and leave the highlight when it goes).
    */
   commit(): void {
     const marks = this.#undrawn;
     this.#undrawn = [];
     if (!this.#windowed && this.#all.size > DRAWING.allUpTo) {
       this.#windowed = true;
-      this.#observer = this.#makeObserver((entries) => this.#onNear(entries));
-      // Every block is watched; one with drawn marks counts as near until the observer says
-      // otherwise: what is drawn stays drawn until then.
-      for (const [block, list] of this.#byBlock) {
-        this.#watch(block);
-        const element = Marks.#elementOf(block);
-        if (element && list.some((m) => this.#inHighlight.has(m))) this.#near.add(element);
-      }
-    } else if (this.#windowed) {
+      // What is drawn stays drawn until the first frame; then the far blocks' marks leave.
+      this.#undecided = [...this.#inHighlight];
+      const epoch = this.#epoch;
+      this.#afterFrame(() => {
+        if (epoch !== this.#epoch || this.#following) return;
+        this.#laidOut = true;
+        this.#decide([]);
+      });
+    }
+    if (!this.#windowed) for (const mark of marks) this.#draw(mark);
+    else if (this.#following) {
       let block: Node | null = null;
       for (const mark of marks) {
         if (mark.block !== block) {
           block = mark.block;
           this.#watch(block); // the first time: drawn when the observer says it is near
         }
+        if (this.#isNear(mark.block)) this.#draw(mark);
+      }
+    } else if (this.#laidOut) this.#decide(marks);
+    else this.#undecided?.push(...marks);
+  }
+
+  /**
+   * Windowed, before the observer: draws the marks (and those waiting) whose block is near the viewport,
+   * and takes the far ones out. All box reads first, then the highlight changes (a read after a change
+   * would update the page's style again).
+   */
+  #decide(marks: readonly PageMark[]): void {
+    const waiting = this.#undecided ?? [];
+    this.#undecided = null;
+    for (const list of [waiting, marks]) {
+      for (const mark of list) {
+        const element = Marks.#elementOf(mark.block);
+        if (!element || this.#near.has(element) || this.#far.has(element)) continue;
+        (this.#nearNow(element) ? this.#near : this.#far).add(element);
       }
     }
-    for (const mark of marks) if (!this.#windowed || this.#isNear(mark.block)) this.#draw(mark);
+    for (const list of [waiting, marks]) {
+      for (const mark of list) {
+        if (this.#isNear(mark.block)) this.#draw(mark);
+        else if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
+      }
+    }
+  }
+
+  /**
+   * After a scan: with many marks, hands the drawing window to an IntersectionObserver, set up in idle
+   * time (WATCH_PER_IDLE blocks per idle callback); from then on it follows scrolling.
+   */
+  follow(): void {
+    if (!this.#windowed || this.#following) return;
+    this.#following = true;
+    const epoch = this.#epoch;
+    const observer = this.#makeObserver((entries) => this.#onNear(entries));
+    this.#observer = observer;
+    this.#far.clear();
+    const blocks = [...this.#byBlock.keys()];
+    const step = () => {
+      if (epoch !== this.#epoch) return;
+      for (const block of blocks.splice(0, WATCH_PER_IDLE)) this.#watch(block);
+      if (blocks.length > 0) this.#idle(step);
+    };
+    this.#idle(step);
+    this.#undecided = null; // marks still waiting for a frame: the observer decides
   }
 
   /** The element the observer watches for a block (a shadow root's host), or null for none. */
@@ -248,6 +352,11 @@ export class Marks {
     this.#windowed = false;
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#following = false;
+    this.#laidOut = false;
+    this.#undecided = null;
+    this.#epoch++;
+    this.#far.clear();
     this.#near.clear();
     this.#byBlock.clear();
     this.#lastRun = null;
@@ -336,6 +445,7 @@ export class Marks {
       if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
     }
     if (this.#undrawn.length > 0) this.#undrawn = this.#undrawn.filter((m) => !dropped.has(m));
+    if (this.#undecided) this.#undecided = this.#undecided.filter((m) => !dropped.has(m));
     for (const map of [this.#byNode, this.#byBlock]) {
       for (const [node, list] of map) {
         const kept = list.filter((m) => !dropped.has(m));
@@ -348,6 +458,7 @@ export class Marks {
         if (element && !map.has(element) && !(element.shadowRoot && map.has(element.shadowRoot))) {
           this.#observer?.unobserve(element);
           this.#near.delete(element);
+          this.#far.delete(element);
         }
       }
     }

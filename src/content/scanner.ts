@@ -23,7 +23,7 @@ import {
   TextRunWalker,
 } from '../match/text-runs.ts';
 import type { MatchRunsRequest, MatchRunsResponse } from '../messaging.ts';
-import { DRAWING, type Marks } from './marks.ts';
+import { afterNextFrame, DRAWING, type Marks } from './marks.ts';
 import { findVisible, RunQueue } from './run-queue.ts';
 
 export const SCAN_LIMITS = {
@@ -74,43 +74,20 @@ export function yieldToMain(fair = false): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Resolves after the next frame has been rendered (or after 100 ms when no frame comes: hidden tabs). */
-export function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
-}
-
 function boxOf(block: Node): DOMRect | null {
   const element = block as Element;
   return typeof element.getBoundingClientRect === 'function' ? element.getBoundingClientRect() : null;
 }
 
-/** The mentions of an answer as packed numbers (run, start, end, entity index), whichever form it came in. */
+/**
+ * The mentions of an answer as packed numbers (run, start, end, entity index). The scanner always asks
+ * for this form, and the worker and this script ship together, so no other form is read.
+ */
 export function packedMentions(res: MatchRunsResponse): {
   packed: readonly number[];
   ids: readonly string[];
 } {
-  if (res.packed && res.entityIds) return { packed: res.packed, ids: res.entityIds };
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  const packed: number[] = [];
-  for (const m of res.mentions) {
-    let k = index.get(m.entityId);
-    if (k === undefined) {
-      k = ids.push(m.entityId) - 1;
-      index.set(m.entityId, k);
-    }
-    packed.push(m.run, m.start, m.end, k);
-  }
-  return { packed, ids };
+  return { packed: res.packed ?? [], ids: res.entityIds ?? [] };
 }
 
 export class Scanner {
@@ -215,6 +192,7 @@ export class Scanner {
     if (gen === this.#generation) {
       this.#commit();
       this.doneAt = now();
+      marks.follow();
     }
   }
 

@@ -142,6 +142,31 @@ describe('Marks on a page with many marks: only those near the viewport are draw
   const blocksOf = (ranges: Set<AbstractRange>) =>
     new Set(Array.from(ranges, (r) => (r.startContainer.parentNode as Element).id));
 
+  /** Stand-ins for box reads, the next frame and idle time, run when the test says. */
+  function fakeTimes(nearIds: Set<string>) {
+    const frames: Array<() => void> = [];
+    const idles: Array<() => void> = [];
+    const read: string[] = [];
+    return {
+      nearIds,
+      read,
+      options: {
+        nearNow: (e: Element) => {
+          read.push(e.id);
+          return nearIds.has(e.id);
+        },
+        afterFrame: (f: () => void) => frames.push(f),
+        idle: (f: () => void) => idles.push(f),
+      },
+      frame: () => {
+        for (const f of frames.splice(0)) f();
+      },
+      idle: () => {
+        while (idles.length > 0) (idles.shift() as () => void)();
+      },
+    };
+  }
+
   beforeEach(() => {
     document.body.innerHTML = Array.from({ length: N }, (_, i) => `<p id="p${i}">王毅会见普京</p>`).join('');
     runs = collectTextRuns(document.body);
@@ -150,30 +175,68 @@ describe('Marks on a page with many marks: only those near the viewport are draw
   it(`draws every mark up to ${DRAWING.allUpTo}, then only those whose block is near the viewport`, () => {
     const { highlight, ranges } = fakeHighlight();
     const { observer, near, watched } = fakeObserver();
-    const marks = new Marks(highlight, { observer });
+    const times = fakeTimes(ids(0, 10));
+    const marks = new Marks(highlight, { observer, ...times.options });
     for (let i = 0; i < DRAWING.allUpTo; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
     marks.commit();
-    expect([marks.isWindowed, ranges.size, watched.size]).toEqual([false, DRAWING.allUpTo, 0]);
+    expect([marks.isWindowed, ranges.size, times.read.length]).toEqual([false, DRAWING.allUpTo, 0]);
     for (let i = DRAWING.allUpTo; i < N; i++) marks.add(runs[i] as TextRun, 4, 6, 'e:普京', brief('普京'));
     marks.commit();
-    // Every block is watched; until the observer answers, what was drawn stays drawn.
-    expect([marks.isWindowed, watched.size, ranges.size]).toEqual([true, N, DRAWING.allUpTo]);
-    near(ids(0, 10));
+    // Until a frame has been rendered no box is read (it could force the page's first layout): what
+    // was drawn stays drawn, the new marks wait.
+    expect([marks.isWindowed, ranges.size, times.read.length]).toEqual([true, DRAWING.allUpTo, 0]);
+    times.frame();
     expect([...blocksOf(ranges)].sort()).toEqual([...ids(0, 10)].sort());
     expect(marks.drawn).toBe(10);
-    expect(marks.size).toBe(N);
+    expect(times.read).toHaveLength(N); // one box read per block
+    // Later marks: a block read before is not read again; a new one is read once.
+    marks.add(runs[5] as TextRun, 4, 6, 'e:普京', brief('普京'));
+    marks.add(runs[N - 1] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    expect(marks.drawn).toBe(11);
+    expect(times.read).toHaveLength(N);
+    // No observer until the scan is done (follow), then it watches every block in idle time.
+    expect(watched.size).toBe(0);
+    marks.follow();
+    expect(watched.size).toBe(0);
+    times.idle();
+    expect(watched.size).toBe(N);
+    near(ids(0, 10)); // the observer agrees with the box reads: nothing changes
+    expect(marks.drawn).toBe(11);
+    near(ids(1000, 1010)); // scrolled down
+    expect([...blocksOf(ranges)].sort()).toEqual([...ids(1000, 1010), 'p2'].sort());
+    expect(marks.size).toBe(N + 2);
     // Every mark stays indexed for hit-testing and the popup's list.
     expect(marks.onNode((document.getElementById(`p${N - 1}`) as Element).firstChild as Node)).toHaveLength(
-      1,
+      2,
     );
+  });
+
+  it('does nothing scheduled before clear()', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const { observer, watched } = fakeObserver();
+    const times = fakeTimes(ids(0, 10));
+    const marks = new Marks(highlight, { observer, ...times.options });
+    for (let i = 0; i < N; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    marks.follow();
+    marks.clear();
+    times.frame();
+    times.idle();
+    expect([ranges.size, watched.size, times.read.length]).toEqual([0, 0, 0]);
   });
 
   it('follows the viewport, and draws new marks only near it', () => {
     const { highlight, ranges } = fakeHighlight();
     const { observer, near, watched } = fakeObserver();
-    const marks = new Marks(highlight, { observer });
+    const times = fakeTimes(new Set());
+    const marks = new Marks(highlight, { observer, ...times.options });
     for (let i = 0; i < N - 1; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
     marks.commit();
+    marks.follow(); // before the first frame: the observer decides it all
+    times.frame();
+    times.idle();
+    expect(times.read).toHaveLength(0);
     near(ids(0, 10));
     near(ids(1000, 1010)); // scrolled down
     // p2 has no box (display: contents, say): never intersecting, so always drawn.

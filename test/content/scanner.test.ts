@@ -27,7 +27,7 @@ import type { MatchRunsResponse } from '../../src/messaging.ts';
 const NAMES = ['拉夫罗夫', '王毅', '普京'];
 
 /** A matcher over a fixed list of names, counting its calls; answers packed when asked (as the background does). */
-function fakeMatcher({ canPack = true } = {}) {
+function fakeMatcher() {
   const calls: string[][] = [];
   const match: Matcher = async ({ runs, packed }) => {
     calls.push(runs);
@@ -41,7 +41,7 @@ function fakeMatcher({ canPack = true } = {}) {
         }
       }
     });
-    return packed && canPack ? pack(mentions, entities) : { mentions, entities };
+    return packed ? pack(mentions, entities) : { mentions, entities };
   };
   return { match, calls };
 }
@@ -155,14 +155,6 @@ describe('Scanner', () => {
     expect(marks.size).toBe(0);
   });
 
-  it('reads answers in either form (an older worker answers with mention objects)', async () => {
-    document.body.innerHTML = '<p>外长拉夫罗夫会见王毅</p><p>普京</p>';
-    const unpacked = fakeMatcher({ canPack: false });
-    scanner = new Scanner({ marks, match: unpacked.match });
-    await scanner.scan(document.body);
-    expect(texts(marks)).toEqual(['拉夫罗夫', '王毅', '普京']);
-  });
-
   it('drops results that arrive after a cancel (switched off)', async () => {
     document.body.innerHTML = '<p>王毅</p>';
     const pending = scanner.scan(document.body);
@@ -231,19 +223,16 @@ describe('Scanner', () => {
 });
 
 describe('scanner helpers', () => {
-  it('reads mentions as packed numbers from either form of answer', () => {
+  it('reads mentions as packed numbers, and nothing from an answer without them', () => {
     const brief = { id: 'e:王毅', name: '王毅', kind: 'person' as const, articleCount: 1 };
     const mentions = [
       { run: 0, start: 1, end: 3, text: '王毅', entityId: 'e:王毅', score: 1 },
       { run: 2, start: 0, end: 2, text: '普京', entityId: 'e:普京', score: 1 },
     ];
     const entities = { 'e:王毅': brief, 'e:普京': { ...brief, id: 'e:普京', name: '普京' } };
-    expect(packedMentions({ mentions, entities })).toEqual({
-      packed: [0, 1, 3, 0, 2, 0, 2, 1],
-      ids: ['e:王毅', 'e:普京'],
-    });
     const res = pack(mentions, entities);
-    expect(packedMentions(res)).toEqual({ packed: res.packed, ids: res.entityIds });
+    expect(packedMentions(res)).toEqual({ packed: [0, 1, 3, 0, 2, 0, 2, 1], ids: ['e:王毅', 'e:普京'] });
+    expect(packedMentions({ mentions, entities })).toEqual({ packed: [], ids: [] });
   });
 
   it('finds the closest block and skipped ancestors', () => {
