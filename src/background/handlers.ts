@@ -9,6 +9,7 @@ import type {
   MatchRunsResponse,
   PingResponse,
 } from '../messaging.ts';
+import { byFormPriority, pickPassages } from '../ui/card-model.ts';
 import type { LoadedCorpus } from './corpus.ts';
 
 /** Bounds on one matchRuns request: content scripts send batches well below these. */
@@ -87,7 +88,16 @@ export function handleLookup(corpus: LoadedCorpus, data: LookupEntityRequest): E
   if (typeof id !== 'string' || id.length === 0 || id.length > 500) {
     throw new RequestError('lookupEntity: expected {entityId: string}');
   }
-  return corpus.lookup(id);
+  const card = corpus.lookup(id);
+  // The hover card's three passages and its alias order, worked out here: the content script stays
+  // small.
+  return (
+    card && {
+      ...card,
+      entity: { ...card.entity, aliases: byFormPriority(card.entity.aliases) },
+      passages: pickPassages(card.passages, 3),
+    }
+  );
 }
 
 export function handlePing(corpus: LoadedCorpus | null, uptimeMs: number): PingResponse {

@@ -47,7 +47,15 @@ const FORM_PRIORITY: Record<string, number> = {
   'variant-phonetic': 10,
 };
 
-/** The entity's other forms, for "普京 · 普丁 · Vladimir Putin": the page's form first, then up to `max`. */
+/** Aliases in the order the card offers them (the worker sorts them so, see handleLookup). */
+export function byFormPriority<T extends { source: string }>(aliases: readonly T[]): T[] {
+  return [...aliases].sort((a, b) => (FORM_PRIORITY[a.source] ?? 20) - (FORM_PRIORITY[b.source] ?? 20));
+}
+
+/**
+ * The entity's other forms, for "普京 · 普丁 · Vladimir Putin": the page's form first, then up to `max`,
+ * aliases in their given order (byFormPriority).
+ */
 export function otherForms(entity: Entity, surface: string, max = 3): string[] {
   const key = (s: string) => s.toLowerCase();
   const seen = new Set([key(surface)]);
@@ -58,9 +66,7 @@ export function otherForms(entity: Entity, surface: string, max = 3): string[] {
     out.push(s);
   };
   push(entity.name);
-  const aliases = [...entity.aliases].sort(
-    (a, b) => (FORM_PRIORITY[a.source] ?? 20) - (FORM_PRIORITY[b.source] ?? 20),
-  );
+  const aliases = entity.aliases;
   const english = entity.english && !seen.has(key(entity.english)) ? entity.english : undefined;
   for (const a of aliases) {
     if (out.length >= max - (english ? 1 : 0)) break;

@@ -121,6 +121,32 @@ describe('handleLookup and handlePing', () => {
     expect(() => handleLookup(c, { entityId: '' })).toThrow(RequestError);
   });
 
+  it("picks the card's three passages (fact-bearing first, no repeated text) and orders its aliases", () => {
+    const passage = (text: string) => ({
+      articleId: `a:${text}`,
+      title: 't',
+      url: 'https://www.dw.com/zh/a',
+      publishedAt: '2024-04-09T10:00:00.000Z',
+      source: 'DW',
+      text,
+      kind: 'paragraph' as const,
+      highlights: [[0, 2]] as Array<[number, number]>,
+    });
+    const passages = ['拉夫說話。', '拉夫說話。', '拉夫乙。', '拉夫在2024年來訪。', '拉夫丙。'].map(passage);
+    const entity = {
+      ...lavrov,
+      aliases: [
+        { text: 'Lavrov', source: 'short-form' as const },
+        { text: '拉夫罗夫', source: 'opencc' as const },
+      ],
+    };
+    const c = { ...corpus(() => []), lookup: () => ({ entity, articleCount: 5, passages }) };
+    const card = handleLookup(c, { entityId: lavrov.id });
+    expect(card?.passages.map((p) => p.text)).toEqual(['拉夫在2024年來訪。', '拉夫說話。', '拉夫乙。']);
+    // And its aliases in the card's order (byFormPriority).
+    expect(card?.entity.aliases.map((a) => a.text)).toEqual(['拉夫罗夫', 'Lavrov']);
+  });
+
   it('reports readiness without loading', () => {
     expect(handlePing(null, 3.6)).toEqual({
       ok: true,

@@ -3,8 +3,15 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../src/entities/types.ts';
 import type { EntityCard } from '../../src/messaging.ts';
-import { Card } from '../../src/ui/Card.tsx';
-import { cardStrings, otherForms, pickPassages, safeHttpUrl, snippet } from '../../src/ui/card-model.ts';
+import { CARD_CSS, CARD_FONTS, Card } from '../../src/ui/Card.tsx';
+import {
+  byFormPriority,
+  cardStrings,
+  otherForms,
+  pickPassages,
+  safeHttpUrl,
+  snippet,
+} from '../../src/ui/card-model.ts';
 
 const putin: Entity = {
   id: 'e:普丁',
@@ -37,9 +44,10 @@ afterEach(cleanup);
 
 describe('Card', () => {
   it('shows the page form, other forms, kind, count and at most three passages', () => {
+    // In the worker's order (handleLookup picks them: fact-bearing passages first).
     const c = card([
-      passage('普丁說了話。'),
       passage('普丁在2024年3月連任。', 'https://www.dw.com/zh/a-2'),
+      passage('普丁說了話。'),
       passage('「普丁」一詞', 'https://www.dw.com/zh/a-3'),
       passage('普丁第四段。', 'https://www.dw.com/zh/a-4'),
     ]);
@@ -52,7 +60,6 @@ describe('Card', () => {
     expect(container.querySelector('.count')?.textContent).toBe('12 篇文章');
     const items = container.querySelectorAll('.passage');
     expect(items.length).toBe(3);
-    // Fact-bearing passages (numbers, quotes) first.
     expect(items[0]?.querySelector('.text')?.textContent).toBe('普丁在2024年3月連任。');
     expect(items[0]?.querySelector('mark')?.textContent).toBe('普丁');
     expect(getByRole('dialog').getAttribute('aria-label')).toBe('Factlens：普京');
@@ -121,6 +128,24 @@ describe('card model', () => {
   it('lists other forms without the page form, with the English name', () => {
     expect(otherForms(putin, 'Vladimir Putin')).toEqual(['普丁', '普京', 'Putin']);
     expect(otherForms(putin, '普丁', 2)).toEqual(['普京', 'Vladimir Putin']);
+  });
+
+  it("styles the card from card.css, in CARD_FONTS' type faces", () => {
+    expect(CARD_CSS).toContain(':host');
+    expect(CARD_CSS).toContain('prefers-color-scheme: dark');
+    const flat = CARD_CSS.replace(/\s+/g, '');
+    for (const family of CARD_FONTS.split(',')) expect(flat).toContain(family.trim().replace(/\s+/g, ''));
+  });
+
+  it('orders aliases for the card: curated variants and script forms before romanisations', () => {
+    const aliases = [
+      { text: 'Pu Jing', source: 'pinyin' },
+      { text: 'Putin', source: 'short-form' },
+      { text: '普京', source: 'variant-table' },
+      { text: '普丁', source: 'opencc' },
+      { text: '?', source: 'unknown-source' },
+    ];
+    expect(byFormPriority(aliases).map((a) => a.text)).toEqual(['普京', '普丁', 'Putin', 'Pu Jing', '?']);
   });
 
   it('picks fact-bearing passages first, without duplicates', () => {
