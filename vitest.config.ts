@@ -9,5 +9,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
     setupFiles: ['test/setup-dom.ts'],
+    // The card's styles are imported as a string (src/ui/card.css?inline): processed, not emptied.
+    css: true,
   },
 });
