@@ -60,6 +60,8 @@ class PageMark implements Mark {
     readonly text: string,
     readonly brief: EntityBrief,
     readonly block: Node,
+    /** The run's place in page order (TextRun.order). */
+    readonly order: number,
   ) {}
 
   get range(): AbstractRange {
@@ -272,17 +274,15 @@ export class Marks {
     this.#undecided = null;
     const blocks: Element[] = [];
     const listed = new Set<Element>();
-    for (const list of [waiting, marks]) {
-      for (const mark of list) {
-        const element = Marks.#elementOf(mark.block);
-        if (!element || listed.has(element) || this.#near.has(element) || this.#far.has(element)) continue;
-        listed.add(element);
-        blocks.push(element);
-      }
+    // In page order (a later batch may hold blocks above an earlier one: the viewport's go first), by
+    // the runs' places in the scan: compareDocumentPosition walks the siblings between two blocks, and
+    // sorting with it made a 275 ms task on the e2e suite's 1 MB page.
+    for (const mark of [...waiting, ...marks].sort((a, b) => a.order - b.order)) {
+      const element = Marks.#elementOf(mark.block);
+      if (!element || listed.has(element) || this.#near.has(element) || this.#far.has(element)) continue;
+      listed.add(element);
+      blocks.push(element);
     }
-    // Page order (a later batch may hold blocks above an earlier one: the viewport's go first). Most
-    // lists are in order already, which costs the sort one comparison per block.
-    blocks.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
     const sides = new Map<Element, Side>();
     const side = (i: number): Side => {
       const element = blocks[i] as Element;
@@ -437,7 +437,17 @@ export class Marks {
     // Run offsets to DOM positions by the shared mapping (text-runs' positionAt, fuzz-tested); the
     // text matched, so both offsets fit their nodes.
     const at = positionAt(run, end, true);
-    const mark = new PageMark(seg.node, offset, at.node, at.offset, entityId, text, brief, run.block);
+    const mark = new PageMark(
+      seg.node,
+      offset,
+      at.node,
+      at.offset,
+      entityId,
+      text,
+      brief,
+      run.block,
+      run.order ?? 0,
+    );
     if (run !== this.#lastRun) {
       this.#lastRun = run;
       const root = seg.node.getRootNode();

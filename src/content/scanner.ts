@@ -250,7 +250,7 @@ export class Scanner {
           this.#note(t0);
           return true;
         }
-        runs.push(run);
+        run.order = runs.push(run);
         if ((n & 15) === 0) {
           onProgress();
           if (now() - t0 >= SCAN_LIMITS.sliceMs) break;

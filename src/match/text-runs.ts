@@ -24,6 +24,8 @@ export interface TextRun {
   segments: TextSegment[];
   /** The block element (or shadow root / root) the run belongs to, e.g. for viewport checks. */
   block: Node;
+  /** Its place in page order within one scan (set by the content script's scanner). */
+  order?: number;
 }
 
 export interface CollectOptions {

@@ -189,6 +189,9 @@ describe('Marks on a page with many marks: only those near the viewport are draw
   beforeEach(() => {
     document.body.innerHTML = Array.from({ length: N }, (_, i) => `<p id="p${i}">王毅会见普京</p>`).join('');
     runs = collectTextRuns(document.body);
+    runs.forEach((run, i) => {
+      run.order = i; // as the scanner numbers them
+    });
   });
 
   it(`draws every mark up to ${DRAWING.allUpTo}, then only those whose block is near the viewport`, () => {
