@@ -18,8 +18,9 @@
 // IntersectionObserver set up in idle time watches the blocks, so the browser follows scrolling, inner
 // scrollers included, without a box read of ours. Watching every block from the start cost the 1 MB
 // bench page's scan ~30 ms of the browser's intersection updates and ~20 ms of ours (traced); reading
-// every block's box instead cost as much. bench:page's 1 MB total, paired medians of 12 loads: 312 ms
-// with the observer from the start, 195 ms with the bisection.
+// every block's box instead cost as much. The renderer's busy time in that scan went from 254–367 ms
+// to 197–257 ms (three traces each); bench:page's wall-clock total did not show it reliably (paired
+// medians of 12–16 loads: 312 → 195, 239 → 232 and 246 → 248 ms in three runs).
 
 import { positionAt, segmentIndexAt, type TextRun, type TextSegment } from '../match/text-runs.ts';
 import type { EntityBrief } from '../messaging.ts';
@@ -264,8 +265,7 @@ export class Marks {
    * would update the page's style again). The blocks come in page order, mostly one below the other: a
    * stretch whose first and last blocks are both above or both below the window is taken as far
    * without reading the boxes between (one box read per block cost the 1 MB page's scan about as much
-   * as the observer did: bench:page's total, paired medians of 12, 284 ms against 211 ms without
-   * either, and 195 ms with this).
+   * as the observer did: 284 ms against 211 ms without either, paired medians of 12 loads, one run).
    * Where the layout is not in that order (floats, grids, columns) a block between may be near: the
    * observer, set up when the scan is done, draws it then.
    */
@@ -273,46 +273,32 @@ export class Marks {
     const waiting = this.#undecided ?? [];
     this.#undecided = null;
     const blocks: Element[] = [];
-    const listed = new Set<Element>();
     // In page order (a later batch may hold blocks above an earlier one: the viewport's go first), by
     // the runs' places in the scan: compareDocumentPosition walks the siblings between two blocks, and
-    // sorting with it made a 275 ms task on the e2e suite's 1 MB page.
+    // sorting with it made a 275 ms task on the e2e suite's 1 MB page. A block's marks are then next
+    // to each other.
     for (const mark of [...waiting, ...marks].sort((a, b) => a.order - b.order)) {
       const element = Marks.#elementOf(mark.block);
-      if (!element || listed.has(element) || this.#near.has(element) || this.#far.has(element)) continue;
-      listed.add(element);
+      if (!element || element === blocks.at(-1) || this.#near.has(element) || this.#far.has(element))
+        continue;
       blocks.push(element);
     }
-    const sides = new Map<Element, Side>();
-    const side = (i: number): Side => {
-      const element = blocks[i] as Element;
-      let s = sides.get(element);
-      if (s === undefined) {
-        s = this.#sideOf(element);
-        sides.set(element, s);
-      }
-      return s;
-    };
-    const classify = (lo: number, hi: number): void => {
-      const a = side(lo);
-      const b = side(hi);
+    // Each block's box is read at most once: a stretch's ends are read by whoever split it.
+    const classify = (lo: number, hi: number, a: Side, b: Side): void => {
       if (hi - lo > 1 && a === b && (a === ABOVE || a === BELOW)) {
         for (let i = lo; i <= hi; i++) this.#far.add(blocks[i] as Element);
-        return;
+      } else if (hi - lo <= 1) {
+        (a === NEAR ? this.#near : this.#far).add(blocks[lo] as Element);
+        (b === NEAR ? this.#near : this.#far).add(blocks[hi] as Element);
+      } else {
+        const mid = (lo + hi) >> 1;
+        const m = this.#sideOf(blocks[mid] as Element);
+        classify(lo, mid, a, m);
+        classify(mid, hi, m, b);
       }
-      if (hi - lo <= 1) {
-        for (const [i, s] of [
-          [lo, a],
-          [hi, b],
-        ] as const)
-          (s === NEAR ? this.#near : this.#far).add(blocks[i] as Element);
-        return;
-      }
-      const mid = (lo + hi) >> 1;
-      classify(lo, mid);
-      classify(mid, hi);
     };
-    if (blocks.length > 0) classify(0, blocks.length - 1);
+    const n = blocks.length - 1;
+    if (n >= 0) classify(0, n, this.#sideOf(blocks[0] as Element), this.#sideOf(blocks[n] as Element));
     for (const list of [waiting, marks]) {
       for (const mark of list) {
         if (this.#isNear(mark.block)) this.#draw(mark);
@@ -339,7 +325,13 @@ export class Marks {
       if (blocks.length > 0) this.#idle(step);
     };
     this.#idle(step);
-    this.#undecided = null; // marks still waiting for a frame: the observer decides
+    // Marks still waiting for a frame: the observer decides. Those drawn count as near until it says
+    // otherwise (else a far block's drawn marks would stay drawn).
+    for (const mark of this.#undecided ?? []) {
+      const element = Marks.#elementOf(mark.block);
+      if (element && this.#inHighlight.has(mark)) this.#near.add(element);
+    }
+    this.#undecided = null;
   }
 
   /** The element the observer watches for a block (a shadow root's host), or null for none. */

@@ -255,6 +255,24 @@ describe('Marks on a page with many marks: only those near the viewport are draw
     expect(times.read.length).toBeLessThan(200);
   });
 
+  it('hands what is drawn to the observer when the scan ends before the first frame', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const { observer, near } = fakeObserver();
+    const times = fakeTimes(ids(0, 10));
+    const marks = new Marks(highlight, { observer, ...times.options });
+    for (let i = 0; i < DRAWING.allUpTo; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    for (let i = DRAWING.allUpTo; i < N; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    marks.follow(); // no frame yet (a hidden tab, say): no box was read
+    times.frame();
+    times.idle();
+    expect([times.read.length, ranges.size]).toEqual([0, DRAWING.allUpTo]);
+    near(ids(0, 10));
+    // The far blocks' drawn marks leave; the near ones stay (and p2, without a box).
+    expect([...blocksOf(ranges)].sort()).toEqual([...ids(0, 10)].sort());
+  });
+
   it('does nothing scheduled before clear()', () => {
     const { highlight, ranges } = fakeHighlight();
     const { observer, watched } = fakeObserver();
