@@ -4,11 +4,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   collectTextRuns,
   isRunIntact,
-  iterateTextRuns,
   positionAt,
   rangeForMention,
   runOffsetOf,
   type TextRun,
+  TextRunWalker,
 } from '../../src/match/text-runs.ts';
 
 // The shape of ../shared/fixtures/pages/zh-hant-inline.html (inlined: tests never read outside the repo).
@@ -87,9 +87,11 @@ describe('collectTextRuns', () => {
 
   it('yields the same runs lazily', () => {
     document.body.innerHTML = '<p>一</p><div>二<p>三</p></div><p>四</p>';
-    const it = iterateTextRuns(document.body);
-    expect(it.next().value?.text).toBe('一');
-    expect(texts(Array.from(it))).toEqual(['二', '三', '四']);
+    const walker = new TextRunWalker(document.body);
+    expect(walker.next()?.text).toBe('一');
+    const rest: TextRun[] = [];
+    for (let run = walker.next(); run; run = walker.next()) rest.push(run);
+    expect(texts(rest)).toEqual(['二', '三', '四']);
   });
 
   it('accepts a document and ignores <head>', () => {
