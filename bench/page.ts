@@ -131,12 +131,14 @@ export async function markBigPage(
 /**
  * Time from DOMContentLoaded to the first mark on a 100 KB article (worker warm): to the start of the
  * frame that draws it (`ms`, the figure) and to the end of that frame's rendering (`painted`, which
- * includes the page's own first paint when they coincide).
+ * includes the page's own first paint when they coincide); `fcp`, the page's own first contentful
+ * paint, for context: in a new tab it came ~90-120 ms after DOMContentLoaded here (traced), whatever
+ * Factlens did, so the figure cannot go much below it.
  */
 export async function firstMarks(
   browser: Browser,
   server: FixtureServer,
-): Promise<{ ms: number; painted: number }> {
+): Promise<{ ms: number; painted: number; fcp: number }> {
   const page = await browser.context.newPage();
   await page.goto(server.url('article.html'));
   await page.waitForFunction(
@@ -144,11 +146,18 @@ export async function firstMarks(
     undefined,
     { timeout: 10_000 },
   );
+  // The paint entry is reported once the frame is presented, a little after it is drawn.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, {
+      timeout: 2_000,
+    })
+    .catch(() => undefined);
   const r = await page.evaluate(() => {
     const w = window as unknown as { __firstMark: number; __firstMarkPainted: number };
     const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
       .domContentLoadedEventEnd;
-    return { ms: w.__firstMark - dcl, painted: w.__firstMarkPainted - dcl };
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+    return { ms: w.__firstMark - dcl, painted: w.__firstMarkPainted - dcl, fcp: fcp - dcl };
   });
   await page.close();
   return r;
@@ -302,6 +311,7 @@ export async function measurePage(runs = 5): Promise<Figure[]> {
     const big: Array<Awaited<ReturnType<typeof markBigPage>>> = [];
     const first: number[] = [];
     const painted: number[] = [];
+    const fcp: number[] = [];
     const cold: number[] = [];
     const hover: number[] = [];
     await firstMarks(browser, server); // warm-up: the worker loads the corpus
@@ -311,6 +321,7 @@ export async function measurePage(runs = 5): Promise<Figure[]> {
       const f = await firstMarks(browser, server);
       first.push(f.ms);
       painted.push(f.painted);
+      fcp.push(f.fcp);
       hover.push(await hoverToCard(browser, server));
       cold.push(await coldStart(browser, control));
     }
@@ -353,7 +364,7 @@ export async function measurePage(runs = 5): Promise<Figure[]> {
         value: median(first),
         unit: 'ms',
         goal: { op: '<=', value: 100 },
-        note: `${note}, ${spread(first)}; DOMContentLoaded → start of the frame that draws the first mark (that frame painted: median ${median(painted).toFixed(0)} ms), worker warm`,
+        note: `${note}, ${spread(first)}; DOMContentLoaded → start of the frame that draws the first mark (that frame painted: median ${median(painted).toFixed(0)} ms; the page's own first contentful paint, before which no mark can be painted: median ${median(fcp).toFixed(0)} ms), worker warm`,
       },
       {
         bench: 'page',

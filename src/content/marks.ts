@@ -51,19 +51,40 @@ export interface Mark {
  */
 class PageMark implements Mark {
   #range: StaticRange | null = null;
+  // Declared, not parameter properties: those emit a class field per property besides the
+  // assignment (~70 bytes of the content script's 40 kB budget).
+  /** Where the mark starts: a Text node and an offset into it. */
+  declare readonly node: Text;
+  declare readonly offset: number;
+  declare readonly endNode: Text;
+  declare readonly endOffset: number;
+  declare readonly entityId: string;
+  declare readonly text: string;
+  declare readonly brief: EntityBrief;
+  declare readonly block: Node;
+  /** The run's place in page order (TextRun.order). */
+  declare readonly order: number;
   constructor(
-    /** Where the mark starts: a Text node and an offset into it. */
-    readonly node: Text,
-    readonly offset: number,
-    readonly endNode: Text,
-    readonly endOffset: number,
-    readonly entityId: string,
-    readonly text: string,
-    readonly brief: EntityBrief,
-    readonly block: Node,
-    /** The run's place in page order (TextRun.order). */
-    readonly order: number,
-  ) {}
+    node: Text,
+    offset: number,
+    endNode: Text,
+    endOffset: number,
+    entityId: string,
+    text: string,
+    brief: EntityBrief,
+    block: Node,
+    order: number,
+  ) {
+    this.node = node;
+    this.offset = offset;
+    this.endNode = endNode;
+    this.endOffset = endOffset;
+    this.entityId = entityId;
+    this.text = text;
+    this.brief = brief;
+    this.block = block;
+    this.order = order;
+  }
 
   get range(): AbstractRange {
     this.#range ??= new StaticRange({
@@ -154,6 +175,9 @@ function sideOf(element: Element): Side {
   return box.right >= 0 && box.left <= innerWidth ? NEAR : ASIDE;
 }
 
+/** Above every TextRun.order (a page has far fewer runs). */
+const NO_ORDER = 1e9;
+
 /** How many blocks one idle callback starts watching. */
 const WATCH_PER_IDLE = 1_000;
 
@@ -182,12 +206,15 @@ export class Marks {
   #observer: BlockObserver | null = null;
   /** Blocks (an element: the block itself or a shadow root's host) near the viewport. */
   readonly #near = new Set<Element>();
-  /** Windowed, before the observer: blocks a box read found far from the viewport. */
-  readonly #far = new Set<Element>();
   /** Windowed, before the observer: marks waiting for the first frame (box reads) to be drawn or not. */
   #undecided: PageMark[] | null = null;
   /** A frame has been rendered since windowing began: box reads are cheap. */
   #laidOut = false;
+  /**
+   * Windowed, before the observer: the least page order (TextRun.order) of a block read below the
+   * window (NO_ORDER: none yet).
+   */
+  #belowFrom = NO_ORDER;
   /** Bumped by clear(): callbacks scheduled before it do nothing. */
   #epoch = 0;
   #following = false;
@@ -269,27 +296,39 @@ export class Marks {
    * Where the layout is not in that order (floats, grids, columns) a block between may be near: the
    * observer, set up when the scan is done, draws it then.
    */
-  #decide(marks: readonly PageMark[]): void {
+  #decide(newMarks: readonly PageMark[]): void {
     const waiting = this.#undecided ?? [];
     this.#undecided = null;
+    // By the same assumption, a block after one read below the window is below it too: a new mark
+    // there (not drawn yet) is far without a sort, a lookup or a box read. On the 1 MB bench page that
+    // is nearly every batch after the first frame (#decide: 12-22 ms of main thread per load before).
+    const marks = newMarks.filter((mark) => mark.order < this.#belowFrom);
     const blocks: Element[] = [];
+    const orders: number[] = [];
     // In page order (a later batch may hold blocks above an earlier one: the viewport's go first), by
     // the runs' places in the scan: compareDocumentPosition walks the siblings between two blocks, and
     // sorting with it made a 275 ms task on the e2e suite's 1 MB page. A block's marks are then next
     // to each other.
     for (const mark of [...waiting, ...marks].sort((a, b) => a.order - b.order)) {
       const element = Marks.#elementOf(mark.block);
-      if (!element || element === blocks.at(-1) || this.#near.has(element) || this.#far.has(element))
-        continue;
+      if (!element || element === blocks.at(-1) || this.#near.has(element)) continue;
       blocks.push(element);
+      orders.push(mark.order);
     }
-    // Each block's box is read at most once: a stretch's ends are read by whoever split it.
+    const below = (i: number, side: Side) => {
+      if (side === BELOW) this.#belowFrom = Math.min(this.#belowFrom, orders[i] as number);
+    };
+    // Within a commit each block's box is read at most once (a stretch's ends are read by whoever
+    // split it); only near blocks are remembered, so a far block that gets marks of a later commit is
+    // read again (rare: the blocks after one below the window are skipped above).
     const classify = (lo: number, hi: number, a: Side, b: Side): void => {
       if (hi - lo > 1 && a === b && (a === ABOVE || a === BELOW)) {
-        for (let i = lo; i <= hi; i++) this.#far.add(blocks[i] as Element);
+        below(lo, a); // the whole stretch is far
       } else if (hi - lo <= 1) {
-        (a === NEAR ? this.#near : this.#far).add(blocks[lo] as Element);
-        (b === NEAR ? this.#near : this.#far).add(blocks[hi] as Element);
+        if (a === NEAR) this.#near.add(blocks[lo] as Element);
+        if (b === NEAR) this.#near.add(blocks[hi] as Element);
+        below(lo, a);
+        below(hi, b);
       } else {
         const mid = (lo + hi) >> 1;
         const m = this.#sideOf(blocks[mid] as Element);
@@ -317,7 +356,6 @@ export class Marks {
     const epoch = this.#epoch;
     const observer = this.#makeObserver((entries) => this.#onNear(entries));
     this.#observer = observer;
-    this.#far.clear();
     const blocks = [...this.#byBlock.keys()];
     const step = () => {
       if (epoch !== this.#epoch) return;
@@ -395,9 +433,9 @@ export class Marks {
     this.#observer = null;
     this.#following = false;
     this.#laidOut = false;
+    this.#belowFrom = NO_ORDER;
     this.#undecided = null;
     this.#epoch++;
-    this.#far.clear();
     this.#near.clear();
     this.#byBlock.clear();
     this.#lastRun = null;
@@ -509,7 +547,6 @@ export class Marks {
         if (element && !map.has(element) && !(element.shadowRoot && map.has(element.shadowRoot))) {
           this.#observer?.unobserve(element);
           this.#near.delete(element);
-          this.#far.delete(element);
         }
       }
     }

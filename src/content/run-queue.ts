@@ -21,8 +21,12 @@ export class RunQueue {
   private priority: number[] = [];
   private nextPriority = 0;
 
+  declare private readonly runs: readonly TextRun[];
+
   /** `runs` may grow while the queue is in use (the page is still being collected). */
-  constructor(private readonly runs: readonly TextRun[]) {}
+  constructor(runs: readonly TextRun[]) {
+    this.runs = runs;
+  }
 
   /** Runs not handed out yet. */
   get remaining(): number {

@@ -237,6 +237,30 @@ describe('Marks on a page with many marks: only those near the viewport are draw
     );
   });
 
+  it('takes blocks after one read below the window as far, without reading their boxes', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const { observer, near } = fakeObserver();
+    const times = fakeTimes(ids(0, 10));
+    const marks = new Marks(highlight, { observer, ...times.options });
+    for (let i = 0; i < DRAWING.allUpTo + 100; i++)
+      marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    times.frame();
+    expect([...blocksOf(ranges)].sort()).toEqual([...ids(0, 10)].sort());
+    const reads = times.read.length;
+    // The next batches: every block comes after one already read below the window.
+    for (let i = DRAWING.allUpTo + 100; i < N; i++)
+      marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    expect(times.read).toHaveLength(reads);
+    expect(marks.drawn).toBe(10);
+    // Once the scan is done, the observer draws them when they come near.
+    marks.follow();
+    times.idle();
+    near(ids(N - 5, N));
+    expect([...blocksOf(ranges)].sort()).toEqual([...ids(N - 5, N), 'p2'].sort());
+  });
+
   it('finds a window in the middle of the page, and blocks beside it, in any commit order', () => {
     const { highlight, ranges } = fakeHighlight();
     const { observer } = fakeObserver();

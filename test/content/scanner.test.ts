@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { pack } from '../../src/background/handlers.ts';
 import { placeCard } from '../../src/content/card-host.ts';
@@ -210,6 +210,24 @@ describe('Scanner', () => {
     expect(drawnAtAnswer[1]).toBe(calls[0]?.length);
     expect([marks.size, marks.pending, drawn.size]).toEqual([n, 0, n]);
     expect(marked).toBeGreaterThan(0);
+  });
+
+  it('ends its first slice once the top of the page is sent, whatever the time budget', async () => {
+    // At DOMContentLoaded the page's own first layout and paint come next: the first slice sends the
+    // first (small) request and gives way, even with time left (the clock is frozen here).
+    const n = SCAN_LIMITS.batchRuns * 2;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>${i} 王毅</p>`).join('');
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(0);
+    let done: Promise<void>;
+    try {
+      done = scanner.scan(document.body); // runs synchronously up to its first yield
+      expect(matcher.calls.length).toBe(1);
+      expect(matcher.calls[0]?.length).toBeLessThanOrEqual(SCAN_LIMITS.firstBatchRuns);
+    } finally {
+      clock.mockRestore();
+    }
+    await done;
+    expect(marks.size).toBe(n);
   });
 
   it('clears every mark at once', async () => {
