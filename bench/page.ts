@@ -75,11 +75,16 @@ const spread = (xs: number[]) =>
 /**
  * Marking a 1 MB page: from DOMContentLoaded until every mention is marked (indexed by the content
  * script, and the marks near the viewport drawn), and the longest task after DOMContentLoaded. Done
- * when the content script's mark count has not grown for 1.5 s; the end is the later of the scan's end
- * (its `doneAt`) and the end of the frame that last changed the highlight (recorded by the page).
- * Until 2026-11-26 the end was the highlight's last change read from here by a page.evaluate every
- * 20 ms (up to one poll interval plus a round trip late), but before the browser's work on that frame
- * (when every mark was drawn, the last frame alone took Chrome 35–80 ms on this page).
+ * when the content script's mark count has not grown over a second; the end is the later of the
+ * scan's end (its `doneAt`) and the end of the frame that last changed the highlight (recorded by the
+ * page). Until 2026-11-26 the end was the highlight's last change read from here by a page.evaluate
+ * every 20 ms (up to one poll interval plus a round trip late), but before the browser's work on that
+ * frame (when every mark was drawn, the last frame alone took Chrome 35–80 ms on this page).
+ * Nothing looks into the renderer while it marks: until 2026-11-26 (second session) the mark count was
+ * read through CDP every 20 ms from DOMContentLoaded on, each read an evaluation on the renderer's main
+ * thread in the middle of the work measured; the same build, loads alternating between the two ways of
+ * waiting (16 each, twice): medians 239 → 197 and 217 → 194 ms, the slowest loads 358 → 291 and
+ * 347 → 264 ms.
  */
 export async function markBigPage(
   browser: Browser,
@@ -95,16 +100,14 @@ export async function markBigPage(
   const page = await browser.context.newPage();
   const content = await contentWorld(page);
   await page.goto(server.url('big.html'), { waitUntil: 'domcontentloaded' });
+  const started = Date.now();
+  await page.waitForTimeout(1_500);
   let last = -1;
-  let lastChange = Date.now();
   for (;;) {
     const n = ((await content('globalThis.__factlens?.marks.size')) as number | null) ?? 0;
-    if (n !== last) {
-      last = n;
-      lastChange = Date.now();
-    } else if (n > 0 && Date.now() - lastChange > 1_500) break;
-    if (Date.now() - lastChange > 30_000) break;
-    await page.waitForTimeout(20);
+    if ((n === last && n > 0) || Date.now() - started > 30_000) break;
+    last = n;
+    await page.waitForTimeout(1_000);
   }
   const { dcl, tasks, firstMark, lastMark, drawn } = await page.evaluate(() => ({
     dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
@@ -141,6 +144,9 @@ export async function firstMarks(
 ): Promise<{ ms: number; painted: number; fcp: number }> {
   const page = await browser.context.newPage();
   await page.goto(server.url('article.html'));
+  // Quiet while the page is marked (see markBigPage): the first evaluation injects Playwright's
+  // utility script into the page, on its main thread.
+  await page.waitForTimeout(1_000);
   await page.waitForFunction(
     () => (window as unknown as { __firstMarkPainted: number }).__firstMarkPainted > 0,
     undefined,
@@ -201,6 +207,9 @@ async function coldStart(browser: Browser, control: Page): Promise<number> {
 async function hoverToCard(browser: Browser, server: FixtureServer): Promise<number> {
   const page = await browser.context.newPage();
   await page.goto(server.url('article.html'));
+  // Quiet while the page is marked (see markBigPage): the first evaluation injects Playwright's
+  // utility script into the page, on its main thread.
+  await page.waitForTimeout(1_000);
   await page.waitForFunction(() => (CSS.highlights.get('factlens')?.size ?? 0) > 3, undefined, {
     timeout: 10_000,
   });

@@ -113,12 +113,15 @@ describe('Marks', () => {
     expect(marks.size).toBe(5_000);
   });
 
-  it('refuses a mention whose text is no longer the run text', () => {
+  it('maps a mention that ends where a segment ends to that segment, not the next one', () => {
+    document.body.innerHTML = '<p id="s">王<b>毅</b>会见</p>';
+    const [run] = collectTextRuns(document.body) as [TextRun];
     const marks = new Marks(null);
-    const run = runs[1] as TextRun;
-    (document.getElementById('b')?.firstChild as Text).data = '普丁';
-    expect(marks.add(run, 0, 2, 'e:普京', brief('普京'))).toBeNull();
-    expect(marks.size).toBe(0);
+    const mark = marks.add(run, 0, 2, 'e:王毅', brief('王毅'));
+    const bold = document.querySelector('#s b')?.firstChild;
+    expect(mark?.range.endContainer).toBe(bold);
+    expect(mark?.range.endOffset).toBe(1);
+    expect(liveRange(mark?.range as AbstractRange)?.toString()).toBe('王毅');
   });
 });
 

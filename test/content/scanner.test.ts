@@ -230,6 +230,21 @@ describe('Scanner', () => {
     expect(marks.size).toBe(n);
   });
 
+  it('marks nothing in a run whose text changed between collection and the answer', async () => {
+    document.body.innerHTML = '<p id="a">王毅会见普京</p><p id="b">拉夫罗夫</p>';
+    const inner = fakeMatcher();
+    const match: Matcher = async (request) => {
+      // The page changes while the request is out: 普京 becomes 普丁 in the first paragraph.
+      const text = document.getElementById('a')?.firstChild as Text;
+      text.data = '王毅会见普丁';
+      return inner.match(request);
+    };
+    scanner = new Scanner({ marks, match });
+    await scanner.scan(document.body);
+    // The answer's offsets are for the old text: the changed run gets no mark (its re-scan will).
+    expect(texts(marks)).toEqual(['拉夫罗夫']);
+  });
+
   it('clears every mark at once', async () => {
     document.body.innerHTML = '<p>王毅 普京</p>';
     await scanner.scan(document.body);
