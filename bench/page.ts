@@ -4,7 +4,8 @@
 // first marks on a 100 KB article (warm worker), service-worker cold start to first answer (worker
 // stopped via CDP, then matchRuns, corpus load included), hover-to-card after the show delay, and the
 // content script's minified size. Medians of several runs. Needs `npm run build` first.
-// Run: npm run bench:page [-- --json]   (--json adds one line {"figures":[...]} for bench/run.ts)
+// Run: npm run bench:page [-- --json] [-- --runs N]   (--json adds one line {"figures":[...]} for
+// bench/run.ts; --runs: loads per median, default 9)
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -306,7 +307,11 @@ async function bigColdStarts(runs: number): Promise<{ values: number[]; note: st
   }
 }
 
-export async function measurePage(runs = 5): Promise<Figure[]> {
+/**
+ * Every figure is the median of `runs` loads (9 since 2026-11-26: with 5, the 1 MB total's median moved
+ * by ±50 ms between runs of one build on the shared 2-core machine).
+ */
+export async function measurePage(runs = 9): Promise<Figure[]> {
   const why = e2eUnavailable();
   if (why) throw new Error(why);
   const server = await serveFixtures(join(EXTENSION, '..'), {
@@ -421,7 +426,7 @@ function goalText(f: Figure): string {
 }
 
 async function cli(argv: string[]): Promise<void> {
-  const figures = await measurePage(Number(argv[argv.indexOf('--runs') + 1]) || 5);
+  const figures = await measurePage(Number(argv[argv.indexOf('--runs') + 1]) || undefined);
   for (const f of figures) {
     const v = f.value === null ? 'missing' : `${f.value.toFixed(1)} ${f.unit}`;
     process.stdout.write(`${f.figure.padEnd(48)} ${v.padStart(12)}   ${goalText(f)}   (${f.note ?? ''})\n`);
