@@ -336,11 +336,12 @@ export async function measurePage(runs = 9): Promise<Figure[]> {
     for (let i = 0; i < runs; i++) {
       process.stderr.write(`bench:page: run ${i + 1}/${runs}\n`);
       // From the second load on, the worker was just woken by the cold-start probe below: its
-      // matcher runs unoptimised code at first. In back-to-back runs (2026-11-26) the 1 MB total's
-      // median was 281 ms with the worker woken before each of 12 loads and 239 ms warm (page-ab,
-      // 16 loads); warming the matcher up on its own pattern keys once the corpus is loaded (five
-      // passes over 1,500 keys) gave 273 against 281 ms paired, within noise, and was not kept.
-      // MV3 workers are woken like this all the time, so the figure keeps that case.
+      // matcher runs unoptimised code at first. Measured 2026-11-26: a woken worker spent 76 ms
+      // matching the page's 24 requests against 63 ms warm (5 loads each, alternating in one
+      // browser), and the 1 MB total's median was ~245 against ~226 ms (4 loads each: within the
+      // noise). Warming the matcher up on its own pattern keys once the corpus is loaded (five
+      // passes over 1,500 keys) gave 273 against 281 ms paired (12 loads each), within noise, and
+      // was not kept. MV3 workers are woken like this all the time, so the figure keeps that case.
       big.push(await markBigPage(browser, server));
       const f = await firstMarks(browser, server);
       first.push(f.ms);
