@@ -1,7 +1,8 @@
 // Paired comparison of extension builds on bench:page's 1 MB page (not a test): one Chromium per build,
 // loads interleaved round by round (the order flipped every other round), so a busy moment of the
 // shared 2-core machine hits every build alike. Prints each build's median total marking time
-// (DOMContentLoaded → all marked, as bench/page.ts measures it) and the sorted loads. On this machine a
+// (DOMContentLoaded → all marked, as bench/page.ts measures it) and the sorted loads, then the median
+// from navigation start (a change that moves work into the page's load shows there). On this machine a
 // single bench:page median moved by ±50 ms between runs of the same build; compare builds with this,
 // 12+ rounds, and repeat it before believing a difference.
 // Build the variants first, e.g. `FACTLENS_OUT_DIR=/tmp/a npx wxt build` at each commit to compare.
@@ -32,18 +33,21 @@ for (const dir of dirs) {
   browsers.push(browser);
 }
 const totals = dirs.map(() => [] as number[]);
+const sinceStart = dirs.map(() => [] as number[]);
 for (let r = 0; r < rounds; r++) {
   const order = dirs.map((_, i) => i);
   if (r % 2 === 1) order.reverse();
   for (const i of order) {
-    const { total } = await markBigPage(browsers[i] as (typeof browsers)[number], server);
-    (totals[i] as number[]).push(Math.round(total));
+    const m = await markBigPage(browsers[i] as (typeof browsers)[number], server);
+    (totals[i] as number[]).push(Math.round(m.total));
+    (sinceStart[i] as number[]).push(Math.round(m.sinceStart));
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 dirs.forEach((dir, i) => {
   const xs = [...(totals[i] as number[])].sort((a, b) => a - b);
   console.log(`${dir}: median ${median(xs)} ms; loads ${xs.join(' ')}`);
+  console.log(`  navigation start → all marked: median ${median(sinceStart[i] as number[])} ms`);
 });
 for (const browser of browsers) await browser.close();
 await server.close();

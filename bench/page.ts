@@ -92,6 +92,8 @@ export async function markBigPage(
   server: FixtureServer,
 ): Promise<{
   total: number;
+  /** Navigation start → all marked: the total with the page's own loading, which the scan overlaps. */
+  sinceStart: number;
   first: number;
   longest: number;
   slice: number | null;
@@ -127,6 +129,7 @@ export async function markBigPage(
   await page.close();
   return {
     total: Math.max(doneAt, lastMark) - dcl,
+    sinceStart: Math.max(doneAt, lastMark),
     first: firstMark - dcl,
     longest: after.length ? Math.max(...after) : 0,
     slice,
