@@ -1,0 +1,125 @@
+// The Firefox build (MV2, background page) on the fixture pages in Debian's Firefox ESR: the marks the
+// gold files ask for, an unchanged page, the hover card with its sources, and text added later. The
+// Chromium suite covers the rest; this one shows that the Firefox build works, not only that it lints.
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firefoxUnavailable, highlightTexts, launchFirefox, marksUntil } from './firefox-harness.ts';
+import { type FixtureServer, goldPagesFor, norm, PAGES, readGold, serveFixtures, tally } from './harness.ts';
+
+const skip = firefoxUnavailable();
+// The Firefox build carries the same corpus as the Chromium one: the seed.
+const GOLD_PAGES = goldPagesFor('seed');
+
+const LATER = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>later</title></head>
+<body><main id="main"><p>开头没有人名。</p></main>
+<script>setTimeout(() => {
+  const p = document.createElement('p');
+  p.textContent = '一秒后：王毅会见拉夫罗夫。';
+  document.getElementById('main').append(p);
+}, 1000);</script></body></html>`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The middle of the first mark whose text is `text`, in viewport coordinates. */
+function markCentre(page: Page, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((t) => {
+    for (const r of (CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() !== t) continue;
+      const b = live.getClientRects()[0] ?? live.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    return null;
+  }, text);
+}
+
+describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
+  let browser: Browser;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await serveFixtures(PAGES as string, { 'later.html': LATER });
+    browser = await launchFirefox();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('has seed gold pages to check', () => {
+    expect(GOLD_PAGES.length).toBeGreaterThan(0);
+  });
+
+  for (const name of GOLD_PAGES) {
+    it(`marks exactly what ${name}'s gold file asks for, and leaves the page's DOM as parsed`, async () => {
+      const gold = readGold(name);
+      const expected = gold.mentions.reduce((n, m) => n + m.count, 0);
+      const page = await browser.newPage();
+      await page.goto(server.url(name));
+      await marksUntil(page, (texts) => texts.length >= expected);
+      await sleep(300); // anything extra would arrive by now
+      const counts = tally((await highlightTexts(page)).map(norm));
+      for (const m of gold.mentions)
+        expect(counts.get(norm(m.text)) ?? 0, `${name}: "${m.text}"`).toBe(m.count);
+      // No element or text of ours in the page: its body is the served HTML as the browser parses it
+      // (the card's host, when there is one, lives outside <body>).
+      const same = await page.evaluate(async () => {
+        const html = await (await fetch(location.href)).text();
+        const parsed = new DOMParser().parseFromString(html, 'text/html');
+        return parsed.body.innerHTML === document.body.innerHTML;
+      });
+      expect(same, `${name}: the body as served`).toBe(true);
+      await page.close();
+    });
+  }
+
+  it('shows the card for 拉夫罗夫 on hover, with a seed passage and its dw.com link; Esc closes it', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('zh-hans-briefing.html'));
+    await marksUntil(page, (texts) => texts.includes('拉夫罗夫'));
+    const at = await markCentre(page, '拉夫罗夫');
+    expect(at, 'a mark for 拉夫罗夫').not.toBeNull();
+    if (!at) return;
+    await page.mouse.move(at.x - 30, at.y + 40);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await page.waitForFunction(
+      () => document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card .passage') != null,
+      { timeout: 5_000 },
+    );
+    const seen = await page.evaluate(() => {
+      const c = document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card');
+      return {
+        name: c?.querySelector('.name')?.textContent,
+        forms: c?.querySelector('.forms')?.textContent ?? '',
+        passages: c?.querySelectorAll('.passage').length ?? 0,
+        marked: c?.querySelector('.passage mark')?.textContent,
+        links: Array.from(c?.querySelectorAll('.passage a') ?? [], (a) => a.getAttribute('href') ?? ''),
+        role: c?.getAttribute('role'),
+      };
+    });
+    expect(seen.name).toBe('拉夫罗夫');
+    expect(seen.forms).toContain('拉夫羅夫');
+    expect(seen.passages).toBeGreaterThan(0);
+    expect(seen.passages).toBeLessThanOrEqual(3);
+    expect(seen.marked).toMatch(/拉夫[羅罗]夫/);
+    expect(seen.links.some((href) => /^https:\/\/www\.dw\.com\//.test(href))).toBe(true);
+    expect(seen.role).toBe('dialog');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      () => !document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card'),
+      { timeout: 2_000 },
+    );
+    await page.close();
+  });
+
+  it('marks text added a second after load', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('later.html'));
+    const texts = await marksUntil(page, (t) => t.includes('拉夫罗夫') && t.includes('王毅'), 6_000);
+    expect(texts.sort()).toEqual(['拉夫罗夫', '王毅']);
+    await page.close();
+  });
+});
