@@ -1,9 +1,20 @@
 // The Firefox build (MV2, background page) on the fixture pages in Debian's Firefox ESR: the marks the
-// gold files ask for, an unchanged page, the hover card with its sources, and text added later. The
-// Chromium suite covers the rest; this one shows that the Firefox build works, not only that it lints.
+// gold files ask for and the entities they refer to (as the popup lists them), an unchanged page, the
+// hover card with its sources and its "more" link to the entity page, the per-site switch, and text
+// added later. The Chromium suite covers the rest; this one shows that the Firefox build works, not
+// only that it lints.
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxUnavailable, highlightTexts, launchFirefox, marksUntil } from './firefox-harness.ts';
+import {
+  EXTENSION_ORIGIN,
+  extensionPageOpenedBy,
+  firefoxUnavailable,
+  highlightTexts,
+  launchFirefox,
+  marksUntil,
+  setStorage,
+  tabSummary,
+} from './firefox-harness.ts';
 import { type FixtureServer, goldPagesFor, norm, PAGES, readGold, serveFixtures, tally } from './harness.ts';
 
 const skip = firefoxUnavailable();
@@ -38,10 +49,39 @@ function markCentre(page: Page, text: string): Promise<{ x: number; y: number } 
 describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
   let browser: Browser;
   let server: FixtureServer;
+  /** The add-on's entity page, opened from a card: storage and tab messages, as the popup uses them. */
+  let ext: Page;
+
+  /** Opens the card for `text` on `page` (hovering its first mark); resolves once it shows passages. */
+  async function openCard(page: Page, text: string): Promise<void> {
+    await marksUntil(page, (texts) => texts.includes(text));
+    const at = await markCentre(page, text);
+    expect(at, `a mark for ${text}`).not.toBeNull();
+    if (!at) return;
+    await page.mouse.move(at.x - 30, at.y + 40);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await page.waitForFunction(
+      () => document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card .passage') != null,
+      { timeout: 5_000 },
+    );
+  }
 
   beforeAll(async () => {
     server = await serveFixtures(PAGES as string, { 'later.html': LATER });
     browser = await launchFirefox();
+    // "More" in a card opens the extension page on that entity, in a tab.
+    const page = await browser.newPage();
+    await page.goto(server.url('zh-hans-briefing.html'));
+    await openCard(page, '拉夫罗夫');
+    ext = await extensionPageOpenedBy(browser, async () => {
+      const more = await page.evaluate(() => {
+        const b = document.querySelector('factlens-card')?.shadowRoot?.querySelector('.more');
+        const r = b?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      });
+      if (more) await page.mouse.click(more.x, more.y);
+    });
+    await page.close();
   }, 60_000);
 
   afterAll(async () => {
@@ -49,8 +89,11 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
     await server?.close();
   });
 
-  it('has seed gold pages to check', () => {
+  it('has seed gold pages to check, and opened the entity page from a card', async () => {
     expect(GOLD_PAGES.length).toBeGreaterThan(0);
+    const href = await ext.evaluate(() => location.href);
+    expect(href.startsWith(`${EXTENSION_ORIGIN}/search.html?entity=`)).toBe(true);
+    expect(decodeURIComponent(new URL(href).searchParams.get('entity') ?? '')).toContain('拉夫');
   });
 
   for (const name of GOLD_PAGES) {
@@ -64,6 +107,16 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
       const counts = tally((await highlightTexts(page)).map(norm));
       for (const m of gold.mentions)
         expect(counts.get(norm(m.text)) ?? 0, `${name}: "${m.text}"`).toBe(m.count);
+      // Each marked string refers to the right entity (its name is one of `refers_to`), as the popup
+      // lists them.
+      const terms = await tabSummary(ext, page.url());
+      for (const m of gold.mentions.filter((x) => x.count > 0 && x.refers_to)) {
+        const ok = new Set((m.refers_to ?? []).map((r) => norm(r).toLowerCase()));
+        const named = terms.filter((t) => t.texts.some((x) => norm(x) === norm(m.text))).map((t) => t.name);
+        expect(named.length, `${name}: "${m.text}" in the tab summary`).toBeGreaterThan(0);
+        for (const n of named)
+          expect(ok.has(norm(n).toLowerCase()), `${name}: "${m.text}" → ${n}`).toBe(true);
+      }
       // No element or text of ours in the page: its body is the served HTML as the browser parses it
       // (the card's host, when there is one, lives outside <body>).
       const same = await page.evaluate(async () => {
@@ -79,16 +132,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
   it('shows the card for 拉夫罗夫 on hover, with a seed passage and its dw.com link; Esc closes it', async () => {
     const page = await browser.newPage();
     await page.goto(server.url('zh-hans-briefing.html'));
-    await marksUntil(page, (texts) => texts.includes('拉夫罗夫'));
-    const at = await markCentre(page, '拉夫罗夫');
-    expect(at, 'a mark for 拉夫罗夫').not.toBeNull();
-    if (!at) return;
-    await page.mouse.move(at.x - 30, at.y + 40);
-    await page.mouse.move(at.x, at.y, { steps: 4 });
-    await page.waitForFunction(
-      () => document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card .passage') != null,
-      { timeout: 5_000 },
-    );
+    await openCard(page, '拉夫罗夫');
     const seen = await page.evaluate(() => {
       const c = document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card');
       return {
@@ -112,6 +156,21 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
       () => !document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card'),
       { timeout: 2_000 },
     );
+    await page.close();
+  });
+
+  it('removes every mark at once when the site is switched off, and marks again when on', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('zh-hans-briefing.html'));
+    const before = (await marksUntil(page, (t) => t.length >= 10)).length;
+    expect(before).toBeGreaterThanOrEqual(10);
+    await setStorage(ext, { disabledSites: ['127.0.0.1'] });
+    await page.waitForFunction(() => (CSS.highlights.get('factlens')?.size ?? 0) === 0, { timeout: 2_000 });
+    await page.reload();
+    await sleep(500);
+    expect(await highlightTexts(page)).toEqual([]);
+    await setStorage(ext, { disabledSites: [] });
+    expect((await marksUntil(page, (t) => t.length >= before)).length).toBe(before);
     await page.close();
   });
 
