@@ -1,6 +1,7 @@
 // Candidate names found in article text, each with the evidence for it: bilingual parentheticals
 // 中文名（English Name） with the title cut off the left edge, quoted terms 「」“”『』《》, personal
-// names after a title (特使李輝), and subheadings / gallery titles. Keys are folded (Simplified,
+// names after a title (特使李輝), names the article marks as transcribed (郝新东（音译）), and
+// subheadings / gallery titles. Keys are folded (Simplified,
 // see fold.ts); surface forms keep the article's own script.
 import { fold, foldKey, isHan } from '../text/fold.ts';
 import { isNameLike, type Lexicon } from './lexicon.ts';
@@ -211,4 +212,34 @@ export function collectTitleNames(text: string, into: Map<string, number>): void
 
 export function isHeadingLike(text: string): boolean {
   return /^[\u3400-\u9fff·]{2,8}$/.test(text);
+}
+
+/** Up to three Han characters right before a "(transcribed)" note: 中国籍郝新东(音译). */
+const MARKED_NAME = /([\u4e00-\u9fff]{1,3})\s*[(（]\s*音译\s*[)）]/g;
+
+/**
+ * Chinese personal names an article marks as transcribed, "(音译)": a reporter's characters for a
+ * name met in another language (郝新东(音译), 餐馆主人赖云（音译）). The note says the word before it is
+ * a name, so one occurrence is evidence enough; the name is the surname and one or two characters
+ * before the note (a surname that is a function character, 于 or 和, does not start one), and a note
+ * after a lone surname or given name (教师阎（音译）, 儿子鹏翼（音译）) gives none. Found names go into
+ * `into` by folded key, with their surface forms.
+ */
+export function collectMarkedNames(text: string, into: Map<string, Map<string, number>>): void {
+  const folded = fold(text);
+  for (const m of folded.matchAll(MARKED_NAME)) {
+    const span = m[1] as string;
+    const starts = (i: number) => {
+      const c = span[i] as string;
+      return span.length - i >= 2 && SURNAMES.has(c) && !STOP_CHARS.has(c);
+    };
+    const from = starts(span.length - 3) ? span.length - 3 : starts(span.length - 2) ? span.length - 2 : -1;
+    if (from < 0) continue;
+    const key = span.slice(from);
+    const at = (m.index as number) + from;
+    const surface = text.slice(at, at + key.length); // fold keeps offsets: one unit per unit
+    const forms = into.get(key) ?? new Map<string, number>();
+    forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    into.set(key, forms);
+  }
 }

@@ -16,6 +16,7 @@ import { buildAliases } from './aliases.ts';
 import {
   type Candidate,
   CandidateSet,
+  collectMarkedNames,
   collectParentheticals,
   collectQuoted,
   collectTitleNames,
@@ -72,6 +73,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const lexicon = options.lexicon ?? new Lexicon();
   const cands = new CandidateSet();
   const titleSpans = new Map<string, number>();
+  const markedNames = new Map<string, Map<string, number>>();
   const headings = new Set<string>();
 
   for (const a of articles) {
@@ -79,6 +81,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       collectParentheticals(a.id, p.text, lexicon, cands);
       collectQuoted(a.id, p.text, cands);
       collectTitleNames(p.text, titleSpans);
+      collectMarkedNames(p.text, markedNames);
       // Subheadings and gallery titles: a name at their end (巴西球星内马尔, 法国前总统德斯坦).
       for (const heading of [HEADING_KINDS.has(p.kind) ? p.text : undefined, p.title]) {
         if (!heading || !isHeadingLike(heading)) continue;
@@ -242,6 +245,13 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     const e = ev(key);
     e.titleName = true;
     e.forms.set(key, 1);
+  }
+  // Names marked "(音译)": personal names on one occurrence, like titled names on two.
+  for (const [key, forms] of markedNames) {
+    if (lexicon.common.has(key)) continue;
+    const e = ev(key);
+    e.titleName = true;
+    for (const [f, n] of forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
   }
   for (const key of headings) if (evidence.has(key)) ev(key).heading = true;
 

@@ -79,6 +79,28 @@ describe('extractEntities', () => {
     expect(byName('李辉')?.aliases.map((a) => a.text)).toContain('Li Hui');
   });
 
+  it('takes a Chinese name marked "(音译)" as a person on one occurrence, without the title before it', () => {
+    const marked = extractEntities(
+      [
+        article('m1', [
+          '2018年4月，他持枪袭击，造成38岁的中国籍郝新东(音译)死亡。',
+          '餐馆主人賴雲（音譯）说，生意很难做。',
+          '她的英语教师阎（音译）和他的儿子鹏翼（音译）都在场。',
+        ]),
+      ],
+      { lexicon },
+    ).entities;
+    const named = (n: string) => marked.find((e) => e.name === n);
+    expect(named('郝新东')?.kind).toBe('person');
+    expect(named('郝新东')?.aliases.map((a) => a.text)).toContain('Hao Xindong');
+    // In the article's own script, the other script an alias.
+    expect(named('賴雲')?.kind).toBe('person');
+    expect(named('賴雲')?.aliases.map((a) => a.text)).toContain('赖云');
+    // A lone surname or given name before the note names no one; titles are no part of a name.
+    for (const e of marked)
+      expect(['教师阎', '师阎', '子鹏翼', '鹏翼', '籍郝新东', '主人赖云']).not.toContain(e.name);
+  });
+
   it('keeps coined quoted terms', () => {
     expect(byName('脱钩断链')?.kind).toBe('topic');
   });
