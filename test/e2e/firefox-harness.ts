@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { PAGES, ROOT, type SummaryTerm } from './harness.ts';
+import { PAGES, pollUntil, ROOT, readMarkTexts, type SummaryTerm } from './harness.ts';
 
 export const FIREFOX = process.env.FACTLENS_FIREFOX ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION = join(ROOT, '.output/firefox-mv2');
@@ -62,32 +62,16 @@ export async function launchFirefox(): Promise<Browser> {
 
 /** The texts of the `factlens` highlight's ranges, read from the page. */
 export function highlightTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const h = CSS.highlights?.get('factlens');
-    if (!h) return [];
-    return Array.from(h as Iterable<AbstractRange>)
-      .filter((r) => r.startContainer.isConnected)
-      .map((r) => {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      });
-  });
+  return page.evaluate(readMarkTexts);
 }
 
 /** Polls the highlight until `pred` holds on its texts (or the timeout passes); returns them. */
-export async function marksUntil(
+export function marksUntil(
   page: Page,
   pred: (texts: string[]) => boolean,
   timeout = 10_000,
 ): Promise<string[]> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const texts = await highlightTexts(page).catch(() => [] as string[]);
-    if (pred(texts) || Date.now() > end) return texts;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return pollUntil(() => highlightTexts(page), pred, timeout, []);
 }
 
 /**

@@ -15,36 +15,23 @@ import {
   setStorage,
   tabSummary,
 } from './firefox-harness.ts';
-import { type FixtureServer, goldPagesFor, norm, PAGES, readGold, serveFixtures, tally } from './harness.ts';
+import {
+  type FixtureServer,
+  goldPagesFor,
+  LATER_PAGE,
+  norm,
+  PAGES,
+  readGold,
+  readMarkBox,
+  serveFixtures,
+  tally,
+} from './harness.ts';
 
 const skip = firefoxUnavailable();
 // The Firefox build carries the same corpus as the Chromium one: the seed.
 const GOLD_PAGES = goldPagesFor('seed');
 
-const LATER = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>later</title></head>
-<body><main id="main"><p>开头没有人名。</p></main>
-<script>setTimeout(() => {
-  const p = document.createElement('p');
-  p.textContent = '一秒后：王毅会见拉夫罗夫。';
-  document.getElementById('main').append(p);
-}, 1000);</script></body></html>`;
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The middle of the first mark whose text is `text`, in viewport coordinates. */
-function markCentre(page: Page, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((t) => {
-    for (const r of (CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>) {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      if (live.toString() !== t) continue;
-      const b = live.getClientRects()[0] ?? live.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }
-    return null;
-  }, text);
-}
 
 describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
   let browser: Browser;
@@ -55,7 +42,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
   /** Opens the card for `text` on `page` (hovering its first mark); resolves once it shows passages. */
   async function openCard(page: Page, text: string): Promise<void> {
     await marksUntil(page, (texts) => texts.includes(text));
-    const at = await markCentre(page, text);
+    const at = await page.evaluate(readMarkBox, text);
     expect(at, `a mark for ${text}`).not.toBeNull();
     if (!at) return;
     await page.mouse.move(at.x - 30, at.y + 40);
@@ -67,7 +54,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
   }
 
   beforeAll(async () => {
-    server = await serveFixtures(PAGES as string, { 'later.html': LATER });
+    server = await serveFixtures(PAGES as string, { 'later.html': LATER_PAGE });
     browser = await launchFirefox();
     // "More" in a card opens the extension page on that entity, in a tab.
     const page = await browser.newPage();

@@ -162,39 +162,74 @@ export async function contentWorld(page: Page): Promise<(expression: string) => 
   };
 }
 
+/**
+ * Runs in the page (any driver's evaluate): the texts of the `factlens` highlight's ranges. The marks
+ * are StaticRanges: their text through a live Range. A range whose text left the document is not
+ * painted (see probe.ts's MARK_TEXTS).
+ */
+export function readMarkTexts(): string[] {
+  const h = CSS.highlights?.get('factlens');
+  if (!h) return [];
+  return Array.from(h as Iterable<AbstractRange>)
+    .filter((r) => r.startContainer.isConnected)
+    .map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    });
+}
+
+/** Runs in the page: the viewport box of the first mark whose text is `text` (null: none). */
+export function readMarkBox(text: string): { x: number; y: number; left: number; right: number } | null {
+  for (const r of (CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>) {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    if (live.toString() !== text) continue;
+    const b = live.getClientRects()[0] ?? live.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2, left: b.left, right: b.right };
+  }
+  return null;
+}
+
+/** Reads until `pred` holds on what was read (or the timeout passes); returns the last reading. */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  pred: (value: T) => boolean,
+  timeout: number,
+  fallback: T,
+): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read().catch(() => fallback);
+    if (pred(value) || Date.now() > end) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The ranges of the `factlens` highlight, read from the page's own world. */
 export function highlightTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    // The marks are StaticRanges: their text through a live Range.
-    const live = (x: AbstractRange) => {
-      const l = document.createRange();
-      l.setStart(x.startContainer, x.startOffset);
-      l.setEnd(x.endContainer, x.endOffset);
-      return l;
-    };
-    const h = CSS.highlights.get('factlens');
-    // A range whose text left the document is not painted (see probe.ts's MARK_TEXTS).
-    return h
-      ? Array.from(h as Iterable<AbstractRange>)
-          .filter((r) => r.startContainer.isConnected)
-          .map((r) => live(r).toString())
-      : [];
-  });
+  return page.evaluate(readMarkTexts);
 }
 
 /** Polls the highlight's texts until `pred` holds (or the timeout passes); returns the last ones read. */
-export async function marksUntil(
+export function marksUntil(
   page: Page,
   pred: (texts: string[]) => boolean,
   timeout = 10_000,
 ): Promise<string[]> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const texts = await highlightTexts(page).catch(() => [] as string[]);
-    if (pred(texts) || Date.now() > end) return texts;
-    await page.waitForTimeout(50);
-  }
+  return pollUntil(() => highlightTexts(page), pred, timeout, []);
 }
+
+/** A page to which text with names is added one second after load. */
+export const LATER_PAGE = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>later</title></head>
+<body><main id="main"><p>开头没有人名。</p></main>
+<script>setTimeout(() => {
+  const p = document.createElement('p');
+  p.textContent = '一秒后：王毅会见拉夫罗夫。';
+  document.getElementById('main').append(p);
+}, 1000);</script></body></html>`;
 
 /** Waits until the highlight holds at least `n` ranges (or the timeout passes); returns the texts. */
 export async function waitForMarks(page: Page, n: number, timeout = 10_000): Promise<string[]> {

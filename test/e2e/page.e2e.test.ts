@@ -12,12 +12,14 @@ import {
   foreignRequests,
   goldPagesFor,
   highlightTexts,
+  LATER_PAGE,
   launch,
   marksUntil,
   norm,
   PAGES,
   RESULTS,
   readGold,
+  readMarkBox,
   restartWorker,
   sendFromExtensionPage,
   sendToTab,
@@ -35,14 +37,6 @@ const SEED_PAGES = ['zh-hans-briefing.html', 'zh-hant-inline.html', 'en-wire.htm
 const CORPUS = skip === null ? builtCorpusLabel() : '';
 const GOLD_PAGES = goldPagesFor(CORPUS);
 if (skip === null && GOLD_PAGES.length === 0) console.warn(`[e2e] no gold file for a "${CORPUS}" build`);
-
-const DYNAMIC = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>later</title></head>
-<body><main id="main"><p>开头没有人名。</p></main>
-<script>setTimeout(() => {
-  const p = document.createElement('p');
-  p.textContent = '一秒后：王毅会见拉夫罗夫。';
-  document.getElementById('main').append(p);
-}, 1000);</script></body></html>`;
 
 const SHADOW = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>shadow</title></head>
 <body><p>页面正文提到普京。</p><news-card id="c"></news-card>
@@ -78,25 +72,7 @@ const NEW_BODY = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8
 const CARD = 'factlens-card .card';
 
 /** The viewport box of the first mark whose text is `text`. */
-async function markBox(page: Page, text: string) {
-  return page.evaluate((t) => {
-    const live = (x: AbstractRange) => {
-      const l = document.createRange();
-      l.setStart(x.startContainer, x.startOffset);
-      l.setEnd(x.endContainer, x.endOffset);
-      return l;
-    };
-    const h = CSS.highlights.get('factlens');
-    for (const s of (h ?? []) as Iterable<AbstractRange>) {
-      const r = live(s);
-      if (r.toString() === t) {
-        const b = r.getClientRects()[0] ?? r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2, left: b.left, right: b.right };
-      }
-    }
-    return null;
-  }, text);
-}
+const markBox = (page: Page, text: string) => page.evaluate(readMarkBox, text);
 
 async function hover(page: Page, text: string) {
   const box = await markBox(page, text);
@@ -137,7 +113,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
         '{ body { background: #0d1117; color: #e6edf3; } a { color: #58a6ff; } }</style></head>',
     );
     server = await serveFixtures(PAGES as string, {
-      'dynamic.html': DYNAMIC,
+      'dynamic.html': LATER_PAGE,
       'shadow.html': SHADOW,
       'dark-briefing.html': dark,
       'top-layer.html': TOP_LAYER,
