@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { PAGES, pollUntil, ROOT, readMarkTexts, type SummaryTerm } from './harness.ts';
+import { PAGES, ROOT, type SummaryTerm } from './harness.ts';
 
 export const FIREFOX = process.env.FACTLENS_FIREFOX ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION = join(ROOT, '.output/firefox-mv2');
@@ -58,20 +58,6 @@ export async function launchFirefox(): Promise<Browser> {
     throw error;
   }
   return browser;
-}
-
-/** The texts of the `factlens` highlight's ranges, read from the page. */
-export function highlightTexts(page: Page): Promise<string[]> {
-  return page.evaluate(readMarkTexts);
-}
-
-/** Polls the highlight until `pred` holds on its texts (or the timeout passes); returns them. */
-export function marksUntil(
-  page: Page,
-  pred: (texts: string[]) => boolean,
-  timeout = 10_000,
-): Promise<string[]> {
-  return pollUntil(() => highlightTexts(page), pred, timeout, []);
 }
 
 /**

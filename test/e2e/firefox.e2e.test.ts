@@ -9,22 +9,21 @@ import {
   EXTENSION_ORIGIN,
   extensionPageOpenedBy,
   firefoxUnavailable,
-  highlightTexts,
   launchFirefox,
-  marksUntil,
   setStorage,
   tabSummary,
 } from './firefox-harness.ts';
 import {
+  expectGold,
   type FixtureServer,
   goldPagesFor,
+  highlightTexts,
   LATER_PAGE,
-  norm,
+  marksUntil,
   PAGES,
   readGold,
   readMarkBox,
   serveFixtures,
-  tally,
 } from './harness.ts';
 
 const skip = firefoxUnavailable();
@@ -91,19 +90,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
       await page.goto(server.url(name));
       await marksUntil(page, (texts) => texts.length >= expected);
       await sleep(300); // anything extra would arrive by now
-      const counts = tally((await highlightTexts(page)).map(norm));
-      for (const m of gold.mentions)
-        expect(counts.get(norm(m.text)) ?? 0, `${name}: "${m.text}"`).toBe(m.count);
-      // Each marked string refers to the right entity (its name is one of `refers_to`), as the popup
-      // lists them.
-      const terms = await tabSummary(ext, page.url());
-      for (const m of gold.mentions.filter((x) => x.count > 0 && x.refers_to)) {
-        const ok = new Set((m.refers_to ?? []).map((r) => norm(r).toLowerCase()));
-        const named = terms.filter((t) => t.texts.some((x) => norm(x) === norm(m.text))).map((t) => t.name);
-        expect(named.length, `${name}: "${m.text}" in the tab summary`).toBeGreaterThan(0);
-        for (const n of named)
-          expect(ok.has(norm(n).toLowerCase()), `${name}: "${m.text}" → ${n}`).toBe(true);
-      }
+      expectGold(name, await highlightTexts(page), await tabSummary(ext, page.url()));
       // No element or text of ours in the page: its body is the served HTML as the browser parses it
       // (the card's host, when there is one, lives outside <body>).
       const same = await page.evaluate(async () => {

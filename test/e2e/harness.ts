@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 // FACTLENS_EXTENSION: another build to drive (e.g. one written with FACTLENS_OUT_DIR).
@@ -208,18 +209,42 @@ export async function pollUntil<T>(
   }
 }
 
+/** A page of either driver (playwright-core's for Chromium, puppeteer-core's for Firefox). */
+export interface MarkedPage {
+  evaluate(fn: () => string[]): Promise<string[]>;
+}
+
 /** The ranges of the `factlens` highlight, read from the page's own world. */
-export function highlightTexts(page: Page): Promise<string[]> {
+export function highlightTexts(page: MarkedPage): Promise<string[]> {
   return page.evaluate(readMarkTexts);
 }
 
 /** Polls the highlight's texts until `pred` holds (or the timeout passes); returns the last ones read. */
 export function marksUntil(
-  page: Page,
+  page: MarkedPage,
   pred: (texts: string[]) => boolean,
   timeout = 10_000,
 ): Promise<string[]> {
   return pollUntil(() => highlightTexts(page), pred, timeout, []);
+}
+
+/**
+ * Checks a page's marks against its gold file: each string as often as the gold file counts it, and
+ * each marked string referring to an entity named in its `refers_to` (`terms`: the tab's summary, as
+ * the popup lists it).
+ */
+export function expectGold(name: string, marked: readonly string[], terms: readonly SummaryTerm[]): void {
+  const gold = readGold(name);
+  const counts = tally(marked.map(norm));
+  for (const m of gold.mentions) {
+    expect(counts.get(norm(m.text)) ?? 0, `${name}: "${m.text}"`).toBe(m.count);
+  }
+  for (const m of gold.mentions.filter((x) => x.count > 0 && x.refers_to)) {
+    const ok = new Set((m.refers_to ?? []).map((r) => norm(r).toLowerCase()));
+    const named = terms.filter((t) => t.texts.some((x) => norm(x) === norm(m.text))).map((t) => t.name);
+    expect(named.length, `${name}: "${m.text}" in the tab summary`).toBeGreaterThan(0);
+    for (const n of named) expect(ok.has(norm(n).toLowerCase()), `${name}: "${m.text}" → ${n}`).toBe(true);
+  }
 }
 
 /** A page to which text with names is added one second after load. */

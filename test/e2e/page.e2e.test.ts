@@ -8,6 +8,7 @@ import {
   type Browser,
   builtCorpusLabel,
   e2eUnavailable,
+  expectGold,
   type FixtureServer,
   foreignRequests,
   goldPagesFor,
@@ -15,7 +16,6 @@ import {
   LATER_PAGE,
   launch,
   marksUntil,
-  norm,
   PAGES,
   RESULTS,
   readGold,
@@ -26,7 +26,6 @@ import {
   serveFixtures,
   setExtensionStorage,
   tabSummary,
-  tally,
   waitForMarks,
 } from './harness.ts';
 
@@ -136,19 +135,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
       await page.goto(server.url(name));
       await waitForMarks(page, expected);
       await page.waitForTimeout(300); // anything extra would arrive by now
-      const counts = tally((await highlightTexts(page)).map(norm));
-      for (const m of gold.mentions) {
-        expect(counts.get(norm(m.text)) ?? 0, `${name}: "${m.text}"`).toBe(m.count);
-      }
-      // Each marked string refers to the right entity (its name is one of `refers_to`).
-      const terms = await tabSummary(browser.worker, page.url());
-      for (const m of gold.mentions.filter((x) => x.count > 0 && x.refers_to)) {
-        const ok = new Set((m.refers_to ?? []).map((r) => norm(r).toLowerCase()));
-        const named = terms.filter((t) => t.texts.some((x) => norm(x) === norm(m.text))).map((t) => t.name);
-        expect(named.length, `${name}: "${m.text}" in the tab summary`).toBeGreaterThan(0);
-        for (const n of named)
-          expect(ok.has(norm(n).toLowerCase()), `${name}: "${m.text}" → ${n}`).toBe(true);
-      }
+      expectGold(name, await highlightTexts(page), await tabSummary(browser.worker, page.url()));
       await page.close();
     });
   }
