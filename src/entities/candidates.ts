@@ -221,17 +221,18 @@ const MARKED_NAME = /([\u4e00-\u9fff]{1,3})\s*[(（]\s*音译\s*[)）]/g;
  * Chinese personal names an article marks as transcribed, "(音译)": a reporter's characters for a
  * name met in another language (郝新东(音译), 餐馆主人赖云（音译）). The note says the word before it is
  * a name, so one occurrence is evidence enough; the name is the surname and one or two characters
- * before the note (a surname that is a function character, 于 or 和, does not start one), and a note
+ * before the note (a surname that is a function character, 于 or 向, does not start one), and a note
  * after a lone surname or given name (教师阎（音译）, 儿子鹏翼（音译）) gives none. Found names go into
  * `into` by folded key, with their surface forms.
  */
 export function collectMarkedNames(text: string, into: Map<string, Map<string, number>>): void {
+  if (!text.includes('音')) return; // 音译 and 音譯 alike: most passages are not folded at all
   const folded = fold(text);
   for (const m of folded.matchAll(MARKED_NAME)) {
     const span = m[1] as string;
     const starts = (i: number) => {
       const c = span[i] as string;
-      return span.length - i >= 2 && SURNAMES.has(c) && !STOP_CHARS.has(c);
+      return i >= 0 && span.length - i >= 2 && SURNAMES.has(c) && !STOP_CHARS.has(c);
     };
     const from = starts(span.length - 3) ? span.length - 3 : starts(span.length - 2) ? span.length - 2 : -1;
     if (from < 0) continue;
