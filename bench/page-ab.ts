@@ -2,7 +2,8 @@
 // loads interleaved round by round (the order flipped every other round), so a busy moment of the
 // shared 2-core machine hits every build alike. Prints each build's median total marking time
 // (DOMContentLoaded → all marked, as bench/page.ts measures it) and the sorted loads, then the median
-// from navigation start (a change that moves work into the page's load shows there). On this machine a
+// from navigation start (a change that moves work into the page's load shows there) and of the scanner's
+// main-thread time (its slices summed: steadier than the total). On this machine a
 // single bench:page median moved by ±50 ms between runs of the same build; compare builds with this,
 // 12+ rounds, and repeat it before believing a difference.
 // Build the variants first, e.g. `FACTLENS_OUT_DIR=/tmp/a npx wxt build` at each commit to compare.
@@ -34,6 +35,7 @@ for (const dir of dirs) {
 }
 const totals = dirs.map(() => [] as number[]);
 const sinceStart = dirs.map(() => [] as number[]);
+const busy = dirs.map(() => [] as number[]);
 for (let r = 0; r < rounds; r++) {
   const order = dirs.map((_, i) => i);
   if (r % 2 === 1) order.reverse();
@@ -41,6 +43,7 @@ for (let r = 0; r < rounds; r++) {
     const m = await markBigPage(browsers[i] as (typeof browsers)[number], server);
     (totals[i] as number[]).push(Math.round(m.total));
     (sinceStart[i] as number[]).push(Math.round(m.sinceStart));
+    if (m.busy !== null) (busy[i] as number[]).push(Math.round(m.busy));
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -48,6 +51,7 @@ dirs.forEach((dir, i) => {
   const xs = [...(totals[i] as number[])].sort((a, b) => a - b);
   console.log(`${dir}: median ${median(xs)} ms; loads ${xs.join(' ')}`);
   console.log(`  navigation start → all marked: median ${median(sinceStart[i] as number[])} ms`);
+  console.log(`  the scanner's main-thread time: median ${median(busy[i] as number[])} ms`);
 });
 for (const browser of browsers) await browser.close();
 await server.close();

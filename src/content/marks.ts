@@ -191,8 +191,9 @@ export class Marks {
   /** Beyond DRAWING.allUpTo: only the drawing window's marks are drawn (until clear()). */
   #windowed = false;
   readonly #byBlock = new Map<Node, PageMark[]>();
-  /** The run of the last mark added (its root node was looked at already). */
+  /** The run of the last mark added (its root node was looked at already) and its block's marks. */
   #lastRun: TextRun | null = null;
+  #inBlock: PageMark[] = [];
   readonly #byNode = new Map<Node, PageMark[]>();
   /**
    * "offset:text" of the marks starting in a Text node, made for nodes with many marks only: a mention
@@ -479,13 +480,17 @@ export class Marks {
       this.#lastRun = run;
       const root = seg.node.getRootNode();
       if (root.nodeType === 11 && (root as ShadowRoot).host) this.shadowRoots.add(root as ShadowRoot);
+      const inBlock = this.#byBlock.get(run.block);
+      this.#inBlock = inBlock ?? [];
+      if (!inBlock) this.#byBlock.set(run.block, this.#inBlock);
     }
     this.#all.add(mark);
     this.#undrawn.push(mark);
-    const inBlock = this.#byBlock.get(run.block);
-    if (inBlock) inBlock.push(mark);
-    else this.#byBlock.set(run.block, [mark]);
-    for (let i = first; i <= last; i++) {
+    this.#inBlock.push(mark);
+    // The first node's list was looked up above (marks of one run mostly share their node).
+    if (onFirst) onFirst.push(mark);
+    else this.#byNode.set(seg.node, [mark]);
+    for (let i = first + 1; i <= last; i++) {
       const node = (segs[i] as TextSegment).node;
       const list = this.#byNode.get(node);
       if (list) list.push(mark);
@@ -526,6 +531,7 @@ export class Marks {
       if (!node.isConnected || insideAny(node, set)) dropped.add(mark);
     }
     if (dropped.size === 0) return;
+    this.#lastRun = null; // its block's list may be replaced below
     for (const mark of dropped) {
       this.#all.delete(mark);
       if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);

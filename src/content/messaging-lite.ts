@@ -59,8 +59,7 @@ export function defineExtensionMessaging() {
   };
 
   const onMessage = (type: string, handler: Handler): (() => void) => {
-    if (handlers[type])
-      throw Error(`[messaging] In this JS context, only one listener can be setup for ${type}`);
+    if (handlers[type]) throw Error(`only one listener for ${type}`); // (shorter than the library's)
     handlers[type] = handler;
     if (!root) {
       root = (m, sender, send) => {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Box, findVisible, RunQueue } from '../../src/content/run-queue.ts';
 import type { TextRun } from '../../src/match/text-runs.ts';
@@ -45,6 +46,92 @@ describe('RunQueue', () => {
     expect(ids(q.take(100, 3))).toEqual([6, 2, 3]);
     expect(ids(q.take(100, 9))).toEqual([4, 7]);
     expect(q.take(100, 9)).toBeNull();
+  });
+});
+
+/** RunQueue.take as it was before it counted the characters ahead: pick run by run, put back. */
+class PickingQueue {
+  private readonly taken = new Set<number>();
+  private next = 0;
+  private priority: number[] = [];
+  private nextPriority = 0;
+  constructor(private readonly runs: readonly TextRun[]) {}
+  prioritize(indices: readonly number[]): void {
+    this.priority = indices.filter((i) => i >= 0 && i < this.runs.length && !this.taken.has(i));
+    this.nextPriority = 0;
+  }
+  take(maxChars: number, maxRuns: number, fullOnly: boolean): number[] | null {
+    if (this.runs.length === this.taken.size) return null;
+    const picked: number[] = [];
+    let chars = 0;
+    const pick = (i: number) => {
+      if (this.taken.has(i)) return true;
+      const length = (this.runs[i] as TextRun).text.length;
+      if (picked.length > 0 && (picked.length >= maxRuns || chars + length > maxChars)) return false;
+      picked.push(i);
+      chars += length;
+      this.taken.add(i);
+      return true;
+    };
+    const [p0, n0] = [this.nextPriority, this.next];
+    let full = false;
+    while (this.nextPriority < this.priority.length && !full) {
+      if (pick(this.priority[this.nextPriority] as number)) this.nextPriority++;
+      else full = true;
+    }
+    while (this.next < this.runs.length && !full) {
+      if (pick(this.next)) this.next++;
+      else full = true;
+    }
+    if (picked.length === 0 || (fullOnly && !full && picked.length < maxRuns)) {
+      for (const i of picked) this.taken.delete(i);
+      [this.nextPriority, this.next] = [p0, n0];
+      return null;
+    }
+    return picked;
+  }
+}
+
+describe('RunQueue against picking run by run', () => {
+  it('hands out the same batches while runs keep coming, whatever the limits and priorities', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ add: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 20 }) }),
+            fc.record({
+              chars: fc.integer({ min: 1, max: 150 }),
+              runs: fc.integer({ min: 1, max: 8 }),
+              full: fc.boolean(),
+            }),
+            fc.record({ prioritize: fc.array(fc.nat({ max: 200 }), { maxLength: 6 }) }),
+          ),
+          { maxLength: 60 },
+        ),
+        (ops) => {
+          const runs: TextRun[] = [];
+          const q = new RunQueue(runs);
+          const reference = new PickingQueue(runs);
+          for (const op of ops) {
+            if ('add' in op)
+              runs.push(
+                ...runsOf(op.add).map((r, i) => ({
+                  ...r,
+                  block: { id: runs.length + i } as unknown as Node,
+                })),
+              );
+            else if ('prioritize' in op) {
+              q.prioritize(op.prioritize);
+              reference.prioritize(op.prioritize);
+            } else
+              expect(ids(q.take(op.chars, op.runs, op.full))).toEqual(
+                reference.take(op.chars, op.runs, op.full),
+              );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
