@@ -27,7 +27,16 @@ export interface FactlensPage {
   hover: HoverController;
 }
 
-export async function startContent(ctx: ContentScriptContext): Promise<void> {
+/**
+ * What the content script uses of WXT's context: in its build, src/content/context-lite.ts stands in
+ * for WXT's class (see there) and implements exactly these.
+ */
+export type ContentContext = Pick<
+  ContentScriptContext,
+  'isValid' | 'isInvalid' | 'onInvalidated' | 'addEventListener'
+>;
+
+export async function startContent(ctx: ContentContext): Promise<void> {
   const site = siteKey(location.href);
   // The first read, before the options and watchers: marking waits for it (at DOMContentLoaded the
   // storage reads of start-up were still queued on a 100 KB page, 20-50 ms late).
