@@ -15,8 +15,9 @@
 // popup's list and "show me where" see them all). While a scan runs, nearness comes from box reads at
 // each commit, by bisection over the commit's blocks in page order (see #decide), and only after the
 // first frame (no read forces the page's first layout); once the scan is done (follow()), an
-// IntersectionObserver set up in idle time watches the blocks, so the browser follows scrolling, inner
-// scrollers included, without a box read of ours. Watching every block from the start cost the 1 MB
+// IntersectionObserver set up in idle time watches the blocks (at most ~WATCHED of them: beyond, one
+// in every few stands for its group, see follow()), so the browser follows scrolling, inner scrollers
+// included. Watching every block from the start cost the 1 MB
 // bench page's scan ~30 ms of the browser's intersection updates and ~20 ms of ours (traced); reading
 // every block's box instead cost as much. The renderer's busy time in that scan went from 254–367 ms
 // to 197–257 ms (three traces each); bench:page's wall-clock total did not show it reliably (paired
@@ -178,8 +179,14 @@ function sideOf(element: Element): Side {
 /** Above every TextRun.order (a page has far fewer runs). */
 const NO_ORDER = 1e9;
 
-/** How many blocks one idle callback starts watching. */
-const WATCH_PER_IDLE = 1_000;
+/**
+ * At most about this many blocks are watched once the scan is done; beyond, one block in every few
+ * stands for its group (see follow()). The browser computes every watched block's intersection in
+ * every frame it renders: watching all ~8,000 blocks of bench/page.ts's 1 MB page (which renders every
+ * frame: its own requestAnimationFrame loop) put 108 ms per 2 s in computeIntersections (traced), ~5 %
+ * of a core for as long as the page animates.
+ */
+const WATCHED = 500;
 
 export class Marks {
   readonly #highlight: HighlightLike | null;
@@ -205,6 +212,16 @@ export class Marks {
   readonly #makeObserver: NonNullable<MarksOptions['observer']>;
   /** Watches the blocks holding marks (windowed, once follow() has set it up). */
   #observer: BlockObserver | null = null;
+  /** Following: the scan's blocks in page order, cut into groups (see follow()). */
+  #groups: Node[][] = [];
+  /** Per group: the watched element that stands for it (its first block's). */
+  #sentinels: Element[] = [];
+  /** Per group: whether its sentinel meets the drawing window (at its last report). */
+  #meets: boolean[] = [];
+  /** Per group: whether its marks are drawn (undefined: not decided yet). */
+  #groupNear: Array<boolean | undefined> = [];
+  /** Each grouped block (and sentinel element) → its group's index. */
+  readonly #groupOf = new Map<Node, number>();
   /** Blocks (an element: the block itself or a shadow root's host) near the viewport. */
   readonly #near = new Set<Element>();
   /** Windowed, before the observer: marks waiting for the first frame (box reads) to be drawn or not. */
@@ -279,7 +296,8 @@ export class Marks {
       for (const mark of marks) {
         if (mark.block !== block) {
           block = mark.block;
-          this.#watch(block); // the first time: drawn when the observer says it is near
+          // A block new since follow(): watched on its own, drawn when the observer says it is near.
+          if (!this.#groupOf.has(block)) this.#watch(block);
         }
         if (this.#isNear(mark.block)) this.#draw(mark);
       }
@@ -349,27 +367,35 @@ export class Marks {
 
   /**
    * After a scan: with many marks, hands the drawing window to an IntersectionObserver, set up in idle
-   * time (WATCH_PER_IDLE blocks per idle callback); from then on it follows scrolling.
+   * time; from then on it follows scrolling. The blocks, in page order (by their first mark's place in
+   * the scan), are cut into at most ~WATCHED groups of consecutive blocks; only each group's first
+   * block (its sentinel) is watched. A group is drawn when its sentinel or the next one meets the
+   * window, or when the window lies inside it: the last sentinel above the window (a bisection by box
+   * reads, ~9 per report, assuming page order is layout order as #decide does) starts it. Blocks that
+   * get their first marks later are watched one by one.
    */
   follow(): void {
     if (!this.#windowed || this.#following) return;
     this.#following = true;
     const epoch = this.#epoch;
-    const observer = this.#makeObserver((entries) => this.#onNear(entries));
-    this.#observer = observer;
-    const blocks = [...this.#byBlock.keys()];
-    const step = () => {
-      if (epoch !== this.#epoch) return;
-      for (const block of blocks.splice(0, WATCH_PER_IDLE)) this.#watch(block);
-      if (blocks.length > 0) this.#idle(step);
-    };
-    this.#idle(step);
-    // Marks still waiting for a frame: the observer decides. Those drawn count as near until it says
-    // otherwise (else a far block's drawn marks would stay drawn).
-    for (const mark of this.#undecided ?? []) {
-      const element = Marks.#elementOf(mark.block);
-      if (element && this.#inHighlight.has(mark)) this.#near.add(element);
+    this.#observer = this.#makeObserver((entries) => this.#onNear(entries));
+    const blocks = [...this.#byBlock]
+      .filter(([block]) => Marks.#elementOf(block))
+      .sort((a, b) => (a[1][0] as PageMark).order - (b[1][0] as PageMark).order);
+    const size = Math.ceil(blocks.length / WATCHED);
+    for (let i = 0; i < blocks.length; i += size) {
+      const g = this.#groups.length;
+      const group = blocks.slice(i, i + size).map(([block]) => block);
+      const sentinel = Marks.#elementOf(group[0] as Node) as Element;
+      for (const block of group) this.#groupOf.set(block, g);
+      this.#groupOf.set(sentinel, g);
+      this.#groups.push(group);
+      this.#sentinels.push(sentinel);
     }
+    this.#idle(() => {
+      if (epoch === this.#epoch) for (const sentinel of this.#sentinels) this.#observer?.observe(sentinel);
+    });
+    // Marks still waiting for a frame: each group's first decision draws or undraws all of its marks.
     this.#undecided = null;
   }
 
@@ -386,25 +412,54 @@ export class Marks {
   }
 
   #isNear(block: Node): boolean {
+    const g = this.#groupOf.get(block);
+    if (g !== undefined) return !!this.#groupNear[g];
     const element = Marks.#elementOf(block);
     return !element || this.#near.has(element); // no element to watch: drawn, to be safe
   }
 
   #onNear(entries: ReadonlyArray<BlockEntry>): void {
+    let moved = false;
     for (const entry of entries) {
       const { target, boundingClientRect: box } = entry;
       // An element without a box (display: contents) never intersects: its marks are drawn anyway.
       const near = entry.isIntersecting || (box.width === 0 && box.height === 0);
-      if (near === this.#near.has(target)) continue; // e.g. the first report of a far block
-      if (near) this.#near.add(target);
-      else this.#near.delete(target);
-      // The element's own marks and its open shadow root's (whose box is the host's).
-      for (const block of [target, target.shadowRoot]) {
-        for (const mark of (block && this.#byBlock.get(block)) ?? []) {
-          if (near) this.#draw(mark);
-          else if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
-        }
+      const g = this.#groupOf.get(target) as number;
+      if (this.#sentinels[g] === target) {
+        this.#meets[g] = near;
+        moved = true;
+      } else if (near !== this.#near.has(target)) {
+        // A block watched on its own: its marks and its open shadow root's (whose box is the host's).
+        this.#setNear(target, near);
+        if (target.shadowRoot) this.#setNear(target.shadowRoot, near);
       }
+    }
+    if (!moved) return;
+    // The last sentinel above the window: the window may lie inside its group.
+    let inside = -1;
+    for (let hi = this.#sentinels.length; hi - inside > 1; ) {
+      const mid = (inside + hi) >> 1;
+      if (this.#sideOf(this.#sentinels[mid] as Element) === ABOVE) inside = mid;
+      else hi = mid;
+    }
+    this.#groups.forEach((group, g) => {
+      const near = !!(this.#meets[g] || this.#meets[g + 1]) || g === inside;
+      if (near === this.#groupNear[g]) return;
+      this.#groupNear[g] = near;
+      for (const block of group) this.#setNear(block, near);
+    });
+  }
+
+  /** Draws a block's marks (near) or takes them out of the highlight. */
+  #setNear(block: Node, near: boolean): void {
+    const element = Marks.#elementOf(block);
+    if (element) {
+      if (near) this.#near.add(element);
+      else this.#near.delete(element);
+    }
+    for (const mark of this.#byBlock.get(block) ?? []) {
+      if (near) this.#draw(mark);
+      else if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
     }
   }
 
@@ -432,6 +487,11 @@ export class Marks {
     this.#windowed = false;
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#groups = [];
+    this.#sentinels = [];
+    this.#meets = [];
+    this.#groupNear = [];
+    this.#groupOf.clear();
     this.#following = false;
     this.#laidOut = false;
     this.#belowFrom = NO_ORDER;
@@ -547,7 +607,12 @@ export class Marks {
         }
         map.delete(node);
         const element = map === this.#byBlock ? Marks.#elementOf(node) : null;
-        if (element && !map.has(element) && !(element.shadowRoot && map.has(element.shadowRoot))) {
+        if (
+          element &&
+          !map.has(element) &&
+          !(element.shadowRoot && map.has(element.shadowRoot)) &&
+          !this.#sentinels.includes(element) // a sentinel stands for its group
+        ) {
           this.#observer?.unobserve(element);
           this.#near.delete(element);
         }

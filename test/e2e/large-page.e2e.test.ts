@@ -101,6 +101,30 @@ describe.skipIf(skip !== null)('a 1 MB page (Chromium)', () => {
     drawn = await drawnIn();
     expect(drawn).not.toContain('p0');
     expect(drawn.length).toBeLessThan(marks / 10);
+    // Jumps (no scrolling in between) to places inside the page: every paragraph with names that is
+    // in the viewport gets drawn (only one block in every few is watched, see marks.ts follow()).
+    for (const at of [0.5, 0.137, 0.81]) {
+      const inView = await page.evaluate((f) => {
+        scrollTo(0, document.documentElement.scrollHeight * f);
+        return Array.from(document.querySelectorAll('p'))
+          .filter((p) => {
+            const box = p.getBoundingClientRect();
+            return box.bottom > 0 && box.top < innerHeight && Number(p.id.slice(1)) % 4 !== 3;
+          })
+          .map((p) => p.id);
+      }, at);
+      expect(inView.length).toBeGreaterThan(3);
+      await expect
+        .poll(
+          async () => {
+            const now = new Set(await drawnIn());
+            return inView.filter((id) => !now.has(id));
+          },
+          { timeout: 5_000, interval: 50 },
+        )
+        .toEqual([]);
+      expect((await drawnIn()).length).toBeLessThan(marks / 10);
+    }
     type Timing = { start: number; duration: number };
     const { longTasks, loadEnd } = await page.evaluate(() => {
       const w = window as unknown as { __longTasks: Timing[] };
