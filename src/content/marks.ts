@@ -296,8 +296,9 @@ export class Marks {
       for (const mark of marks) {
         if (mark.block !== block) {
           block = mark.block;
-          // A block new since follow(): watched on its own, drawn when the observer says it is near.
-          if (!this.#groupOf.has(block)) this.#watch(block);
+          // A block new since the blocks were grouped: watched on its own, drawn when the observer
+          // says it is near.
+          if (this.#sentinels.length > 0 && !this.#groupOf.has(block)) this.#watch(block);
         }
         if (this.#isNear(mark.block)) this.#draw(mark);
       }
@@ -379,21 +380,25 @@ export class Marks {
     this.#following = true;
     const epoch = this.#epoch;
     this.#observer = this.#makeObserver((entries) => this.#onNear(entries));
-    const blocks = [...this.#byBlock]
-      .filter(([block]) => Marks.#elementOf(block))
-      .sort((a, b) => (a[1][0] as PageMark).order - (b[1][0] as PageMark).order);
-    const size = Math.ceil(blocks.length / WATCHED);
-    for (let i = 0; i < blocks.length; i += size) {
-      const g = this.#groups.length;
-      const group = blocks.slice(i, i + size).map(([block]) => block);
-      const sentinel = Marks.#elementOf(group[0] as Node) as Element;
-      for (const block of group) this.#groupOf.set(block, g);
-      this.#groupOf.set(sentinel, g);
-      this.#groups.push(group);
-      this.#sentinels.push(sentinel);
-    }
+    // In idle time: sorting and grouping ~8,000 blocks took ~4 ms (CPU profile of the 1 MB page),
+    // which would delay the frame drawing the scan's last marks. A block that gets its first marks
+    // before then is grouped with the others.
     this.#idle(() => {
-      if (epoch === this.#epoch) for (const sentinel of this.#sentinels) this.#observer?.observe(sentinel);
+      if (epoch !== this.#epoch) return;
+      const blocks = [...this.#byBlock]
+        .filter(([block]) => Marks.#elementOf(block))
+        .sort((a, b) => (a[1][0] as PageMark).order - (b[1][0] as PageMark).order);
+      const size = Math.ceil(blocks.length / WATCHED);
+      for (let i = 0; i < blocks.length; i += size) {
+        const g = this.#groups.length;
+        const group = blocks.slice(i, i + size).map(([block]) => block);
+        const sentinel = Marks.#elementOf(group[0] as Node) as Element;
+        for (const block of group) this.#groupOf.set(block, g);
+        this.#groupOf.set(sentinel, g);
+        this.#groups.push(group);
+        this.#sentinels.push(sentinel);
+        this.#observer?.observe(sentinel);
+      }
     });
     // Marks still waiting for a frame: each group's first decision draws or undraws all of its marks.
     this.#undecided = null;

@@ -322,6 +322,26 @@ describe('Marks on a page with many marks: only those near the viewport are draw
     expect([...blocksOf(ranges)].sort()).toEqual([...ids(0, 10)].sort());
   });
 
+  it('groups a block that gets its first marks between follow() and the grouping', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const { observer, near, watched } = fakeObserver();
+    const times = fakeTimes(ids(0, 10));
+    const marks = new Marks(highlight, { observer, ...times.options });
+    for (let i = 0; i < N - 1; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    times.frame();
+    marks.follow();
+    marks.add(runs[N - 1] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    expect(watched.size).toBe(0);
+    times.idle();
+    // N blocks again: the last one is in the last group, not watched on its own.
+    expect(watched.size).toBe(N / GROUP);
+    expect(blocksOf(ranges).has(`p${N - 1}`)).toBe(false);
+    scroll(times, near, ids(N - 3, N));
+    expect(blocksOf(ranges).has(`p${N - 1}`)).toBe(true);
+  });
+
   it('does nothing scheduled before clear()', () => {
     const { highlight, ranges } = fakeHighlight();
     const { observer, watched } = fakeObserver();
