@@ -1,8 +1,9 @@
 // The Firefox build (MV2, background page) on the fixture pages in Debian's Firefox ESR: the marks the
 // gold files ask for and the entities they refer to (as the popup lists them), an unchanged page, the
-// hover card with its sources and its "more" link to the entity page, the per-site switch, and text
-// added later. The Chromium suite covers the rest; this one shows that the Firefox build works, not
-// only that it lints.
+// hover card with its sources and its "more" link to the entity page, the per-site switch, text
+// added later, and on a page with thousands of marks, drawing only near the viewport as it jumps.
+// The Chromium suite covers the rest; this one shows that the Firefox build works, not only that it
+// lints.
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +15,8 @@ import {
   tabSummary,
 } from './firefox-harness.ts';
 import {
+  bigPage,
+  drawnParagraphs,
   expectGold,
   type FixtureServer,
   goldPagesFor,
@@ -23,12 +26,16 @@ import {
   PAGES,
   readGold,
   readMarkBox,
+  scrollToFraction,
   serveFixtures,
 } from './harness.ts';
 
 const skip = firefoxUnavailable();
 // The Firefox build carries the same corpus as the Chromium one: the seed.
 const GOLD_PAGES = goldPagesFor('seed');
+
+/** Paragraphs of the page with thousands of marks (beyond marks.ts DRAWING.allUpTo: windowed). */
+const MANY = 3_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,7 +60,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
   }
 
   beforeAll(async () => {
-    server = await serveFixtures(PAGES as string, { 'later.html': LATER_PAGE });
+    server = await serveFixtures(PAGES as string, { 'later.html': LATER_PAGE, 'many.html': bigPage(MANY) });
     browser = await launchFirefox();
     // "More" in a card opens the extension page on that entity, in a tab.
     const page = await browser.newPage();
@@ -155,4 +162,34 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
     expect(texts.sort()).toEqual(['拉夫罗夫', '王毅']);
     await page.close();
   });
+
+  it('on a page with thousands of marks draws those near the viewport, and follows jumps', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('many.html'));
+    // Every paragraph with names gets marked (the popup's counts), only those near the top drawn.
+    let marked = 0;
+    for (const end = Date.now() + 30_000; Date.now() < end; await sleep(500)) {
+      const n = (await tabSummary(ext, page.url())).reduce((sum, term) => sum + term.count, 0);
+      if (n > 0 && n === marked) break;
+      marked = n;
+    }
+    expect(marked).toBeGreaterThan(2 * MANY);
+    let drawn = await page.evaluate(drawnParagraphs);
+    expect(drawn).toContain('p0');
+    expect(drawn).not.toContain(`p${MANY - 2}`);
+    expect(drawn.length).toBeLessThan(marked / 5);
+    for (const at of [1, 0.5, 0.137]) {
+      const inView = await page.evaluate(scrollToFraction, at);
+      expect(inView.length).toBeGreaterThan(3);
+      let missing = inView;
+      for (const end = Date.now() + 5_000; missing.length > 0 && Date.now() < end; await sleep(100)) {
+        drawn = await page.evaluate(drawnParagraphs);
+        missing = inView.filter((id) => !drawn.includes(id));
+      }
+      expect(missing, `drawn after a jump to ${at}`).toEqual([]);
+      expect(drawn).not.toContain('p0');
+      expect(drawn.length).toBeLessThan(marked / 5);
+    }
+    await page.close();
+  }, 60_000);
 });

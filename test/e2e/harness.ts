@@ -247,6 +247,50 @@ export function expectGold(name: string, marked: readonly string[], terms: reado
   }
 }
 
+const BIG_PARAGRAPHS = [
+  '俄罗斯外长拉夫罗夫本周二在北京先后会见了国家主席习近平和外长王毅。双方表示，中俄关系处在历史最高水平。',
+  '外界普遍认为，此行是在为普京五月访华做准备。普京三月连任后尚未出访。',
+  '与此同时，美国财长耶伦也在中国访问，她警告中国企业不要向俄罗斯提供物资支持。',
+  '据中国海关统计，2023年两国贸易额达到2400亿美元，一个没有名字的段落补足长度。',
+];
+
+/**
+ * A page of `n` paragraphs `p0`, `p1`, … cycling through four texts; every fourth (`id % 4 === 3`)
+ * holds no name. 7,000 paragraphs are about 1 MB. Long tasks are recorded in `__longTasks` (Chromium).
+ */
+export function bigPage(n: number): string {
+  const body: string[] = [];
+  for (let i = 0; i < n; i++)
+    body.push(`<p id="p${i}">${i}. ${BIG_PARAGRAPHS[i % BIG_PARAGRAPHS.length]}</p>`);
+  return `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>big</title>
+<script>
+window.__longTasks = [];
+try {
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+} catch {}
+</script></head><body><article>${body.join('\n')}</article></body></html>`;
+}
+
+/** In a bigPage: the ids of the paragraphs holding drawn marks. */
+export function drawnParagraphs(): string[] {
+  return Array.from(
+    (CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>,
+    (r) => r.startContainer.parentElement?.id ?? '',
+  );
+}
+
+/** In a bigPage: jumps to fraction `f` of its height; the ids of the paragraphs with names in view. */
+export function scrollToFraction(f: number): string[] {
+  scrollTo(0, document.documentElement.scrollHeight * f);
+  return Array.from(document.querySelectorAll('p'))
+    .filter((p) => {
+      const box = p.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight && Number(p.id.slice(1)) % 4 !== 3;
+    })
+    .map((p) => p.id);
+}
+
 /** A page to which text with names is added one second after load. */
 export const LATER_PAGE = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>later</title></head>
 <body><main id="main"><p>开头没有人名。</p></main>

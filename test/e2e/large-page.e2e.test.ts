@@ -4,34 +4,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
+  bigPage,
   contentWorld,
+  drawnParagraphs,
   e2eUnavailable,
   type FixtureServer,
   launch,
   PAGES,
+  scrollToFraction,
   serveFixtures,
 } from './harness.ts';
 
 const skip = e2eUnavailable();
-
-const PARAGRAPHS = [
-  '俄罗斯外长拉夫罗夫本周二在北京先后会见了国家主席习近平和外长王毅。双方表示，中俄关系处在历史最高水平。',
-  '外界普遍认为，此行是在为普京五月访华做准备。普京三月连任后尚未出访。',
-  '与此同时，美国财长耶伦也在中国访问，她警告中国企业不要向俄罗斯提供物资支持。',
-  '据中国海关统计，2023年两国贸易额达到2400亿美元，一个没有名字的段落补足长度。',
-];
-
-/** About 1 MB of HTML: `n` paragraphs cycling through the texts above. */
-function bigPage(n: number): string {
-  const body: string[] = [];
-  for (let i = 0; i < n; i++) body.push(`<p id="p${i}">${i}. ${PARAGRAPHS[i % PARAGRAPHS.length]}</p>`);
-  return `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>big</title>
-<script>
-window.__longTasks = [];
-new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
-  .observe({ type: 'longtask', buffered: true });
-</script></head><body><article>${body.join('\n')}</article></body></html>`;
-}
 
 const N = 7_000;
 
@@ -58,13 +42,7 @@ describe.skipIf(skip !== null)('a 1 MB page (Chromium)', () => {
     await page.goto(server.url('big.html'), { waitUntil: 'load' });
     const loadedAt = Date.now() - t0;
     /** The ids of the paragraphs holding drawn marks. */
-    const drawnIn = () =>
-      page.evaluate(() =>
-        Array.from(
-          (CSS.highlights.get('factlens') ?? []) as Iterable<AbstractRange>,
-          (r) => r.startContainer.parentElement?.id ?? '',
-        ),
-      );
+    const drawnIn = () => page.evaluate(drawnParagraphs);
     // The first screen is marked first.
     await page.waitForFunction(
       () => {
@@ -104,15 +82,7 @@ describe.skipIf(skip !== null)('a 1 MB page (Chromium)', () => {
     // Jumps (no scrolling in between) to places inside the page: every paragraph with names that is
     // in the viewport gets drawn (only one block in every few is watched, see marks.ts follow()).
     for (const at of [0.5, 0.137, 0.81]) {
-      const inView = await page.evaluate((f) => {
-        scrollTo(0, document.documentElement.scrollHeight * f);
-        return Array.from(document.querySelectorAll('p'))
-          .filter((p) => {
-            const box = p.getBoundingClientRect();
-            return box.bottom > 0 && box.top < innerHeight && Number(p.id.slice(1)) % 4 !== 3;
-          })
-          .map((p) => p.id);
-      }, at);
+      const inView = await page.evaluate(scrollToFraction, at);
       expect(inView.length).toBeGreaterThan(3);
       await expect
         .poll(
