@@ -611,6 +611,13 @@ export class Marks {
           continue;
         }
         map.delete(node);
+        // A block that left the page leaves its group too (the group would keep it alive); its
+        // sentinel stays, as it stands for the group.
+        const g = map === this.#byBlock && !node.isConnected ? this.#groupOf.get(node) : undefined;
+        if (g !== undefined && this.#sentinels[g] !== node) {
+          this.#groupOf.delete(node);
+          this.#groups[g] = (this.#groups[g] as Node[]).filter((block) => block !== node);
+        }
         const element = map === this.#byBlock ? Marks.#elementOf(node) : null;
         if (
           element &&

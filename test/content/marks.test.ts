@@ -342,6 +342,31 @@ describe('Marks on a page with many marks: only those near the viewport are draw
     expect(blocksOf(ranges).has(`p${N - 1}`)).toBe(true);
   });
 
+  it('keeps drawing the right groups after blocks, a sentinel among them, left the page', () => {
+    const { highlight, ranges } = fakeHighlight();
+    const { observer, near } = fakeObserver();
+    const times = fakeTimes(ids(0, 10));
+    const marks = new Marks(highlight, { observer, ...times.options });
+    for (let i = 0; i < N; i++) marks.add(runs[i] as TextRun, 0, 2, 'e:王毅', brief('王毅'));
+    marks.commit();
+    times.frame();
+    marks.follow();
+    times.idle();
+    const gone = document.getElementById('p1002') as Element;
+    gone.remove();
+    marks.removeWithin([]);
+    expect(marks.onNode(gone.firstChild as Node)).toHaveLength(0);
+    scroll(times, near, ids(1000, 1010));
+    expect([...blocksOf(ranges)].sort()).toEqual(
+      [...ids(1000 - GROUP, 1010)].filter((id) => id !== 'p1002').sort(),
+    );
+    // A group whose first block left the page is still drawn with it (its sentinel stays watched).
+    (document.getElementById('p1005') as Element).remove();
+    marks.removeWithin([]);
+    scroll(times, near, ids(1006, 1009));
+    expect(blocksOf(ranges).has('p1007')).toBe(true);
+  });
+
   it('does nothing scheduled before clear()', () => {
     const { highlight, ranges } = fakeHighlight();
     const { observer, watched } = fakeObserver();
