@@ -222,7 +222,10 @@ export class Marks {
   #groupNear: Array<boolean | undefined> = [];
   /** Each grouped block (and sentinel element) → its group's index. */
   readonly #groupOf = new Map<Node, number>();
-  /** Blocks (an element: the block itself or a shadow root's host) near the viewport. */
+  /**
+   * Blocks (an element: the block itself or a shadow root's host) near the viewport, as read during
+   * the scan (#decide) or reported for a block watched on its own; a grouped block's is its group's.
+   */
   readonly #near = new Set<Element>();
   /** Windowed, before the observer: marks waiting for the first frame (box reads) to be drawn or not. */
   #undecided: PageMark[] | null = null;
@@ -435,8 +438,10 @@ export class Marks {
         moved = true;
       } else if (near !== this.#near.has(target)) {
         // A block watched on its own: its marks and its open shadow root's (whose box is the host's).
-        this.#setNear(target, near);
-        if (target.shadowRoot) this.#setNear(target.shadowRoot, near);
+        if (near) this.#near.add(target);
+        else this.#near.delete(target);
+        this.#drawBlock(target, near);
+        if (target.shadowRoot) this.#drawBlock(target.shadowRoot, near);
       }
     }
     if (!moved) return;
@@ -451,17 +456,12 @@ export class Marks {
       const near = !!(this.#meets[g] || this.#meets[g + 1]) || g === inside;
       if (near === this.#groupNear[g]) return;
       this.#groupNear[g] = near;
-      for (const block of group) this.#setNear(block, near);
+      for (const block of group) this.#drawBlock(block, near);
     });
   }
 
   /** Draws a block's marks (near) or takes them out of the highlight. */
-  #setNear(block: Node, near: boolean): void {
-    const element = Marks.#elementOf(block);
-    if (element) {
-      if (near) this.#near.add(element);
-      else this.#near.delete(element);
-    }
+  #drawBlock(block: Node, near: boolean): void {
     for (const mark of this.#byBlock.get(block) ?? []) {
       if (near) this.#draw(mark);
       else if (this.#inHighlight.delete(mark)) this.#highlight?.delete(mark.range);
