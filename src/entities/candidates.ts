@@ -122,6 +122,15 @@ export function nameBeforeParen(
   // "Joe Biden": nothing loose joins it from the left); 'partial': a dictionary word that is only part
   // of the name (尼克 in 霍伊尼克 "Heunicke"): transliteration characters may continue it.
   let mode: 'free' | 'complete' | 'partial' = 'free';
+  // The part of the name since the last "·" (or its end): its length and whether every character
+  // taken so far is a transliteration character. A transliterated name is cut into dictionary words
+  // by the segmentation (康|拉德, 麦克|康奈尔, 格雷|塔, 乌苏|拉): such a word continues the name
+  // when it is made of transliteration characters too (transliterationContinues).
+  let partLength = 0;
+  let partTranslit = true;
+  /** This part was continued across a dictionary word (transliterationContinues). */
+  let bridged = false;
+  let dots = 0;
   for (let i = segs.length - 1; i >= 0; i--) {
     const s = segs[i] as (typeof segs)[number];
     const text = folded.slice(s.start, s.end);
@@ -130,18 +139,38 @@ export function nameBeforeParen(
       if (!taken) break;
       start = s.start;
       glued = true;
+      dots++;
+      partLength = 0;
+      partTranslit = true;
+      bridged = false;
       continue;
     }
+    const continues =
+      taken &&
+      mode !== 'complete' &&
+      partTranslit &&
+      (partLength > 0 || glued) &&
+      transliterationContinues(s.type, text, partLength, english, dots, lexicon);
     if (glued) {
       // Across a "·" every part belongs to the name (卢西安·弗洛伊德, 梅特·弗雷德里克森).
-      if (s.type === 'common' || (s.type === 'char' && (STOP_CHARS.has(text) || NAME_EDGE.has(text)))) break;
+      if (
+        (s.type === 'common' && !continues) ||
+        (s.type === 'char' && (STOP_CHARS.has(text) || NAME_EDGE.has(text)))
+      ) {
+        break;
+      }
       if (!isHan(text.charCodeAt(0))) break;
+      if (s.type === 'common') bridged = true;
       start = s.start;
       glued = false;
       mode = 'free';
     } else if (s.type === 'char') {
       if (STOP_CHARS.has(text) || NAME_EDGE.has(text) || !isHan(text.charCodeAt(0))) break;
-      if (mode === 'complete' || (mode === 'partial' && !isTransliteration(`${text}${text}`))) break;
+      const translit = isTransliteration(`${text}${text}`);
+      if (mode === 'complete' || (mode === 'partial' && !translit)) break;
+      // Left of a name continued across a dictionary word, only transliteration characters go on
+      // (1900年|维托里奥: 维托 is a word).
+      if (!translit && bridged) break;
       start = s.start;
     } else if (s.type === 'proper') {
       if (!taken) {
@@ -154,13 +183,54 @@ export function nameBeforeParen(
       } else if (mode === 'partial' && isTransliteration(text)) {
         // Two dictionary transliterations that together spell one name (贝尔|伯克 "Baerbock",
         // 麦克|丹尼尔 "McDaniel"): the right one was not the whole name.
-      } else break;
+      } else if (continues) bridged = true;
+      else break;
       start = s.start;
+    } else if (continues) {
+      start = s.start;
+      bridged = true;
     } else break;
+    partLength += s.end - s.start;
+    partTranslit &&= isTransliteration(text.length === 1 ? `${text}${text}` : text);
     if (folded.length - start > 14) return undefined;
   }
   const name = chinese.slice(start).replace(/^[·・‧]+/, '');
   return name.length >= 2 ? name : undefined;
+}
+
+/**
+ * About how many characters a word's transliteration takes: its vowel groups, one more when it ends
+ * in a consonant (Ursula: 3, 乌苏拉; Hildebrandt: 4, 希尔德布朗特 has 6; Lula: 2, 卢拉). A floor.
+ */
+function syllables(word: string): number {
+  const vowels = word.match(/[aeiouyäöüéèáíóú]+/gi)?.length ?? 0;
+  return Math.max(1, vowels + (/[aeiouyäöüéèáíóú]$/i.test(word) ? 0 : 1));
+}
+
+/**
+ * Whether a dictionary word (a common one, or a proper noun that is not a name) left of the
+ * transliteration characters taken so far (`partLength` of them in this part of the name) continues
+ * them: it must be made of transliteration characters too; a common word always does then (康|拉德,
+ * 麦克|康奈尔), a proper noun glossed as a name too (贝尔 "Bell (person name)"); any other proper noun
+ * (a place: 巴西 "Brazil" in 巴西卢拉) only while the part is shorter than its English word's vowel
+ * groups (乌苏|拉·冯德莱恩 for "Ursula", but not 巴西|卢拉 for "Lula"). The English word is the
+ * parenthesis' first one left of a "·", its last one otherwise.
+ */
+function transliterationContinues(
+  type: string,
+  text: string,
+  partLength: number,
+  english: readonly string[],
+  dots: number,
+  lexicon: Lexicon,
+): boolean {
+  if (!isTransliteration(text.length === 1 ? `${text}${text}` : text) || TITLES.includes(text)) return false;
+  if (type === 'common') return true;
+  if (type !== 'proper') return false;
+  if (/\((?:person |sur)?name\)/.test(lexicon.glossText(text))) return true;
+  const words = (english[0] ?? '').split(/\s+/).filter(Boolean);
+  const word = dots > 0 ? words[0] : words[words.length - 1];
+  return word !== undefined && partLength < syllables(word);
 }
 
 export function collectParentheticals(

@@ -549,11 +549,17 @@ function countAll(text: string, trie: PatternTrie, counts: Int32Array): void {
   }
 }
 
-/** "Lavrov" for "Sergei Lavrov": the last word of a Western person's name, where it points to one entity. */
+/**
+ * "Lavrov" for "Sergei Lavrov", 阿登纳 for 康拉德·阿登纳: the last word of a Western person's name, where
+ * it points to one entity.
+ */
 function addShortForms(entities: Entity[]): void {
   const owners = new Map<string, Set<string>>();
   const taken = new Set<string>();
-  for (const e of entities) for (const a of e.aliases) taken.add(foldKey(a.text));
+  for (const e of entities) {
+    taken.add(foldKey(e.name));
+    for (const a of e.aliases) taken.add(foldKey(a.text));
+  }
   for (const e of entities) {
     if (e.kind !== 'person' || !isTransliteration(toSimplified(e.name), 1)) continue;
     for (const a of e.aliases) {
@@ -566,8 +572,27 @@ function addShortForms(entities: Entity[]): void {
       (owners.get(last) ?? owners.set(last, new Set()).get(last))?.add(e.id);
     }
   }
+  // The same in Chinese: 阿登纳 for 康拉德·阿登纳 (news name a foreigner by the surname once introduced).
+  // Keyed folded, so both scripts' forms of the name count once; the alias is written as the entity's
+  // own (Simplified) name writes it.
+  const hanForms = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    for (const text of [e.name, ...e.aliases.map((a) => a.text)]) {
+      const parts = text.split('·');
+      const last = parts[parts.length - 1] as string;
+      // Three characters at least: a two-character one (塞拉, 马林) is often part of a longer
+      // transliteration that no dictionary knows, where the matcher's boundary check cannot see it.
+      if (parts.length < 2 || last.length < 3 || !/^[\u3400-\u9fff]+$/.test(last)) continue;
+      const key = foldKey(last);
+      if (!isTransliteration(key)) continue;
+      if (!hanForms.has(key) || text === e.name) hanForms.set(key, last);
+      (owners.get(key) ?? owners.set(key, new Set()).get(key))?.add(e.id);
+    }
+  }
   const byId = new Map(entities.map((e) => [e.id, e]));
-  for (const [last, ids] of [...owners].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [key, ids] of [...owners].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const last = hanForms.get(key) ?? key;
     if (taken.has(foldKey(last))) continue;
     // One owner, or one that the corpus names far more often than all the others together
     // (Trump: Donald, not Melania or Ivanka).

@@ -71,6 +71,7 @@ export const TITLES = [
   '副总理',
   '国务委员',
   '总督',
+  '拉比',
 ];
 
 /** Common single-character Chinese surnames (Simplified). */

@@ -54,6 +54,29 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('化妆品品牌创始人鲁宾斯坦', lexicon, ['Helena Rubinstein'])).toBe('鲁宾斯坦');
     expect(nameBeforeParen('巴西卢拉', lexicon, ['Lula'])).toBe('卢拉');
   });
+
+  it('keeps a transliterated name whole where the segmentation cuts it into dictionary words', () => {
+    // Common words of transliteration characters (拉德, 麦克, 列克) continue the name.
+    expect(nameBeforeParen('联邦总理康拉德·阿登纳', lexicon, ['Konrad Adenauer'])).toBe('康拉德·阿登纳');
+    expect(nameBeforeParen('共和党参院领袖麦克康奈尔', lexicon, ['Mitch McConnell'])).toBe('麦克康奈尔');
+    expect(nameBeforeParen('反对派领袖阿列克谢·纳瓦尔尼', lexicon, ['Alexei Navalny'])).toBe(
+      '阿列克谢·纳瓦尔尼',
+    );
+    // A proper noun glossed as a name (哈里 "Harry", 贝尔 "Bell (person name)") continues it too.
+    expect(nameBeforeParen('参议员哈里斯', lexicon, ['Kamala Harris'])).toBe('哈里斯');
+    expect(nameBeforeParen('该党双主席贝尔伯克', lexicon, ['Annalena Baerbock'])).toBe('贝尔伯克');
+    // Another proper noun only while the name is shorter than its English word says: a place inside
+    // a name (乌苏|拉 "Ursula", 阿克塞|尔 "Axel") joins it, a country before one (巴西|卢拉) does not.
+    expect(nameBeforeParen('委员会主席乌苏拉·冯德莱恩', lexicon, ['Ursula von der Leyen'])).toBe(
+      '乌苏拉·冯德莱恩',
+    );
+    expect(nameBeforeParen('德国拳手阿克塞尔·舒尔茨', lexicon, ['Axel Schulz'])).toBe('阿克塞尔·舒尔茨');
+    expect(nameBeforeParen('瑞典少女格雷塔·通贝里', lexicon, ['Greta Thunberg'])).toBe('格雷塔·通贝里');
+    // Left of a name continued that way, a character that is no transliteration ends it.
+    expect(nameBeforeParen('1900年维托里奥·塞拉', lexicon, ['Vittorio Sella'])).toBe('维托里奥·塞拉');
+    // Titles still end it.
+    expect(nameBeforeParen('美国国务卿迈克·蓬佩奥', lexicon, ['Mike Pompeo'])).toBe('迈克·蓬佩奥');
+  });
 });
 
 describe('extractEntities', () => {
@@ -118,6 +141,24 @@ describe('extractEntities', () => {
     const zhang = byName('张慈');
     expect(zhang?.aliases.map((a) => a.text) ?? []).not.toContain('Axios');
     expect(zhang?.aliases.map((a) => a.text) ?? []).not.toContain('邹宗翰');
+  });
+
+  it('gives a Western name written with "·" its surname as a short form, where it is unambiguous', () => {
+    const { entities } = extractEntities(
+      [
+        article('3', [
+          '第一任联邦总理康拉德·阿登纳（Konrad Adenauer）访问巴黎。',
+          '歌手马克·施耐德（Mark Schneider）和作家海伦·施耐德（Helen Schneider）',
+          '演员安吉拉·桂（Angela Gui）',
+        ]),
+      ],
+      { lexicon },
+    );
+    const aliases = (name: string) => entities.find((e) => e.name === name)?.aliases ?? [];
+    expect(aliases('康拉德·阿登纳')).toContainEqual({ text: '阿登纳', source: 'short-form' });
+    // Two people share it: neither gets it. One character is too short to stand alone.
+    expect(aliases('马克·施耐德').map((a) => a.text)).not.toContain('施耐德');
+    expect(aliases('安吉拉·桂').map((a) => a.text)).not.toContain('桂');
   });
 
   it('records a source for every alias and indexes mentions', () => {
