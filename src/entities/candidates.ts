@@ -166,7 +166,7 @@ export function nameBeforeParen(
       mode = 'free';
     } else if (s.type === 'char') {
       if (STOP_CHARS.has(text) || NAME_EDGE.has(text) || !isHan(text.charCodeAt(0))) break;
-      const translit = isTransliteration(`${text}${text}`);
+      const translit = isTransliterationPart(text);
       if (mode === 'complete' || (mode === 'partial' && !translit)) break;
       // Left of a name continued across a dictionary word, only transliteration characters go on
       // (1900年|维托里奥: 维托 is a word).
@@ -191,11 +191,16 @@ export function nameBeforeParen(
       bridged = true;
     } else break;
     partLength += s.end - s.start;
-    partTranslit &&= isTransliteration(text.length === 1 ? `${text}${text}` : text);
+    partTranslit &&= isTransliterationPart(text);
     if (folded.length - start > 14) return undefined;
   }
   const name = chinese.slice(start).replace(/^[·・‧]+/, '');
   return name.length >= 2 ? name : undefined;
+}
+
+/** Made only of transliteration characters (one character too, unlike isTransliteration). */
+function isTransliterationPart(text: string): boolean {
+  return isTransliteration(text.length === 1 ? `${text}${text}` : text);
 }
 
 /**
@@ -208,10 +213,10 @@ function syllables(word: string): number {
 }
 
 /**
- * Whether a dictionary word (a common one, or a proper noun that is not a name) left of the
- * transliteration characters taken so far (`partLength` of them in this part of the name) continues
- * them: it must be made of transliteration characters too; a common word always does then (康|拉德,
- * 麦克|康奈尔), a proper noun glossed as a name too (贝尔 "Bell (person name)"); any other proper noun
+ * Whether a dictionary word (common or proper) left of the transliteration characters taken so far
+ * (`partLength` of them in this part of the name) continues them: it must be made of transliteration
+ * characters too; a common word always does then (康|拉德, 麦克|康奈尔), a proper noun glossed as a
+ * name too (贝尔 "Bell (person name)"); any other proper noun
  * (a place: 巴西 "Brazil" in 巴西卢拉) only while the part is shorter than its English word's vowel
  * groups (乌苏|拉·冯德莱恩 for "Ursula", but not 巴西|卢拉 for "Lula"). The English word is the
  * parenthesis' first one left of a "·", its last one otherwise.
@@ -224,7 +229,7 @@ function transliterationContinues(
   dots: number,
   lexicon: Lexicon,
 ): boolean {
-  if (!isTransliteration(text.length === 1 ? `${text}${text}` : text) || TITLES.includes(text)) return false;
+  if (!isTransliterationPart(text) || TITLES.includes(text)) return false;
   if (type === 'common') return true;
   if (type !== 'proper') return false;
   if (/\((?:person |sur)?name\)/.test(lexicon.glossText(text))) return true;
