@@ -272,16 +272,29 @@ export function collectQuoted(articleId: string, text: string, out: CandidateSet
 }
 
 const TITLE_NAME = new RegExp(
-  `(?:${TITLES.join('|')})([${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2})`,
+  `(?:${TITLES.join('|')})([${[...SURNAMES].join('')}][\\u4e00-\\u9fff]{1,2})(?=([\\u4e00-\\u9fff]?))`,
   'g',
 );
 
-/** 3-character spans after a title (特使李辉再…); the length (2 or 3) is settled later by frequency. */
-export function collectTitleNames(text: string, into: Map<string, number>): void {
+/**
+ * 3-character spans after a title (特使李辉再…); the length (2 or 3) is settled later by frequency.
+ * With `tails`, also what follows each span's first two characters, up to two characters ('' where
+ * the Han run ends): 特使李辉再度 gives 李辉 → 再度, which tells whether a 2-character name ends there.
+ */
+export function collectTitleNames(
+  text: string,
+  into: Map<string, number>,
+  tails?: Map<string, Map<string, number>>,
+): void {
   const folded = fold(text);
   for (const m of folded.matchAll(TITLE_NAME)) {
     const span = m[1] as string;
     into.set(span, (into.get(span) ?? 0) + 1);
+    if (!tails) continue;
+    const head = span.slice(0, 2);
+    const tail = span.length === 3 ? span.slice(2) + (m[2] as string) : '';
+    const counts = tails.get(head) ?? tails.set(head, new Map()).get(head);
+    counts?.set(tail, (counts.get(tail) ?? 0) + 1);
   }
 }
 

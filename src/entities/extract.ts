@@ -73,6 +73,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const lexicon = options.lexicon ?? new Lexicon();
   const cands = new CandidateSet();
   const titleSpans = new Map<string, number>();
+  const titleTails = new Map<string, Map<string, number>>();
   const markedNames = new Map<string, Map<string, number>>();
   const headings = new Set<string>();
 
@@ -80,7 +81,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     for (const p of a.passages) {
       collectParentheticals(a.id, p.text, lexicon, cands);
       collectQuoted(a.id, p.text, cands);
-      collectTitleNames(p.text, titleSpans);
+      collectTitleNames(p.text, titleSpans, titleTails);
       collectMarkedNames(p.text, markedNames);
       // Subheadings and gallery titles: a name at their end (巴西球星内马尔, 法国前总统德斯坦).
       for (const heading of [HEADING_KINDS.has(p.kind) ? p.text : undefined, p.title]) {
@@ -138,16 +139,47 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     const head = span.slice(0, 2);
     bestContinuation.set(head, Math.max(bestContinuation.get(head) ?? 0, countOf(span)));
   }
+  // A surname that is also a function word (曾 "once", 向 "towards", 于 "at", 贺 "to congratulate")
+  // followed by the start of a dictionary word is that word, no given name: 发言人曾表示, 部长向法院,
+  // 议员向媒体, 发言人向美国. Such spans, and their 2-character heads (向法 of 向法院 and 向法国), name no one.
+  const functionSpan = (span: string) =>
+    span.length === 3 && STOP_CHARS.has(span[0] as string) && lexicon.startsWord(span.slice(1));
+  const functionHeads = new Set([...titleSpans.keys()].filter(functionSpan).map((s) => s.slice(0, 2)));
+  // Whether the titled occurrences of a 2-character head show a name that ends there: the Han run
+  // ends, or a function character or a dictionary word follows (外长王毅表示, 副总理刘鹤在). Where the
+  // third character rather continues it (任国强, 周安澜, 陈家坪: too rare to be names themselves),
+  // the head is a piece of a name. A surname that is also a function word (曾因参加: "once, because
+  // of …") needs two such occurrences.
+  const endsAfterTwo = (head: string): boolean => {
+    let ends = 0;
+    let goesOn = 0;
+    for (const [tail, n] of titleTails.get(head) ?? []) {
+      if (
+        tail === '' ||
+        STOP_CHARS.has(tail[0] as string) ||
+        (tail.length === 2 && lexicon.startsWord(tail))
+      ) {
+        ends += n;
+      } else goesOn += n;
+    }
+    return ends >= (STOP_CHARS.has(head[0] as string) ? 2 : 1) && ends >= goesOn;
+  };
   for (const span of [...titleSpans.keys()].sort()) {
     const two = span.slice(0, 2);
     const c3 = span.length === 3 ? countOf(span) : 0;
     const c2 = countOf(two);
-    if (STOP_CHARS.has(span[1] as string)) continue;
+    if (STOP_CHARS.has(span[1] as string) || functionSpan(span)) continue;
     // Foreign names (金斯|伯格) come from parentheticals; this pattern is for Chinese names.
     if (isTransliteration(two)) continue;
     if (span.length === 3 && !STOP_CHARS.has(span[2] as string) && c3 >= 2 && c3 >= 0.7 * c2) {
       titleNames.add(span);
-    } else if (c2 >= 2 && !lexicon.isWord(two) && (bestContinuation.get(two) ?? 0) <= 0.5 * c2) {
+    } else if (
+      c2 >= 2 &&
+      !lexicon.isWord(two) &&
+      !functionHeads.has(two) &&
+      endsAfterTwo(two) &&
+      (bestContinuation.get(two) ?? 0) <= 0.5 * c2
+    ) {
       titleNames.add(two);
     }
   }

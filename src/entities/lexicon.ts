@@ -113,6 +113,17 @@ export class Lexicon {
     return this.entryByKey.has(key);
   }
 
+  private wordHeads?: Set<string>;
+
+  /** Whether some word of 2+ characters, proper nouns included, starts with these 2 characters. */
+  startsWord(two: string): boolean {
+    if (!this.wordHeads) {
+      this.wordHeads = new Set();
+      for (const key of this.words) this.wordHeads.add(key.slice(0, 2));
+    }
+    return this.wordHeads.has(two);
+  }
+
   /** Minimum-word segmentation of a (folded) Han string with the CEDICT vocabulary. */
   segment(text: string): Segment[] {
     const n = text.length;
