@@ -251,15 +251,44 @@ export function normEnglish(s: string): string {
 const PLACE =
   /\b(city|province|county|capital|country|island|islands|river|mountain|region|district|state of|republic|kingdom|lake|sea|ocean|town|prefecture|continent|peninsula|municipality|village|port|desert|strait|autonomous)\b/i;
 const ORG =
-  /\b(party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television)\b/i;
-const PERSON =
-  /(\(\d{3,4}\s*[-–]|\(born |\b(president|politician|diplomat|minister|writer|actor|actress|singer|leader|emperor|poet|general|dissident|artist|philosopher|chancellor|physicist|novelist|businessman|activist|footballer|player|painter|composer|director|scholar|king|queen|prince|journalist|economist|premier|secretary)\b)/i;
+  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal)\b/i;
+/** Life dates after a name: "(1874-1965)", "(born 1954)". */
+const DATED = /\(\d{3,4}\s*[-–]|\(born /i;
+const PERIOD = /\b(dynast(y|ies)|period|era)\b/i;
+/** Life dates right after the name, an aside between them allowed. */
+const DATED_NAME = /^[^,;(]*(?:\([^)\d]*\)\s*)?\((?:\d{3,4}\s*[-–]|born )/i;
+const ROLE =
+  /\b(president|politician|diplomat|minister|writer|actor|actress|singer|leader|emperor|poet|general|dissident|artist|philosopher|chancellor|physicist|novelist|businessman|activist|footballer|player|painter|composer|director|scholar|king|queen|prince|journalist|economist|premier|secretary)\b/i;
 const EVENT =
-  /\b(war|revolution|incident|protest|protests|massacre|movement|olympics?|summit|election|crisis|pandemic|epidemic|festival|uprising|rebellion|battle|games|cup|treaty|initiative)\b/i;
+  /\b(war|revolution|incident|protest|protests|massacre|movement|olympics?|summit|election|crisis|pandemic|epidemic|festival|uprising|rebellion|battle|games|cup|treaty|initiative|talks)\b/i;
+/** A sense that glosses a name as a person's: "Maria (name)", "Harold, Harald, Harrod (name)". */
+const NAME_SENSE = /^[^(]*\((?:(?:person(?:al)?|given|female|male) )?(?:sur)?name\)\s*$/i;
+/** "Bob Woodward (Washington Post journalist)": a role, after capitalised words only, in brackets. */
+const ROLE_ASIDE = new RegExp(
+  `^[^;(]*\\((?:[A-Z][\\w.'’-]* )*(?:${ROLE.source.replace(/^\\b\(|\)\\b$/g, '')})\\)`,
+);
 
 export function kindFromGloss(gloss: string): EntityKind | undefined {
   if (!gloss) return undefined;
-  if (PERSON.test(gloss) && /\d{4}|\(born/.test(gloss)) return 'person';
+  const first = gloss.split(';')[0] ?? '';
+  /** The name the gloss gives: "Six-Party Talks" of "Six-Party Talks (2003–2007) on …"; none for a
+   * description ("division of China during earliest dynasties"). */
+  const head = /^(?:the )?[A-Z]/.test(first) ? (first.split(/[,(]/)[0] ?? '') : '';
+  // A name that says what it is: the Korean War, the Six-Party Talks, the Davis Cup; a period of
+  // history (Ming Dynasty, Warring States Period) is a topic.
+  if (PERIOD.test(head)) return 'topic';
+  if (EVENT.test(head) && !ORG.test(head)) return 'event';
+  // A role and a year make a person, and so do life dates right after the name ("Bernard Montgomery
+  // (Montie) (1887–1976)"); dates elsewhere too, unless the first sense names a place or an event:
+  // Leningrad, "former name (1923–1991) of Russian city …".
+  if (ROLE.test(gloss) && /\d{4}|\(born/.test(gloss)) return 'person';
+  if (DATED_NAME.test(gloss) && !PLACE.test(head)) return 'person';
+  if (DATED.test(gloss) && !(PLACE.test(first) || EVENT.test(first) || PERIOD.test(first))) return 'person';
+  // A name glossed as a person's in every sense (not Toyota, "Toyota (name); Toyota, Japanese car
+  // make"), or with a role in brackets.
+  const senses = gloss.split(';');
+  if (NAME_SENSE.test(senses[0] ?? '') && senses.every((g) => NAME_SENSE.test(g))) return 'person';
+  if (ROLE_ASIDE.test(gloss)) return 'person';
   if (ORG.test(gloss) && !PLACE.test(gloss.split(/[,;]/)[0] ?? '')) return 'organisation';
   if (PLACE.test(gloss)) return 'place';
   if (EVENT.test(gloss)) return 'event';

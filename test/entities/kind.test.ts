@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { decideKind, type KindEvidence } from '../../src/entities/kind.ts';
+
+// Glosses as CC-CEDICT gives them (members' glosses joined with '; ' as extractEntities does).
+const fromCedict = (key: string, gloss: string, english: string[]): KindEvidence => ({
+  key,
+  gloss,
+  english,
+  titleName: false,
+  quoted: false,
+  cedict: true,
+});
+
+describe('decideKind', () => {
+  it('takes dates for a person only where they follow a name, not a place or an event', () => {
+    expect(
+      decideKind(
+        fromCedict(
+          '蒙哥马利',
+          'Bernard Montgomery (Montie) (1887–1976), Second World War British field marshal; Montgomery or Montgomerie (surname)',
+          ['Bernard Montgomery'],
+        ),
+      ),
+    ).toBe('person');
+    expect(
+      decideKind(
+        fromCedict(
+          '林旭',
+          'Lin Xu (1875-1898), one of the Six Gentlemen Martyrs of the unsuccessful reform movement of 1898',
+          ['Lin Xu'],
+        ),
+      ),
+    ).toBe('person');
+    expect(
+      decideKind(
+        fromCedict(
+          '列宁格勒',
+          'Leningrad, former name (1923–1991) of Russian city Saint Petersburg 聖彼得堡|圣彼得堡[Sheng4 bi3 de2 bao3]',
+          ['Leningrad'],
+        ),
+      ),
+    ).toBe('place');
+    expect(
+      decideKind(
+        fromCedict(
+          '六方会谈',
+          "Six-Party Talks (2003–2007) on North Korea's nuclear program, involving China, the US, North Korea, South Korea, Japan and Russia",
+          ['Six-Party Talks'],
+        ),
+      ),
+    ).toBe('event');
+    expect(decideKind(fromCedict('朝鲜战争', 'Korean War (1950-1953)', ['Korean War']))).toBe('event');
+    expect(decideKind(fromCedict('明朝', 'Ming Dynasty (1368-1644)', ['Ming Dynasty']))).toBe('topic');
+  });
+
+  it('reads usage labels, holidays and institutions', () => {
+    expect(decideKind(fromCedict('意大利', '(Tw) Italy; Italy', ['Italy']))).toBe('place');
+    expect(decideKind(fromCedict('法兰克福', 'Frankfurt, Germany', ['Frankfurt']))).toBe('place');
+    expect(decideKind(fromCedict('感恩节', 'Thanksgiving Day', ['Thanksgiving Day']))).toBe('event');
+    expect(decideKind(fromCedict('华尔街日报', 'Wall Street Journal', ['Wall Street Journal']))).toBe(
+      'organisation',
+    );
+    expect(decideKind(fromCedict('美国参议院', 'United States Senate', ['United States Senate']))).toBe(
+      'organisation',
+    );
+    expect(
+      decideKind(
+        fromCedict(
+          '纽交所',
+          'New York Stock Exchange (abbr. for 紐約證券交易所|纽约证券交易所[Niu3 yue1 Zheng4 quan4 Jiao1 yi4 suo3])',
+          ['New York Stock Exchange'],
+        ),
+      ),
+    ).toBe('organisation');
+    expect(decideKind(fromCedict('尤文图斯', 'Juventus, Italian football team', ['Juventus']))).toBe(
+      'organisation',
+    );
+  });
+
+  it('takes a name glossed as a person’s for a person, but not where another sense is something else', () => {
+    expect(decideKind(fromCedict('托马斯', 'Thomas (male name)', ['Thomas']))).toBe('person');
+    expect(
+      decideKind(fromCedict('鲍勃·伍德沃德', 'Bob Woodward (Washington Post journalist)', ['Bob Woodward'])),
+    ).toBe('person');
+    // A role word inside an aside that is no role of the name's bearer.
+    expect(
+      decideKind(
+        fromCedict(
+          '天宫',
+          'Temple in Heaven (e.g. of the Jade Emperor); Tiangong, Chinese space station program',
+          ['Tiangong'],
+        ),
+      ),
+    ).not.toBe('person');
+    expect(
+      decideKind(fromCedict('丰田', 'Toyota or Toyoda (name); Toyota, Japanese car make', ['Toyota'])),
+    ).not.toBe('person');
+  });
+});
