@@ -179,6 +179,10 @@ const CALENDAR =
  * of …" → Beijing; "the Great Wall" → Great Wall), plus "aka X" forms. Lists ("China, Japan and
  * Korea"), bare surnames ("Lavrov (name)"), old/slang/derogatory senses and calendar words give none.
  */
+/** Lower-case words that may follow a place's name in a gloss ("New Taipei city in north Taiwan"). */
+const PLACE_TYPE =
+  /^(city|county|district|province|island|islands|river|town|village|township|prefecture|region|mountain|mountains|lake|gorge|state|port|basin|dynasty|empire|kingdom|republic)$/;
+
 export function namesInGloss(gloss: string): string[] {
   const out: string[] = [];
   if (
@@ -198,9 +202,18 @@ export function namesInGloss(gloss: string): string[] {
     /\s+(municipality|city|province|county|prefecture|district|river|island|islands|region)$/,
     '',
   );
-  for (const part of head.split(/ or /)) {
-    const name = part.trim();
-    if (isNameLike(name) && !CALENDAR.test(name)) out.push(name);
+  // "Kosovo or Kosova" gives two names, "Hsinpei or New Taipei city in north Taiwan" and "Jiayi or
+  // Chiayi County in west Taiwan" the first; "Myanmar or Burma National league for democracy" and
+  // "Three Gorges on the Chang Jiang or Yangtze" none: beside "or" stands another thing's name.
+  const parts = head.split(/ or /).map((p) => p.trim());
+  const anotherName = (p: string) => {
+    const m = /^((?:[A-Z][\p{L}'’-]* ){2,})([a-z]+)(?=\s|$)/u.exec(p);
+    if (!m || isNameLike(p)) return false;
+    const last = (m[1] as string).trim().split(' ').pop() as string;
+    return !PLACE_TYPE.test(last.toLowerCase()) && !PLACE_TYPE.test(m[2] as string);
+  };
+  if (!parts.some(anotherName)) {
+    for (const name of parts) if (isNameLike(name) && !CALENDAR.test(name)) out.push(name);
   }
   for (const m of g.matchAll(/\baka ([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})/g)) out.push(m[1] as string);
   return out;
