@@ -1,5 +1,6 @@
 // `factlens corpus --entities`: the entities extracted from the articles just read, with kind, article
-// count and every alias with its source, plus counts by kind and by alias source (JSON or text).
+// count and every alias with its source (and the forms that lose a tie, weakKeys), plus counts by kind
+// and by alias source (JSON or text).
 import type { Article } from '../corpus/types.ts';
 import { extractCached } from '../entities/node-data.ts';
 import type { Entity } from '../entities/types.ts';
@@ -8,7 +9,9 @@ export interface EntitiesListing {
   total: number;
   byKind: Record<string, number>;
   bySource: Record<string, number>;
-  entities: Array<Pick<Entity, 'id' | 'name' | 'kind' | 'articleCount' | 'english' | 'sources' | 'aliases'>>;
+  entities: Array<
+    Pick<Entity, 'id' | 'name' | 'kind' | 'articleCount' | 'english' | 'sources' | 'aliases' | 'weakKeys'>
+  >;
 }
 
 export async function entitiesListing(articles: Article[]): Promise<EntitiesListing> {
@@ -24,7 +27,7 @@ export async function entitiesListing(articles: Article[]): Promise<EntitiesList
     total: entities.length,
     byKind,
     bySource,
-    entities: sorted.map(({ id, name, kind, articleCount, english, sources, aliases }) => ({
+    entities: sorted.map(({ id, name, kind, articleCount, english, sources, aliases, weakKeys }) => ({
       id,
       name,
       kind,
@@ -32,6 +35,7 @@ export async function entitiesListing(articles: Article[]): Promise<EntitiesList
       ...(english ? { english } : {}),
       ...(sources ? { sources } : {}),
       aliases,
+      ...(weakKeys ? { weakKeys } : {}),
     })),
   };
 }

@@ -35,6 +35,11 @@ export interface Entity {
   english?: string;
   /** The evidence the extractor found for the entity itself (its name), strongest first. */
   sources?: AliasSource[];
+  /**
+   * Folded keys of its forms that lose a tie: where the text segments as well without them, they
+   * are no mention (most of their corpus occurrences were such ties: 会安 in 会安排).
+   */
+  weakKeys?: string[];
 }
 
 /** A mention found in one text run: [start, end) are UTF-16 offsets into that run. */

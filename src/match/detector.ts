@@ -10,6 +10,7 @@ import { FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
 import {
   AliasMatcher,
   compileMatcherTables,
+  isWeakPattern,
   type MatcherPattern,
   type MatcherTables,
   type RawMatch,
@@ -20,11 +21,14 @@ import { PatternTrie, type SerializedTrie } from './trie.ts';
 export interface DetectorIndexJson {
   format: 'factlens-detector';
   version: 1;
-  /** [folded key, owning entity id, the alias texts behind the key] per pattern. */
-  patterns: Array<[string, string, string[]]>;
+  /** [folded key, owning entity id, the alias texts behind the key, 1 if weak] per pattern. */
+  patterns: PatternEntry[];
   /** Lexicon of the segmentation check (Han keys + dictionary words). */
   lexicon: SerializedTrie;
 }
+
+/** One pattern: its folded key, owning entity id, alias texts, and 1 if it loses ties (Entity.weakKeys). */
+export type PatternEntry = [key: string, owner: string, originals: string[], weak?: 1];
 
 /** Strings packed into one: string i is text.slice(ends[i - 1] ?? 0, ends[i]) (UTF-16 offsets). */
 export interface PackedStrings {
@@ -66,6 +70,8 @@ export interface Detector {
   detect(runs: readonly string[]): Mention[];
   /** Exact matches only, for one run (the corpus indexer uses it). */
   exact(text: string): RawMatch[];
+  /** Whether the text around an exact match segments as well without it (see Entity.weakKeys). */
+  tiedAt(text: string, start: number, end: number): boolean;
   entityOfPattern(pattern: number): string;
   readonly entities: ReadonlyMap<string, Entity>;
   /** Milliseconds spent building the index. */
@@ -95,7 +101,8 @@ function usableKey(key: string): boolean {
 }
 
 /** Folded alias keys, each given to one entity; keys two entities share equally are left out (ambiguous). */
-export function assignPatterns(entities: readonly Entity[]): Array<[string, string, string[]]> {
+export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
+  const weak = new Map(entities.map((e) => [e.id, new Set(e.weakKeys ?? [])]));
   const byKey = new Map<string, Array<{ entityId: string; rank: number; text: string }>>();
   for (const e of entities) {
     const texts: Alias[] = [{ text: e.name, source: 'corpus' }, ...e.aliases];
@@ -108,7 +115,7 @@ export function assignPatterns(entities: readonly Entity[]): Array<[string, stri
       else byKey.set(key, [item]);
     }
   }
-  const out: Array<[string, string, string[]]> = [];
+  const out: PatternEntry[] = [];
   for (const key of [...byKey.keys()].sort()) {
     const list = byKey.get(key) as Array<{ entityId: string; rank: number; text: string }>;
     let best = 99;
@@ -119,7 +126,11 @@ export function assignPatterns(entities: readonly Entity[]): Array<[string, stri
     const [owner] = owners as Set<string>;
     const originals = new Set<string>();
     for (const x of list) if (x.entityId === owner) originals.add(x.text);
-    out.push([key, owner as string, [...originals]]);
+    out.push(
+      weak.get(owner as string)?.has(key)
+        ? [key, owner as string, [...originals], 1]
+        : [key, owner as string, [...originals]],
+    );
   }
   return out;
 }
@@ -130,7 +141,7 @@ export function compileDetectorIndex(
   dictionaryWords: readonly string[],
 ): CompiledDetectorIndex {
   const assigned = assignPatterns(entities);
-  const patterns = assigned.map(([key, , originals]) => ({ key, originals }));
+  const patterns = assigned.map(([key, , originals, weak]) => ({ key, originals, weak: weak === 1 }));
   const ids = [...new Set(assigned.map(([, owner]) => owner))].sort();
   const idIndex = new Map(ids.map((id, i) => [id, i]));
   const strings = [...ids, ...assigned.map(([key]) => key)];
@@ -173,12 +184,18 @@ export function stringAt(packed: PackedStrings, i: number): string {
 /** The JSON form of a compiled index (the patterns as [key, owner, alias texts], the lexicon in base64). */
 export function detectorIndexJson(index: CompiledDetectorIndex): DetectorIndexJson {
   const { strings, ownerCount, owners, originals } = index;
-  const patterns: Array<[string, string, string[]]> = [];
+  const patterns: PatternEntry[] = [];
   for (let p = 0; p < index.patternCount; p++) {
     const texts: string[] = [];
     for (let s = originals[p] as number; s < (originals[p + 1] as number); s++)
       texts.push(stringAt(strings, s));
-    patterns.push([stringAt(strings, ownerCount + p), stringAt(strings, owners[p] as number), texts]);
+    const entry: PatternEntry = [
+      stringAt(strings, ownerCount + p),
+      stringAt(strings, owners[p] as number),
+      texts,
+    ];
+    if (isWeakPattern(index.matcher, p)) entry.push(1);
+    patterns.push(entry);
   }
   const lexicon = PatternTrie.fromArrays(index.matcher.lexicon).toJSON();
   return { format: 'factlens-detector', version: 1, patterns, lexicon };
@@ -218,12 +235,12 @@ function compiledSource(index: CompiledDetectorIndex): PatternSource {
   };
 }
 
-function listSource(assigned: ReadonlyArray<[string, string, string[]]>): PatternSource {
+function listSource(assigned: readonly PatternEntry[]): PatternSource {
   return {
     count: assigned.length,
-    key: (p) => (assigned[p] as [string, string, string[]])[0],
-    owner: (p) => (assigned[p] as [string, string, string[]])[1],
-    originals: (p) => (assigned[p] as [string, string, string[]])[2],
+    key: (p) => (assigned[p] as PatternEntry)[0],
+    owner: (p) => (assigned[p] as PatternEntry)[1],
+    originals: (p) => (assigned[p] as PatternEntry)[2],
   };
 }
 
@@ -238,7 +255,11 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
   } else {
     const assigned = index?.patterns ?? assignPatterns(entities);
     source = listSource(assigned);
-    const patterns: MatcherPattern[] = assigned.map(([key, , originals]) => ({ key, originals }));
+    const patterns: MatcherPattern[] = assigned.map(([key, , originals, weak]) => ({
+      key,
+      originals,
+      weak: weak === 1,
+    }));
     matcher = new AliasMatcher(
       patterns,
       index ? PatternTrie.fromJSON(index.lexicon) : (extra.dictionaryWords ?? []),
@@ -265,6 +286,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
     patternCount: source.count,
     entityOfPattern: (p) => source.owner(p),
     exact: (text) => matcher.scan(text),
+    tiedAt: (text, start, end) => matcher.tiedAt(text, start, end),
     detect(runs) {
       const out: Mention[] = [];
       runs.forEach((text, run) => {

@@ -3,7 +3,9 @@
 // in Xi'an, Wang Yi never in Wang Yibo, possessive 's allowed), capitalised initials where the
 // alias has them (NATO matches "Nato", never Italian "nato"; Trump never the card-game "trump"),
 // and for Chinese a local segmentation check: a match that cuts through a dictionary word on either
-// side so that the text segments better without it (川普 in 四川普通話) is rejected. Pure and DOM-free.
+// side so that the text segments better without it (川普 in 四川普通話) is rejected, and a weak pattern
+// (one whose corpus occurrences are mostly such ties, see MatcherPattern.weak) also where the text
+// segments as well without it (会安 in 会安排). Pure and DOM-free.
 // Speed (issue #3: bench:match against @monyone/aho-corasick): the scan lists candidate positions
 // in a branch-free pass (a filter of the patterns' first two or three units), walks a trie whose
 // leaves live in their parents' slots, and writes matches into a typed array; the segmentation
@@ -60,6 +62,11 @@ export interface MatcherPattern {
   key: string;
   /** The alias texts behind the key, for the capitalisation rule. */
   originals: readonly string[];
+  /**
+   * A Han key whose corpus occurrences mostly sit where the text segments as well without it (会安 in
+   * 会安排, 上都 in 基本上都): it is then no match, where other keys keep a tie (对华为 stays 华为).
+   */
+  weak?: boolean;
 }
 
 // Local copies: through some module loaders (tsx) every access to an imported binding is a getter
@@ -105,6 +112,8 @@ const SEG_START = 4;
 /** A lexicon word can start inside this Han pattern and run past its end (see EdgeSets). */
 const SEG_END = 8;
 const SEG = SEG_START | SEG_END;
+/** The pattern loses a tie: where the text segments as well without it, it is no match (see weak). */
+const WEAK = 16;
 /** The edge-gram filter (MatcherTables.edgeGrams) has 2^EDGE_BITS bits. */
 export const EDGE_BITS = 21;
 /** Stand-ins for a third unit in edgeGramBit: a word's first two units, its last two. */
@@ -483,14 +492,15 @@ export class AliasMatcher {
     // A side no word crosses is a boundary of every segmentation, so the window can stop there: the
     // program then looks up no word on the other side (identical answers, fuzz-tested). No word
     // crosses the start unless SEG_START passed the filters; the end, when the filters rule it out.
-    if ((sides & SEG_START) === 0) return this.cutBetween(text, start, end, start, we);
+    const tie = ((this.flags[p] as number) & WEAK) !== 0 ? 1 : 0;
+    if ((sides & SEG_START) === 0) return this.margin(text, start, end, start, we) < tie;
     if (
       we === end ||
       ((sides & SEG_END) === 0 &&
         (((this.flags[p] as number) & SEG_END) !== 0 || !this.mayCrossEnd(text, end)))
     )
-      return this.cutBetween(text, start, end, ws, end);
-    return this.cutBetween(text, start, end, ws, we);
+      return this.margin(text, start, end, ws, end) < tie;
+    return this.margin(text, start, end, ws, we) < tie;
   }
 
   /** The end-side filters of cutsAtEdge: whether a lexicon word can cross `end` (< text.length). */
@@ -580,16 +590,29 @@ export class AliasMatcher {
    * (和/政治, not 和政/治). Both costs come from one pass: `forced` joins `free` at the match's end.
    */
   cutsThroughWord(text: string, start: number, end: number): boolean {
+    return this.marginAround(text, start, end) < 0;
+  }
+
+  /** Whether the text around [start, end) segments exactly as well without it as one word (a tie). */
+  tiedAt(text: string, start: number, end: number): boolean {
+    return this.marginAround(text, start, end) === 0;
+  }
+
+  private marginAround(text: string, start: number, end: number): number {
     let ws = start;
     while (ws > 0 && start - ws < WINDOW && IS_HAN(text.charCodeAt(ws - 1))) ws--;
     let we = end;
     while (we < text.length && we - end < WINDOW && IS_HAN(text.charCodeAt(we))) we++;
-    return this.cutBetween(text, start, end, ws, we);
+    return this.margin(text, start, end, ws, we);
   }
 
-  /** cutsThroughWord for the window [ws, we) around [start, end). */
-  private cutBetween(text: string, start: number, end: number, ws: number, we: number): boolean {
-    if (ws === start && we === end) return false;
+  /**
+   * For the window [ws, we) around [start, end): the cost of its cheapest segmentation that does
+   * not take [start, end) as one word, less that of the cheapest that does (negative: the match
+   * cuts through a word; 0: a tie).
+   */
+  private margin(text: string, start: number, end: number, ws: number, we: number): number {
+    if (ws === start && we === end) return 1;
     const len = we - ws;
     if (len + 1 > this.free.length) {
       this.free = new Int32Array(len + 1);
@@ -614,24 +637,27 @@ export class AliasMatcher {
       if (b + single < (forced[x + 1] as number)) forced[x + 1] = b + single;
       const mask = this.wordsAt(text, p);
       if (mask === 0) continue;
+      // free never takes [start, end) as one word (see margin).
+      const avoid = p === start ? e : -1;
       // Each word length that fits the window, lowest bit first.
       let bits = mask & lengthsUpTo(we - p) & ~1;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
         const y = x + 31 - Math.clz32(low);
-        if (a + WORD_COST < (free[y] as number)) free[y] = a + WORD_COST;
+        if (a + WORD_COST < (free[y] as number) && y !== avoid) free[y] = a + WORD_COST;
         if (b + WORD_COST < (forced[y] as number)) forced[y] = b + WORD_COST;
       }
       if (mask & 1)
         for (let q = p + 31; q <= we; q++) {
           if (!this.walkPast(text, p, q - 1, q)) continue;
-          if (a + WORD_COST < (free[q - ws] as number)) free[q - ws] = a + WORD_COST;
+          if (a + WORD_COST < (free[q - ws] as number) && (p !== start || q !== end))
+            free[q - ws] = a + WORD_COST;
           if (b + WORD_COST < (forced[q - ws] as number)) forced[q - ws] = b + WORD_COST;
         }
     }
     const forcedCost = e === len ? (free[start - ws] as number) + WORD_COST : (forced[len] as number);
-    return forcedCost > (free[len] as number);
+    return (free[len] as number) - forcedCost;
   }
 
   private capitalsOk(text: string, start: number, end: number, pattern: number): boolean {
@@ -653,6 +679,11 @@ export class AliasMatcher {
     }
     return true;
   }
+}
+
+/** Whether pattern p of compiled tables is weak (MatcherPattern.weak). */
+export function isWeakPattern(tables: MatcherTables, p: number): boolean {
+  return ((tables.flags[p] as number) & WEAK) !== 0;
 }
 
 function isTables(x: readonly MatcherPattern[] | MatcherTables): x is MatcherTables {
@@ -678,8 +709,8 @@ export function compileMatcherTables(
   const capitalStarts = new Uint32Array(patterns.length + 1);
   const capitals: number[] = [];
   for (let i = 0; i < patterns.length; i++) {
-    const { key, originals } = patterns[i] as MatcherPattern;
-    let f = 0;
+    const { key, originals, weak } = patterns[i] as MatcherPattern;
+    let f = weak ? WEAK : 0;
     if (WORD[key.charCodeAt(key.length - 1)] === 1) f |= LATIN_END;
     if (isHan(key.charCodeAt(0)) || isHan(key.charCodeAt(key.length - 1))) {
       if (!edges || edges.crossesStart(key)) f |= SEG_START;

@@ -179,6 +179,22 @@ describe('extractEntities', () => {
     expect(names).toContain('王毅');
   });
 
+  it('makes a form weak where most of its occurrences are ties (会安 in 会安排), and counts only the rest', () => {
+    const tied = extractEntities(
+      [
+        article('w1', ['他会安排会议。', '部长会安排访问。']),
+        article('w2', ['我们会安排时间。', '越南会安古城很美。']),
+      ],
+      { lexicon },
+    );
+    const hoiAn = tied.entities.find((e) => e.name === '会安') as Entity;
+    expect(hoiAn.weakKeys).toEqual(['会安']);
+    expect(tied.mentionIndex.byEntity[hoiAn.id]).toHaveLength(1);
+    expect(hoiAn.articleCount).toBe(1);
+    // A name met where the text segments better with it is no weak form.
+    expect(byName('王毅')?.weakKeys).toBeUndefined();
+  });
+
   it('does not take a one-word credit after a reporter for a name, nor merge reporters by it', () => {
     const zhang = byName('张慈');
     expect(zhang?.aliases.map((a) => a.text) ?? []).not.toContain('Axios');

@@ -9,6 +9,7 @@ import {
   compileDetectorIndex,
   createDetector,
   type DetectorIndexJson,
+  detectorIndexJson,
 } from '../../src/match/detector.ts';
 import {
   DETECTOR_INDEX_BINARY_VERSION,
@@ -48,6 +49,20 @@ describe('binary detector index', () => {
     expect(fresh.length).toBeGreaterThan(3);
     expect(createDetector(entities, { index: decoded }).detect(RUNS)).toEqual(fresh);
     expect(createDetector(entities, { index: compiled }).detect(RUNS)).toEqual(fresh);
+  });
+
+  it('keeps weak keys (Entity.weakKeys) in both forms', () => {
+    const pu = entities.find((e) => e.name === '普丁') as Entity;
+    const weakened = entities.map((e) => (e === pu ? { ...e, weakKeys: ['普丁'] } : e));
+    const index = compileDetectorIndex(weakened, dictionaryWords);
+    const weakOf = (json: DetectorIndexJson) => json.patterns.filter((p) => p[3] === 1).map((p) => p[0]);
+    const json = JSON.parse(JSON.stringify(index)) as DetectorIndexJson;
+    expect(weakOf(json)).toEqual(['普丁']);
+    expect(weakOf(detectorIndexJson(decodeDetectorIndex(encodeDetectorIndex(index))))).toEqual(['普丁']);
+    expect(weakOf(JSON.parse(JSON.stringify(compiled)) as DetectorIndexJson)).toEqual([]);
+    // Outside a tie a weak key matches as before.
+    for (const detector of [createDetector(weakened, { index }), createDetector(weakened, { index: json })])
+      expect(detector.detect(['普丁與習近平']).map((m) => m.text)).toContain('普丁');
   });
 
   it('wraps the bytes without copying them', () => {

@@ -55,6 +55,22 @@ describe('AliasMatcher', () => {
     expect(find('習近平和外長王毅')).toEqual(['習近平']);
   });
 
+  it('drops a weak pattern where the text segments as well without it, and keeps others there', () => {
+    const patterns = (weak: boolean): MatcherPattern[] =>
+      ['会安', '华为'].map((key) => ({ key, originals: [key], weak }));
+    const words = ['安排', '对华'];
+    const weak = new AliasMatcher(patterns(true), words);
+    const strong = new AliasMatcher(patterns(false), words);
+    const found = (m: AliasMatcher, text: string) => m.scan(text).map((r) => text.slice(r.start, r.end));
+    // 会|安排 and 会安|排 cost the same; so do 对华|为 and 对|华为.
+    expect(found(weak, '他会安排对华为的制裁')).toEqual([]);
+    expect(found(strong, '他会安排对华为的制裁')).toEqual(['会安', '华为']);
+    expect(weak.tiedAt('他会安排', 1, 3)).toBe(true);
+    // Where nothing else segments as well, a weak pattern is a match like any other.
+    expect(found(weak, '越南会安古城与华为')).toEqual(['会安', '华为']);
+    expect(weak.tiedAt('越南会安古城', 2, 4)).toBe(false);
+  });
+
   it('prefers leaving a function character alone on a tie (和/政治, not 和政/治)', () => {
     const find = matcher(['和政'], ['政治']);
     expect(find('討論了和政治有關的問題')).toEqual([]);
