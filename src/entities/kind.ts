@@ -7,7 +7,7 @@ import type { EntityKind } from './types.ts';
 import { isTransliteration } from './variants.ts';
 
 const ORG_WORDS =
-  /\b(Party|Organi[sz]ation|Agency|Company|Corporation|University|Ministry|Council|Committee|Bank|Union|Institute|Association|Army|Court|Parliament|Police|Foundation|League|Alliance|Group|Federation|Fund|Office|Commission|Assembly|Congress|Bureau|Academy|Inc|News|Times|Post|Press|Airlines?|Network|Watch|International|Amnesty|Reuters|Bundestag|Bundeswehr|Agentur|Partei|Stiftung|Gesellschaft|Verband|Institut|Zeitung|Exchange|Senate|Journal|Club|Team|FC|Daily|Herald|Tribune|Gazette|Magazine)\b/;
+  /\b(Party|Organi[sz]ation|Agency|Company|Corporation|University|Ministry|Council|Committee|Bank|Union|Institute|Association|Army|Court|Parliament|Police|Foundation|League|Alliance|Group|Federation|Fund|Office|Commission|Assembly|Congress|Bureau|Academy|Inc|News|Times|Post|Press|Airlines?|Network|Watch|International|Amnesty|Reuters|Bundestag|Bundeswehr|Agentur|Partei|Stiftung|Gesellschaft|Verband|Institut|Zeitung|Exchange|Senate|Journal|Club|Team|FC|Daily|Herald|Tribune|Gazette|Magazine|AG|Co|Authority|Administration|Guard)\b/;
 const PLACE_SUFFIX =
   /(国|省|市|州|县|岛|群岛|山|河|湖|港|城|区|洲|湾|海|峡|镇|村|街|路|广场|机场|大学城|盆地|高原|半岛)$/;
 const EVENT_SUFFIX =
@@ -38,7 +38,7 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (personLike && ev.key.includes('·')) return 'person';
   // A dictionary proper noun glossed by a bare name and no dates (Japan, South Korea, White House,
   // "(Tw) Italy", "Frankfurt, Germany") is a place. A capitalised "… Day" is a holiday.
-  if (ev.cedict && /\b[A-Z][a-z]+ Day\b/.test(ev.gloss)) return 'event';
+  if (ev.cedict && /\b[A-Z][\w'’]* Day\b/.test(ev.gloss)) return 'event';
   if (ev.cedict && BARE_NAME.test(ev.gloss.replace(QUALIFIER, '').split(/[,;(]/)[0]?.trim() ?? '')) {
     return 'place';
   }
@@ -49,6 +49,8 @@ export function decideKind(ev: KindEvidence): EntityKind {
     return 'person';
   }
   if (ev.quoted) return 'topic';
-  if (personLike) return 'person';
+  // Capitalised words are a person's name when the corpus gave them in brackets; a dictionary entry
+  // that got this far without a person's gloss is a thing (Three Represents, Les Misérables).
+  if (personLike && (!ev.cedict || /\((?:sur)?name\)/.test(ev.gloss))) return 'person';
   return 'topic';
 }

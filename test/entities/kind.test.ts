@@ -96,4 +96,18 @@ describe('decideKind', () => {
       decideKind(fromCedict('丰田', 'Toyota or Toyoda (name); Toyota, Japanese car make', ['Toyota'])),
     ).not.toBe('person');
   });
+
+  it('takes capitalised words for a person’s name from the corpus, not from a dictionary thing', () => {
+    const bracketed: KindEvidence = { ...fromCedict('万德维茨', '', ['Marco Wanderwitz']), cedict: false };
+    expect(decideKind(bracketed)).toBe('person');
+    const represents = 'the Three Represents, a set of three guiding principles for the CCP';
+    expect(decideKind(fromCedict('三个代表', represents, ['Three Represents']))).toBe('topic');
+    expect(decideKind(fromCedict('元旦', "New Year's Day", ["New Year's Day"]))).toBe('event');
+    expect(
+      decideKind(fromCedict('美国海岸警卫队', 'United States Coast Guard', ['United States Coast Guard'])),
+    ).toBe('organisation');
+    expect(
+      decideKind(fromCedict('施密特', 'Schmidt or Schmitt (surname); Helmut Schmidt', ['Helmut Schmidt'])),
+    ).toBe('person');
+  });
 });
