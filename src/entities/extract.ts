@@ -569,6 +569,7 @@ function quotedStandsOut(
   if (key.length < 2 || key.length > 8 || !/^[\u3400-\u9fff·]+$/.test(key)) return false;
   if ([...key].some((ch) => STOP_CHARS.has(ch) || QUANTITY_CHARS.has(ch) || PROSE_CHARS.has(ch)))
     return false;
+  if (PROSE_START.test(key)) return false;
   if (lexicon.common.has(key)) return false;
   const segs = lexicon.segment(key);
   const singles = segs.filter((s) => s.type === 'char').length;
@@ -582,6 +583,11 @@ function quotedStandsOut(
 
 /** Adverbs and particles of descriptive prose (踢得很痛, 纯属猜测). */
 const PROSE_CHARS = new Set([...'得很太更最极挺真纯属']);
+/**
+ * Negations, degree adverbs and verbs of feeling that open a quoted judgement, not a name: a
+ * speaker's "不公平" (unfair), "非常失望" (very disappointed), "感到耻辱" (feel ashamed).
+ */
+const PROSE_START = /^(不|没有|没|非常|十分|相当|极为|感到|有失|富有)/;
 
 function englishCompatible(a: Evidence, b: Evidence): boolean {
   if (a.english.size === 0 || b.english.size === 0) return true;

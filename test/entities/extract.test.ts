@@ -128,6 +128,16 @@ describe('extractEntities', () => {
     expect(byName('脱钩断链')?.kind).toBe('topic');
   });
 
+  it('takes no quoted judgement for a term (“不公平”, “非常失望”), however often it is quoted', () => {
+    const said = (id: string) => article(id, ['部长说这“不公平”，他“非常失望”。', '外交部批评“战狼外交”。']);
+    const names = extractEntities([said('q1'), said('q2'), said('q3')], { lexicon }).entities.map(
+      (e) => e.name,
+    );
+    expect(names).not.toContain('不公平');
+    expect(names).not.toContain('非常失望');
+    expect(names).toContain('战狼外交');
+  });
+
   it('never makes generic words or segmentation debris into entities', () => {
     for (const junk of ['城市', '和平', '友谊', '向普京', '贺普丁', '中方']) {
       expect(
