@@ -253,8 +253,11 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       primary,
       (n) => keysPerEnglish.get(normEnglish(n))?.size ?? 0,
     ).filter((n) => !(chinesePersonal && !n.includes(' ')));
+    // 首席财务官威廉（Harald Wilhelm）: a bare given name or surname of the dictionary, written for one
+    // full name, would make every 威廉 (William) that one person.
+    const bareNameOf = lexicon.isBareName(c.key) && english.every((n) => n.trim().includes(' '));
     const accepted = c.sources.has('parenthetical')
-      ? english.length > 0 || evidence.has(c.key)
+      ? (english.length > 0 && !bareNameOf) || evidence.has(c.key)
       : (c.sources.has('quoted') &&
           quotedStandsOut(c.key, c.quotedArticles.size, quotedWithin(c.key), lexicon)) ||
         c.sources.has('heading');

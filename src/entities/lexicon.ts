@@ -109,6 +109,17 @@ export class Lexicon {
     return parts.join('; ');
   }
 
+  /** A dictionary name that names no one in particular: every sense is "William or Wilhelm (name)". */
+  isBareName(key: string): boolean {
+    const list = this.entryByKey.get(key) ?? [];
+    return (
+      list.length > 0 &&
+      list.every((e) =>
+        e.glosses.every((g) => /\((?:(?:male|female|given|person(?:al)?) )?(?:sur)?name\)\s*$/.test(g)),
+      )
+    );
+  }
+
   isWord(key: string): boolean {
     return this.entryByKey.has(key);
   }

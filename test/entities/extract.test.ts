@@ -138,6 +138,18 @@ describe('extractEntities', () => {
     expect(names).toContain('战狼外交');
   });
 
+  it('takes no bare dictionary given name for the one person a parenthesis names (威廉 for Harald Wilhelm)', () => {
+    const names = extractEntities(
+      [
+        article('b1', ['戴姆勒首席财务官威廉（Harald Wilhelm）表示。', '英国王子威廉访问德国。']),
+        article('b2', ['首席财务官威廉（Harald Wilhelm）说。', '俄罗斯外长拉夫罗夫（Sergei Lavrov）到访。']),
+      ],
+      { lexicon },
+    ).entities.map((e) => e.name);
+    expect(names).not.toContain('威廉');
+    expect(names).toContain('拉夫罗夫');
+  });
+
   it('never makes generic words or segmentation debris into entities', () => {
     for (const junk of ['城市', '和平', '友谊', '向普京', '贺普丁', '中方']) {
       expect(
