@@ -9,7 +9,10 @@ import { isTransliteration } from './variants.ts';
 const ORG_WORDS =
   /\b(Party|Organi[sz]ation|Agency|Company|Corporation|University|Ministry|Council|Committee|Bank|Union|Institute|Association|Army|Court|Parliament|Police|Foundation|League|Alliance|Group|Federation|Fund|Office|Commission|Assembly|Congress|Bureau|Academy|Inc|News|Times|Post|Press|Airlines?|Network|Watch|International|Amnesty|Reuters|Bundestag|Bundeswehr|Agentur|Partei|Stiftung|Gesellschaft|Verband|Institut|Zeitung|Exchange|Senate|Journal|Club|Team|FC|Daily|Herald|Tribune|Gazette|Magazine|AG|Co|Authority|Administration|Guard)\b/;
 const PLACE_SUFFIX =
-  /(国|省|市|州|县|岛|群岛|山|河|湖|港|城|区|洲|湾|海|峡|镇|村|街|路|广场|机场|大学城|盆地|高原|半岛)$/;
+  /(国|省|市|州|县|郡|岛|群岛|山|河|湖|港|城|区|洲|湾|海|峡|镇|村|街|路|广场|机场|大学城|盆地|高原|半岛)$/;
+/** Two to four capitalised words, particles between them allowed: "Baldur Benedikt von Schirach". */
+const PERSON_NAME =
+  /^[A-Z][\p{L}'’-]+(?: (?:(?:von|van|de|der|den|da|di|du|del|al|bin|ibn|le|la|zu) )?[A-Z][\p{L}'’.-]+){1,3}$/u;
 const EVENT_SUFFIX =
   /(会|会议|峰会|战争|战役|事件|运动|革命|选举|大选|危机|疫情|抗议|示威|起义|屠杀|奥运|世界杯|协议|倡议|计划|条约)$/;
 
@@ -33,7 +36,7 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (ev.titleName) return 'person';
   if (EVENT_SUFFIX.test(ev.key)) return 'event';
   if (PLACE_SUFFIX.test(ev.key)) return 'place';
-  const personLike = ev.english.some((e) => /^[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’.-]+){1,3}$/u.test(e));
+  const personLike = ev.english.some((e) => PERSON_NAME.test(e));
   // A name written with "·" (鲍勃·伍德沃德 "Bob Woodward") is a person's.
   if (personLike && ev.key.includes('·')) return 'person';
   // A dictionary proper noun glossed by a bare name and no dates (Japan, South Korea, White House,

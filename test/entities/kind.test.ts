@@ -100,6 +100,12 @@ describe('decideKind', () => {
   it('takes capitalised words for a person’s name from the corpus, not from a dictionary thing', () => {
     const bracketed: KindEvidence = { ...fromCedict('万德维茨', '', ['Marco Wanderwitz']), cedict: false };
     expect(decideKind(bracketed)).toBe('person');
+    const particle: KindEvidence = {
+      ...fromCedict('冯·希拉赫', '', ['Baldur Benedikt von Schirach']),
+      cedict: false,
+    };
+    expect(decideKind(particle)).toBe('person');
+    expect(decideKind({ ...fromCedict('安特里姆郡', '', ['Antrim County']), cedict: false })).toBe('place');
     const represents = 'the Three Represents, a set of three guiding principles for the CCP';
     expect(decideKind(fromCedict('三个代表', represents, ['Three Represents']))).toBe('topic');
     expect(decideKind(fromCedict('元旦', "New Year's Day", ["New Year's Day"]))).toBe('event');
