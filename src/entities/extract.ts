@@ -584,8 +584,8 @@ function quotedStandsOut(
   return proper && !allCommon && key.length >= 4 && quotedWithin >= 2;
 }
 
-/** Adverbs and particles of descriptive prose (踢得很痛, 纯属猜测). */
-const PROSE_CHARS = new Set([...'得很太更最极挺真纯属']);
+/** Adverbs and particles of descriptive prose (踢得很痛, 纯属猜测, 带着良心). */
+const PROSE_CHARS = new Set([...'得很太更最极挺真纯属着']);
 /**
  * Negations, degree adverbs and verbs of feeling that open a quoted judgement, not a name: a
  * speaker's "不公平" (unfair), "非常失望" (very disappointed), "感到耻辱" (feel ashamed).
