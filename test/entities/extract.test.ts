@@ -130,9 +130,11 @@ describe('extractEntities', () => {
 
   it('takes no quoted judgement for a term (“不公平”, “非常失望”), however often it is quoted', () => {
     const said = (id: string) => article(id, ['部长说这“不公平”，他“非常失望”。', '外交部批评“战狼外交”。']);
-    const names = extractEntities([said('q1'), said('q2'), said('q3')], { lexicon }).entities.map(
+    const once = article('q4', ['他说要“带着良心”做事。']);
+    const names = extractEntities([said('q1'), said('q2'), said('q3'), once], { lexicon }).entities.map(
       (e) => e.name,
     );
+    expect(names).not.toContain('带着良心');
     expect(names).not.toContain('不公平');
     expect(names).not.toContain('非常失望');
     expect(names).toContain('战狼外交');
