@@ -3,6 +3,8 @@
 // names after a title (特使李輝), names the article marks as transcribed (郝新东（音译）), and
 // subheadings / gallery titles. Keys are folded (Simplified,
 // see fold.ts); surface forms keep the article's own script.
+
+import { afterNumeral } from '../match/matcher.ts';
 import { fold, foldKey, isHan } from '../text/fold.ts';
 import { isNameLike, type Lexicon } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES, TITLES } from './stopchars.ts';
@@ -113,6 +115,8 @@ export function nameBeforeParen(
   chinese: string,
   lexicon: Lexicon,
   english: readonly string[] = [],
+  /** The text before `chinese` (its last character counts: a digit before 年 makes 年 a unit). */
+  precededBy = '',
 ): string | undefined {
   const folded = fold(chinese);
   const segs = lexicon.segment(folded);
@@ -194,6 +198,13 @@ export function nameBeforeParen(
     partTranslit &&= isTransliterationPart(text);
     if (folded.length - start > 14) return undefined;
   }
+  // A numeral's unit is no part of a name: 2019年|哈勒市, 26日起|萨塞克斯 give 哈勒市 and 萨塞克斯.
+  const context = precededBy.slice(-1) + folded;
+  const offset = context.length - folded.length;
+  while (start < folded.length && afterNumeral(context, start + offset)) {
+    start++;
+    if (folded[start] === '起') start++;
+  }
   const name = chinese.slice(start).replace(/^[·・‧]+/, '');
   return name.length >= 2 ? name : undefined;
 }
@@ -247,7 +258,7 @@ export function collectParentheticals(
   for (const m of text.matchAll(PAREN)) {
     const english = englishInParens(m[2] as string);
     if (english.length === 0) continue;
-    const name = nameBeforeParen(m[1] as string, lexicon, english);
+    const name = nameBeforeParen(m[1] as string, lexicon, english, text.slice(0, m.index));
     if (!name) continue;
     const c = out.add(name, 'parenthetical', articleId);
     for (const e of english) {

@@ -130,6 +130,24 @@ function edgeGramBit(a: number, b: number, c: number): number {
 const WINDOW = 4;
 const WORD_COST = 2;
 const CHAR_COST = 3;
+/** Units a numeral takes (三天, 15天, 7日): after one, such a character belongs to the number. */
+const UNIT_CHAR = new Uint8Array(0x10000);
+for (const ch of '天年月日号个名位次届岁周號個屆歲週') UNIT_CHAR[ch.charCodeAt(0)] = 1;
+const NUMERAL_CHAR = new Uint8Array(0x10000);
+for (const ch of '0123456789０１２３４５６７８９一二三四五六七八九十百千万两几数多萬兩幾數')
+  NUMERAL_CHAR[ch.charCodeAt(0)] = 1;
+
+/**
+ * Whether the match at `start` begins with a unit right after a numeral (15天后, 几天后: "days
+ * later", not 天后 the goddess), which a weak pattern loses like a tie. The segmentation check
+ * cannot see it: digits end its window, and 三天 and the like are no dictionary words.
+ */
+export function afterNumeral(text: string, start: number): boolean {
+  return (
+    start > 0 && UNIT_CHAR[text.charCodeAt(start)] === 1 && NUMERAL_CHAR[text.charCodeAt(start - 1)] === 1
+  );
+}
+
 /** Function characters that stand alone as words (folded Simplified and Traditional). */
 const FUNCTION_CHAR = new Uint8Array(0x10000);
 for (const ch of '的了在和与及对向由被把将是为从给跟同说称让令据自于以因而但并或又也都就才还再已曾该这那此其之每各等與對為從給說稱讓據於並還這') {
@@ -365,6 +383,7 @@ export class AliasMatcher {
         if (f !== 0) {
           if (f & LATIN_END && !latinEndOk(text, e)) continue;
           if (f & CASE && !this.capitalsOk(text, i, e, p)) continue;
+          if (f & WEAK && afterNumeral(text, i)) continue;
           if (f & SEG && this.segmentation) {
             // cutsAtEdge's first test, inlined: a lexicon word can only cross an edge whose two
             // units are a pair inside some word. Most matches stop here.
@@ -593,9 +612,12 @@ export class AliasMatcher {
     return this.marginAround(text, start, end) < 0;
   }
 
-  /** Whether the text around [start, end) segments exactly as well without it as one word (a tie). */
+  /**
+   * Whether the text around [start, end) segments exactly as well without it as one word (a tie), or
+   * the match begins with a numeral's unit (see afterNumeral): where a weak pattern is no match.
+   */
   tiedAt(text: string, start: number, end: number): boolean {
-    return this.marginAround(text, start, end) === 0;
+    return afterNumeral(text, start) || this.marginAround(text, start, end) === 0;
   }
 
   private marginAround(text: string, start: number, end: number): number {

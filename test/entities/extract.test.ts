@@ -55,6 +55,12 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('巴西卢拉', lexicon, ['Lula'])).toBe('卢拉');
   });
 
+  it('leaves a numeral’s unit out of a name (2019年哈勒市, 26日起萨塞克斯)', () => {
+    expect(nameBeforeParen('年哈勒市', lexicon, ['Halle'], '判处2019')).toBe('哈勒市');
+    expect(nameBeforeParen('日起萨塞克斯', lexicon, ['Sussex'], '自26')).toBe('萨塞克斯');
+    expect(nameBeforeParen('日本首相安倍', lexicon, ['Shinzo Abe'], '12')).toBe('安倍');
+  });
+
   it('keeps a transliterated name whole where the segmentation cuts it into dictionary words', () => {
     // Common words of transliteration characters (拉德, 麦克, 列克) continue the name.
     expect(nameBeforeParen('联邦总理康拉德·阿登纳', lexicon, ['Konrad Adenauer'])).toBe('康拉德·阿登纳');

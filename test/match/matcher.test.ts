@@ -71,6 +71,16 @@ describe('AliasMatcher', () => {
     expect(weak.tiedAt('越南会安古城', 2, 4)).toBe(false);
   });
 
+  it('drops a weak pattern that begins with a numeral’s unit (15天后, 几天后: days later)', () => {
+    const find = (weak: boolean, text: string) =>
+      new AliasMatcher([{ key: '天后', originals: ['天后'], weak }])
+        .scan(text)
+        .map((r) => text.slice(r.start, r.end));
+    expect(find(true, '15天后获释，几天后回国')).toEqual([]);
+    expect(find(false, '15天后获释，几天后回国')).toEqual(['天后', '天后']);
+    expect(find(true, '供奉天后的庙宇')).toEqual(['天后']);
+  });
+
   it('prefers leaving a function character alone on a tie (和/政治, not 和政/治)', () => {
     const find = matcher(['和政'], ['政治']);
     expect(find('討論了和政治有關的問題')).toEqual([]);
