@@ -301,6 +301,8 @@ export function kindFromGloss(gloss: string): EntityKind | undefined {
   // A name that says what it is: the Korean War, the Six-Party Talks, the Davis Cup; a period of
   // history (Ming Dynasty, Warring States Period) is a topic.
   if (PERIOD.test(head)) return 'topic';
+  // A language or a nationality is a topic: "English (language)", "American (i.e. of US nationality)".
+  if (/\((?:language|.*\bnationality)\)/.test(first)) return 'topic';
   if (EVENT.test(head) && !ORG.test(head)) return 'event';
   // A role and a year make a person, and so do life dates right after the name ("Bernard Montgomery
   // (Montie) (1887–1976)"); dates elsewhere too, unless the first sense names a place or an event:

@@ -57,6 +57,8 @@ describe('decideKind', () => {
     expect(decideKind(fromCedict('意大利', '(Tw) Italy; Italy', ['Italy']))).toBe('place');
     expect(decideKind(fromCedict('法兰克福', 'Frankfurt, Germany', ['Frankfurt']))).toBe('place');
     expect(decideKind(fromCedict('感恩节', 'Thanksgiving Day', ['Thanksgiving Day']))).toBe('event');
+    expect(decideKind(fromCedict('德语', 'German (language)', ['German']))).toBe('topic');
+    expect(decideKind(fromCedict('美籍', 'American (i.e. of US nationality)', ['American']))).toBe('topic');
     expect(decideKind(fromCedict('华尔街日报', 'Wall Street Journal', ['Wall Street Journal']))).toBe(
       'organisation',
     );
