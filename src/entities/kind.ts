@@ -13,6 +13,11 @@ const PLACE_SUFFIX =
 /** Two to four capitalised words, particles between them allowed: "Baldur Benedikt von Schirach". */
 const PERSON_NAME =
   /^[A-Z][\p{L}'’-]+(?: (?:(?:von|van|de|der|den|da|di|du|del|al|bin|ibn|le|la|zu) )?[A-Z][\p{L}'’.-]+){1,3}$/u;
+/**
+ * Newspapers, broadcasters, parties, banks, firms and schools (费加罗报, 澎湃新闻, 新党); not a
+ * communiqué (中美建交公报) nor fake news (假新闻).
+ */
+const ORG_SUFFIX = /(.{2}(?<!公)报|.(?<!假)新闻|周刊|电视台|通讯社|广播公司|党|银行|集团|公司|大学|学院)$/;
 const EVENT_SUFFIX =
   /(会|会议|峰会|战争|战役|事件|运动|革命|选举|大选|危机|疫情|抗议|示威|起义|屠杀|奥运|世界杯|协议|倡议|计划|条约)$/;
 
@@ -34,6 +39,7 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (fromGloss) return fromGloss;
   if (ev.english.some((e) => ORG_WORDS.test(e) || /^[A-Z]{2,6}$/.test(e))) return 'organisation';
   if (ev.titleName) return 'person';
+  if (ORG_SUFFIX.test(ev.key)) return 'organisation';
   if (EVENT_SUFFIX.test(ev.key)) return 'event';
   if (PLACE_SUFFIX.test(ev.key)) return 'place';
   const personLike = ev.english.some((e) => PERSON_NAME.test(e));
@@ -41,7 +47,11 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (personLike && ev.key.includes('·')) return 'person';
   // A dictionary proper noun glossed by a bare name and no dates (Japan, South Korea, White House,
   // "(Tw) Italy", "Frankfurt, Germany") is a place. A capitalised "… Day" is a holiday.
-  if (ev.cedict && /\b[A-Z][\w'’]* Day\b/.test(ev.gloss)) return 'event';
+  if (
+    ev.cedict &&
+    /\b[A-Z][\w'’]* (?:Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(ev.gloss)
+  )
+    return 'event';
   if (ev.cedict && BARE_NAME.test(ev.gloss.replace(QUALIFIER, '').split(/[,;(]/)[0]?.trim() ?? '')) {
     return 'place';
   }

@@ -58,6 +58,16 @@ describe('decideKind', () => {
     expect(decideKind(fromCedict('法兰克福', 'Frankfurt, Germany', ['Frankfurt']))).toBe('place');
     expect(decideKind(fromCedict('感恩节', 'Thanksgiving Day', ['Thanksgiving Day']))).toBe('event');
     expect(decideKind(fromCedict('德语', 'German (language)', ['German']))).toBe('topic');
+    const quoted = (key: string): KindEvidence => ({
+      ...fromCedict(key, '', []),
+      cedict: false,
+      quoted: true,
+    });
+    expect(decideKind(fromCedict('费加罗报', 'Le Figaro', ['Le Figaro']))).toBe('organisation');
+    expect(decideKind(quoted('南德意志报'))).toBe('organisation');
+    expect(decideKind(quoted('中美建交公报'))).toBe('topic');
+    expect(decideKind(quoted('假新闻'))).toBe('topic');
+    expect(decideKind(fromCedict('黑色星期五', 'Black Friday', ['Black Friday']))).toBe('event');
     expect(decideKind(fromCedict('美籍', 'American (i.e. of US nationality)', ['American']))).toBe('topic');
     expect(decideKind(fromCedict('华尔街日报', 'Wall Street Journal', ['Wall Street Journal']))).toBe(
       'organisation',
