@@ -115,8 +115,8 @@ export function nameBeforeParen(
   chinese: string,
   lexicon: Lexicon,
   english: readonly string[] = [],
-  /** The text before `chinese` (its last character counts: a digit before 年 makes 年 a unit). */
-  precededBy = '',
+  /** The character before `chinese` in the text: a digit there makes a leading 年 a unit. */
+  charBefore = '',
 ): string | undefined {
   const folded = fold(chinese);
   const segs = lexicon.segment(folded);
@@ -199,8 +199,8 @@ export function nameBeforeParen(
     if (folded.length - start > 14) return undefined;
   }
   // A numeral's unit is no part of a name: 2019年|哈勒市, 26日起|萨塞克斯 give 哈勒市 and 萨塞克斯.
-  const context = precededBy.slice(-1) + folded;
-  const offset = context.length - folded.length;
+  const context = charBefore + folded;
+  const offset = charBefore.length;
   while (start < folded.length && afterNumeral(context, start + offset)) {
     start++;
     if (folded[start] === '起') start++;
@@ -258,7 +258,7 @@ export function collectParentheticals(
   for (const m of text.matchAll(PAREN)) {
     const english = englishInParens(m[2] as string);
     if (english.length === 0) continue;
-    const name = nameBeforeParen(m[1] as string, lexicon, english, text.slice(0, m.index));
+    const name = nameBeforeParen(m[1] as string, lexicon, english, text[(m.index ?? 0) - 1] ?? '');
     if (!name) continue;
     const c = out.add(name, 'parenthetical', articleId);
     for (const e of english) {

@@ -442,31 +442,30 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   // well without it (会安 in 会安排, 曾参 in 曾参加, 上都 in 基本上都): those strings are mostly
   // other words side by side. A weak form is then no mention in a tie (see MatcherPattern.weak);
   // where the text segments better with it, it stays one.
-  const ties = new Map<string, { tied: number; all: number }>();
+  const ties = new Map<string, Map<string, { tied: number; all: number }>>(); // entity → form → counts
   const first = createDetector(entities, { dictionaryWords, fuzzy: false });
   for (const a of articles) {
     for (const p of a.passages) {
       for (const m of first.exact(p.text)) {
-        const key = `${first.entityOfPattern(m.pattern)}\u0000${foldKey(p.text.slice(m.start, m.end))}`;
-        if (!/[\u3400-\u9fff]/.test(key)) continue;
-        const t = ties.get(key) ?? { tied: 0, all: 0 };
+        const form = foldKey(p.text.slice(m.start, m.end));
+        if (!/[\u3400-\u9fff]/.test(form)) continue;
+        const id = first.entityOfPattern(m.pattern);
+        const forms = ties.get(id) ?? ties.set(id, new Map()).get(id);
+        const t = forms?.get(form) ?? { tied: 0, all: 0 };
         t.all++;
         if (first.tiedAt(p.text, m.start, m.end)) t.tied++;
-        ties.set(key, t);
+        forms?.set(form, t);
       }
     }
   }
-  const weakKeys = new Map<string, string[]>();
-  for (const [k, t] of ties) {
-    if (t.tied * 2 < t.all) continue;
-    const [id, key] = k.split('\u0000') as [string, string];
-    (weakKeys.get(id) ?? weakKeys.set(id, []).get(id))?.push(key);
-  }
+  let anyWeak = false;
   for (const e of entities) {
-    const keys = weakKeys.get(e.id);
-    if (keys) e.weakKeys = keys.sort();
+    const weak = [...(ties.get(e.id) ?? [])].filter(([, t]) => t.tied * 2 >= t.all).map(([form]) => form);
+    if (weak.length === 0) continue;
+    e.weakKeys = weak.sort();
+    anyWeak = true;
   }
-  const detector = weakKeys.size ? createDetector(entities, { dictionaryWords, fuzzy: false }) : first;
+  const detector = anyWeak ? createDetector(entities, { dictionaryWords, fuzzy: false }) : first;
   const byEntity: Record<string, MentionRef[]> = {};
   const articleSets = new Map<string, Set<number>>();
   articles.forEach((a, ai) => {

@@ -185,15 +185,15 @@ function isSurnameOnly(e: CedictEntry): boolean {
 const CALENDAR =
   /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
+/** Lower-case words that may follow a place's name in a gloss ("New Taipei city in north Taiwan"). */
+const PLACE_TYPE =
+  /^(city|county|district|province|island|islands|river|town|village|township|prefecture|region|mountain|mountains|lake|gorge|state|port|basin|dynasty|empire|kingdom|republic)$/;
+
 /**
  * Capitalised names at the head of a gloss, after "(Tw)"-style tags ("Beijing municipality, capital
  * of …" → Beijing; "the Great Wall" → Great Wall), plus "aka X" forms. Lists ("China, Japan and
  * Korea"), bare surnames ("Lavrov (name)"), old/slang/derogatory senses and calendar words give none.
  */
-/** Lower-case words that may follow a place's name in a gloss ("New Taipei city in north Taiwan"). */
-const PLACE_TYPE =
-  /^(city|county|district|province|island|islands|river|town|village|township|prefecture|region|mountain|mountains|lake|gorge|state|port|basin|dynasty|empire|kingdom|republic)$/;
-
 export function namesInGloss(gloss: string): string[] {
   const out: string[] = [];
   if (

@@ -511,6 +511,7 @@ export class AliasMatcher {
     // A side no word crosses is a boundary of every segmentation, so the window can stop there: the
     // program then looks up no word on the other side (identical answers, fuzz-tested). No word
     // crosses the start unless SEG_START passed the filters; the end, when the filters rule it out.
+    // A margin below 0 cuts a word; a weak pattern also loses a tie (margin 0).
     const tie = ((this.flags[p] as number) & WEAK) !== 0 ? 1 : 0;
     if ((sides & SEG_START) === 0) return this.margin(text, start, end, start, we) < tie;
     if (
