@@ -260,12 +260,26 @@ export function collectParentheticals(
     if (english.length === 0) continue;
     const name = nameBeforeParen(m[1] as string, lexicon, english, text[(m.index ?? 0) - 1] ?? '');
     if (!name) continue;
+    for (let i = 0; i < english.length; i++) english[i] = spacedLike(name, english[i] as string);
     const c = out.add(name, 'parenthetical', articleId);
     for (const e of english) {
       if (!c.english.has(e)) c.english.set(e, 'parenthetical');
       c.englishCount.set(e, (c.englishCount.get(e) ?? 0) + 1);
     }
   }
+}
+
+/**
+ * An English name whose spaces the article lost (丹·特翰（DanTehan）), spaced again where the Chinese
+ * name has as many parts as the English one has capitalised words: Dan Tehan. Brands written in one
+ * word (YouTube, ExxonMobil) have no "·" in Chinese and stay as they are.
+ */
+function spacedLike(chinese: string, english: string): string {
+  if (!chinese.includes('·') || english.includes(' ')) return english;
+  const words = english.match(/\p{Lu}[\p{Ll}'’-]+/gu);
+  return words && words.join('') === english && words.length === chinese.split('·').length
+    ? words.join(' ')
+    : english;
 }
 
 const QUOTED = /[「“『《]([^「」“”『』《》"]{2,16})[」”』》]|"([^"\n]{2,16})"/g;

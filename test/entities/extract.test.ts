@@ -158,6 +158,21 @@ describe('extractEntities', () => {
     expect(names).toContain('拉夫罗夫');
   });
 
+  it('spaces an English name run together after a dotted Chinese name (丹·特翰（DanTehan）)', () => {
+    const found = extractEntities(
+      [
+        article('s1', ['澳大利亚贸易部长丹·特翰（DanTehan）表示。', '视频网站优兔（YouTube）很受欢迎。']),
+        article('s2', ['部长丹·特汉（Dan Tehan）说。']),
+      ],
+      { lexicon },
+    ).entities;
+    const tehan = found.filter((e) => e.aliases.some((a) => a.text === 'Dan Tehan'));
+    expect(tehan).toHaveLength(1);
+    const forms = [tehan[0]?.name, ...(tehan[0]?.aliases.map((a) => a.text) ?? [])];
+    expect(forms).toEqual(expect.arrayContaining(['丹·特翰', '丹·特汉']));
+    expect(found.flatMap((e) => e.aliases.map((a) => a.text))).not.toContain('You Tube');
+  });
+
   it('never makes generic words or segmentation debris into entities', () => {
     for (const junk of ['城市', '和平', '友谊', '向普京', '贺普丁', '中方']) {
       expect(
