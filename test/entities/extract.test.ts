@@ -58,6 +58,8 @@ describe('nameBeforeParen', () => {
   it('leaves a numeral’s unit out of a name (2019年哈勒市, 26日起萨塞克斯)', () => {
     expect(nameBeforeParen('年哈勒市', lexicon, ['Halle'], '判处2019')).toBe('哈勒市');
     expect(nameBeforeParen('日起萨塞克斯', lexicon, ['Sussex'], '自26')).toBe('萨塞克斯');
+    // 茨 and 兹 are transliteration characters: the name goes on across 恩德 (a word).
+    expect(nameBeforeParen('动物医学家雷恩德尔茨', lexicon, ['Fabian Leendertz'])).toBe('雷恩德尔茨');
     expect(nameBeforeParen('日本首相安倍', lexicon, ['Shinzo Abe'], '12')).toBe('安倍');
   });
 
