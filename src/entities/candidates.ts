@@ -260,9 +260,8 @@ export function collectParentheticals(
     if (english.length === 0) continue;
     const name = nameBeforeParen(m[1] as string, lexicon, english, text[(m.index ?? 0) - 1] ?? '');
     if (!name) continue;
-    for (let i = 0; i < english.length; i++) english[i] = spacedLike(name, english[i] as string);
     const c = out.add(name, 'parenthetical', articleId);
-    for (const e of english) {
+    for (const e of english.map((n) => spacedLike(name, n))) {
       if (!c.english.has(e)) c.english.set(e, 'parenthetical');
       c.englishCount.set(e, (c.englishCount.get(e) ?? 0) + 1);
     }
