@@ -39,6 +39,10 @@ let result: ExtractResult;
 const byName = (name: string): Entity | undefined =>
   result.entities.find((e) => e.name === name || e.aliases.some((a) => a.text === name));
 
+/** The names of the entities extracted from these articles alone. */
+const namesIn = (articles: Article[]): string[] =>
+  extractEntities(articles, { lexicon }).entities.map((e) => e.name);
+
 beforeAll(() => {
   lexicon = new Lexicon();
   result = extractEntities(ARTICLES, { lexicon });
@@ -139,9 +143,7 @@ describe('extractEntities', () => {
   it('takes no quoted judgement for a term (“不公平”, “非常失望”), however often it is quoted', () => {
     const said = (id: string) => article(id, ['部长说这“不公平”，他“非常失望”。', '外交部批评“战狼外交”。']);
     const once = article('q4', ['他说要“带着良心”做事。']);
-    const names = extractEntities([said('q1'), said('q2'), said('q3'), once], { lexicon }).entities.map(
-      (e) => e.name,
-    );
+    const names = namesIn([said('q1'), said('q2'), said('q3'), once]);
     expect(names).not.toContain('带着良心');
     expect(names).not.toContain('不公平');
     expect(names).not.toContain('非常失望');
@@ -149,13 +151,10 @@ describe('extractEntities', () => {
   });
 
   it('takes no bare dictionary given name for the one person a parenthesis names (威廉 for Harald Wilhelm)', () => {
-    const names = extractEntities(
-      [
-        article('b1', ['戴姆勒首席财务官威廉（Harald Wilhelm）表示。', '英国王子威廉访问德国。']),
-        article('b2', ['首席财务官威廉（Harald Wilhelm）说。', '俄罗斯外长拉夫罗夫（Sergei Lavrov）到访。']),
-      ],
-      { lexicon },
-    ).entities.map((e) => e.name);
+    const names = namesIn([
+      article('b1', ['戴姆勒首席财务官威廉（Harald Wilhelm）表示。', '英国王子威廉访问德国。']),
+      article('b2', ['首席财务官威廉（Harald Wilhelm）说。', '俄罗斯外长拉夫罗夫（Sergei Lavrov）到访。']),
+    ]);
     expect(names).not.toContain('威廉');
     expect(names).toContain('拉夫罗夫');
   });
@@ -187,23 +186,19 @@ describe('extractEntities', () => {
   it('takes no title and function word for a name (发言人曾表示 is no 曾表示, 部长向法院 no 向法)', () => {
     // 曾, 向 and 于 are surnames and function words ("once", "towards"): after a title, a function
     // word followed by a dictionary word is no name, however often it recurs.
-    const titled = extractEntities(
-      [
-        article('t1', ['发言人曾表示，谈判将继续。议员曾表示反对。', '部长向法院提出上诉。部长向法国求助。']),
-        article('t2', [
-          '记者曾多次前往当地。发言人曾表示不满。',
-          '议员向媒体透露。部长向法院申诉。外长向法国施压。',
-        ]),
-        article('t3', [
-          '主席曾多次访问。记者向媒体说明。总统向法、德两国致谢。',
-          '外长王毅会见客人。外长王毅表示欢迎。',
-        ]),
-        article('t4', ['发言人曾庆岚表示支持。书记曾庆岚到访。', '主席曾庆岚会见外长王毅。主席曾庆祝生日。']),
-        article('t5', ['教授曾庆岚说。']),
-      ],
-      { lexicon },
-    ).entities;
-    const names = titled.map((e) => e.name);
+    const names = namesIn([
+      article('t1', ['发言人曾表示，谈判将继续。议员曾表示反对。', '部长向法院提出上诉。部长向法国求助。']),
+      article('t2', [
+        '记者曾多次前往当地。发言人曾表示不满。',
+        '议员向媒体透露。部长向法院申诉。外长向法国施压。',
+      ]),
+      article('t3', [
+        '主席曾多次访问。记者向媒体说明。总统向法、德两国致谢。',
+        '外长王毅会见客人。外长王毅表示欢迎。',
+      ]),
+      article('t4', ['发言人曾庆岚表示支持。书记曾庆岚到访。', '主席曾庆岚会见外长王毅。主席曾庆祝生日。']),
+      article('t5', ['教授曾庆岚说。']),
+    ]);
     for (const junk of ['曾表示', '曾表', '曾多次', '曾多', '向法', '向法院', '向法国', '向媒体', '向媒'])
       expect(names, junk).not.toContain(junk);
     // A name after a title stays, 曾 surname included, though 曾庆祝 ("once celebrated") is debris.
@@ -212,15 +207,11 @@ describe('extractEntities', () => {
   });
 
   it('takes two characters after a title for a name only where the name ends there', () => {
-    const titled = extractEntities(
-      [
-        // 陈家坪 once after a title, 陈家 ("the Chens'") often: no 陈家. 曾因参加 is 曾 + 因 + 参加.
-        article('h1', ['书记陈家坪表示支持。陈家人都来了。', '陈家的房子很大。发言人曾因参加集会被捕。']),
-        article('h2', ['他曾因病住院。', '外长王毅会见客人。外长王毅表示欢迎。']),
-      ],
-      { lexicon },
-    ).entities;
-    const names = titled.map((e) => e.name);
+    const names = namesIn([
+      // 陈家坪 once after a title, 陈家 ("the Chens'") often: no 陈家. 曾因参加 is 曾 + 因 + 参加.
+      article('h1', ['书记陈家坪表示支持。陈家人都来了。', '陈家的房子很大。发言人曾因参加集会被捕。']),
+      article('h2', ['他曾因病住院。', '外长王毅会见客人。外长王毅表示欢迎。']),
+    ]);
     expect(names).not.toContain('陈家');
     expect(names).not.toContain('曾因');
     expect(names).toContain('王毅');
