@@ -24,7 +24,7 @@ import {
   nameBeforeParen,
 } from './candidates.ts';
 import { dictionaryWordsFor } from './dictionary-words.ts';
-import { decideKind } from './kind.ts';
+import { decideKind, kindCue, kindFromCues } from './kind.ts';
 import { Lexicon, normEnglish } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES } from './stopchars.ts';
 import type { AliasSource, Entity } from './types.ts';
@@ -443,9 +443,12 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   // other words side by side. A weak form is then no mention in a tie (see MatcherPattern.weak);
   // where the text segments better with it, it stays one.
   const ties = new Map<string, Map<string, { tied: number; all: number }>>(); // entity → form → counts
+  // What the words around the mentions say of each entity's kind (see kindFromCues).
+  const cues = new Map<string, { person: number; place: number }>();
   const first = createDetector(entities, { dictionaryWords, fuzzy: false });
   for (const a of articles) {
     for (const p of a.passages) {
+      let folded: string | undefined;
       for (const m of first.exact(p.text)) {
         const form = foldKey(p.text.slice(m.start, m.end));
         if (!/[\u3400-\u9fff]/.test(form)) continue;
@@ -455,11 +458,19 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         t.all++;
         if (first.tiedAt(p.text, m.start, m.end)) t.tied++;
         forms?.set(form, t);
+        folded ??= fold(p.text);
+        const cue = kindCue(folded, m.start, m.end);
+        if (cue) {
+          const c = cues.get(id) ?? cues.set(id, { person: 0, place: 0 }).get(id);
+          if (c) c[cue]++;
+        }
       }
     }
   }
   let anyWeak = false;
   for (const e of entities) {
+    const c = cues.get(e.id);
+    if (c) e.kind = kindFromCues(e.kind, c.person, c.place);
     const weak = [...(ties.get(e.id) ?? [])].filter(([, t]) => t.tied * 2 >= t.all).map(([form]) => form);
     if (weak.length === 0) continue;
     e.weakKeys = weak.sort();

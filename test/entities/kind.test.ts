@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideKind, type KindEvidence } from '../../src/entities/kind.ts';
+import { decideKind, type KindEvidence, kindCue, kindFromCues } from '../../src/entities/kind.ts';
 
 // Glosses as CC-CEDICT gives them (members' glosses joined with '; ' as extractEntities does).
 const fromCedict = (key: string, gloss: string, english: string[]): KindEvidence => ({
@@ -127,5 +127,52 @@ describe('decideKind', () => {
     expect(
       decideKind(fromCedict('施密特', 'Schmidt or Schmitt (surname); Helmut Schmidt', ['Helmut Schmidt'])),
     ).toBe('person');
+  });
+});
+
+describe('kindCue', () => {
+  const cue = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return kindCue(text, start, start + name.length);
+  };
+
+  it('reads a title before a name as a person', () => {
+    expect(cue('首席检察官杰克逊原本还想', '杰克逊')).toBe('person');
+    expect(cue('澳大利亚贸易部长伯明翰批评中国', '伯明翰')).toBe('person');
+  });
+
+  it('reads being at, going to or stationed in a name as a place', () => {
+    expect(cue('中国驻华盛顿大使馆', '华盛顿')).toBe('place');
+    expect(cue('他前往奥斯汀。', '奥斯汀')).toBe('place');
+    expect(cue('峰会在华盛顿举行', '华盛顿')).toBe('place');
+    expect(cue('在开姆尼茨，极右翼', '开姆尼茨')).toBe('place');
+  });
+
+  it('reads no place into a view, a time or an abstraction after 在', () => {
+    expect(cue('在默克尔看来，', '默克尔')).toBeUndefined();
+    expect(cue('在里根执政期间', '里根')).toBeUndefined();
+    expect(cue('在互联网上', '互联网')).toBeUndefined();
+    expect(cue('来自基地组织的威胁', '基地组织')).toBeUndefined();
+    expect(cue('华盛顿表示', '华盛顿')).toBeUndefined();
+  });
+});
+
+describe('kindFromCues', () => {
+  it('turns a person or a topic the corpus puts in places into a place, on a clear majority', () => {
+    expect(kindFromCues('person', 1, 40)).toBe('place');
+    expect(kindFromCues('topic', 0, 3)).toBe('place');
+    expect(kindFromCues('topic', 0, 2)).toBe('topic');
+    expect(kindFromCues('person', 2, 7)).toBe('person');
+  });
+
+  it('turns a place or a topic the corpus titles into a person, on a clear majority', () => {
+    expect(kindFromCues('place', 8, 0)).toBe('person');
+    expect(kindFromCues('topic', 3, 0)).toBe('person');
+    expect(kindFromCues('place', 4, 2)).toBe('place');
+  });
+
+  it('leaves organisations and events alone', () => {
+    expect(kindFromCues('organisation', 0, 10)).toBe('organisation');
+    expect(kindFromCues('event', 10, 0)).toBe('event');
   });
 });
