@@ -70,6 +70,12 @@ export class Lexicon {
     const out: string[] = [];
     for (const e of list) {
       if (!e.proper) continue;
+      // An ambiguous word (see sameWordThing) is named by itself alone, not by its bearers' names.
+      const thing = sameWordThing(e.glosses);
+      if (thing) {
+        out.push(thing);
+        continue;
+      }
       for (const g of e.glosses) {
         const see = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(
           g,
@@ -228,6 +234,29 @@ export function namesInGloss(gloss: string): string[] {
   }
   for (const m of g.matchAll(/\baka ([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})/g)) out.push(m[1] as string);
   return out;
+}
+
+/** A first sense that gives only a name: "Washington (name)", "Michel or Mitchell (name)", "(name) Carter". */
+const NAMES_ONLY =
+  /^(?:\(name\)\s*)?([A-Z][\p{L}'’-]*(?:(?:, | or )[A-Z][\p{L}'’-]*)*)(?: etc)?\s*(?:\(name\))?$/u;
+
+/**
+ * The word itself, where a dictionary entry gives it first as a name and then as the name of a thing
+ * (华盛顿: "Washington (name)", George Washington, "Washington, US State", "Washington, D.C."): the
+ * word is ambiguous, and its English name is the word, not one bearer's full name. Otherwise
+ * the bearer's name would merge the full name written with "·" (乔治·华盛顿（George Washington）) into
+ * the bare word, and every Washington on a page would be that person.
+ */
+export function sameWordThing(glosses: readonly string[]): string | undefined {
+  const first = glosses[0] ?? '';
+  const m = first.includes('(name)') ? NAMES_ONLY.exec(first) : null;
+  if (!m) return undefined;
+  const words = (m[1] as string).split(/, | or /);
+  for (const g of glosses.slice(1)) {
+    const names = namesInGloss(g);
+    if (names.length === 1 && words.includes(names[0] as string)) return names[0];
+  }
+  return undefined;
 }
 
 const PARTICLES = new Set([

@@ -269,3 +269,21 @@ describe('extractEntities', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(result));
   });
 });
+
+describe('an ambiguous dictionary name', () => {
+  it('is what the corpus makes of it: 华盛顿 the capital, 乔治·华盛顿 the president', () => {
+    const r = extractEntities(
+      [
+        article('w1', ['一位曾经和乔治·华盛顿（George Washington）一起工作的人说。']),
+        article('w2', ['中国驻华盛顿大使馆表示，峰会在华盛顿举行。']),
+        article('w3', ['记者前往华盛顿。华盛顿与北京的关系紧张。']),
+      ],
+      { lexicon },
+    );
+    const washington = r.entities.find((e) => e.name === '华盛顿');
+    const george = r.entities.find((e) => e.name === '乔治·华盛顿');
+    expect(washington).toMatchObject({ kind: 'place', english: 'Washington' });
+    expect(washington?.aliases.map((a) => a.text)).not.toContain('George Washington');
+    expect(george).toMatchObject({ kind: 'person', english: 'George Washington' });
+  });
+});

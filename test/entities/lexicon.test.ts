@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesInGloss } from '../../src/entities/lexicon.ts';
+import { namesInGloss, sameWordThing } from '../../src/entities/lexicon.ts';
 
 describe('namesInGloss', () => {
   it('takes the names on either side of "or", with a description after them', () => {
@@ -16,5 +16,30 @@ describe('namesInGloss', () => {
     // name, 缅甸 took the party's name as an alias.
     expect(namesInGloss('Myanmar or Burma National league for democracy (NLD)')).toEqual([]);
     expect(namesInGloss('Three Gorges on the Chang Jiang or Yangtze, namely: Qutang Gorge')).toEqual([]);
+  });
+});
+
+describe('sameWordThing', () => {
+  it('names an ambiguous word by itself where the dictionary gives it as a name and as a thing', () => {
+    // 华盛顿: a surname, one bearer, a state and a capital. Its English name is Washington, so the
+    // full name 乔治·华盛顿 (George Washington) is not merged into every Washington on a page.
+    const washington = [
+      'Washington (name)',
+      'George Washington (1732-1799), first US president',
+      'Washington, US State',
+      'Washington, D.C. (US federal capital)',
+    ];
+    expect(sameWordThing(washington)).toBe('Washington');
+    expect(sameWordThing(['Michel or Mitchell (name)', 'Mitchell, South Dakota'])).toBe('Mitchell');
+    expect(sameWordThing(['(name) Carter', 'Carter, Georgia'])).toBe('Carter');
+  });
+
+  it('leaves a name whose other senses are its bearers or other words', () => {
+    expect(sameWordThing(['Biden (name)', 'Joe Biden (1942-), US president (2021-)'])).toBeUndefined();
+    expect(sameWordThing(['Mach (name)', 'Ernst Mach (1838-1916)', 'Mach number (fluid mechanics)'])).toBe(
+      undefined,
+    );
+    expect(sameWordThing(['Aaron (name)', 'Yaren, capital of Nauru'])).toBeUndefined();
+    expect(sameWordThing(['Washington, US State'])).toBeUndefined();
   });
 });
