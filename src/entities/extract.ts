@@ -444,7 +444,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   // where the text segments better with it, it stays one.
   const ties = new Map<string, Map<string, { tied: number; all: number }>>(); // entity → form → counts
   // What the words around the mentions say of each entity's kind (see kindFromCues).
-  const cues = new Map<string, { person: number; place: number }>();
+  const cues = new Map<string, { person: number; place: number; medium: number }>();
   const first = createDetector(entities, { dictionaryWords, fuzzy: false });
   for (const a of articles) {
     for (const p of a.passages) {
@@ -461,7 +461,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         folded ??= fold(p.text);
         const cue = kindCue(folded, m.start, m.end);
         if (cue) {
-          const c = cues.get(id) ?? cues.set(id, { person: 0, place: 0 }).get(id);
+          const c = cues.get(id) ?? cues.set(id, { person: 0, place: 0, medium: 0 }).get(id);
           if (c) c[cue]++;
         }
       }
@@ -470,7 +470,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   let anyWeak = false;
   for (const e of entities) {
     const c = cues.get(e.id);
-    if (c) e.kind = kindFromCues(e.kind, c.person, c.place);
+    if (c) e.kind = kindFromCues(e.kind, c.person, c.place, c.medium);
     const weak = [...(ties.get(e.id) ?? [])].filter(([, t]) => t.tied * 2 >= t.all).map(([form]) => form);
     if (weak.length === 0) continue;
     e.weakKeys = weak.sort();

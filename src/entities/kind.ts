@@ -82,7 +82,13 @@ const PLACE_BEFORE = /(?:驻|赴|往|抵|达|位于)$/;
 const PLACE_AFTER_AT =
   /^(?:[，。、；：]|举行|召开|举办|会见|会晤|会谈|出席|发表|接受|停留|签署|街头|郊区|市中心|市区)/;
 
-export type KindCue = 'person' | 'place';
+/**
+ * After 在 X: 上 and a pause or what one does with words (在互联网上，, 在微博上发文): X is a medium,
+ * not a place (not 在日本上市).
+ */
+const MEDIUM_AFTER_AT = /^上(?:[，。、；：]|的|发|传|流|贴|公开|出现|看到|写|说|表示|批评|呼吁)/;
+
+export type KindCue = 'person' | 'place' | 'medium';
 
 /**
  * What the words around one corpus mention of a name say of its kind, if anything (folded text):
@@ -93,7 +99,11 @@ export function kindCue(text: string, start: number, end: number): KindCue | und
   const before = text.slice(Math.max(0, start - 5), start);
   if (PERSON_BEFORE.test(before)) return 'person';
   if (PLACE_BEFORE.test(before)) return 'place';
-  if (before.endsWith('在') && PLACE_AFTER_AT.test(text.slice(end, end + 3))) return 'place';
+  if (before.endsWith('在')) {
+    const after = text.slice(end, end + 3);
+    if (PLACE_AFTER_AT.test(after)) return 'place';
+    if (MEDIUM_AFTER_AT.test(after)) return 'medium';
+  }
   return undefined;
 }
 
@@ -104,7 +114,8 @@ export function kindCue(text: string, start: number, end: number): KindCue | und
  * or "topic" mostly titled (杰克逊 "Jackson city", but 大法官杰克逊 in the news) is a person. Clear
  * majorities only: at least 3 cues of the winning kind, four times as many as of the other.
  */
-export function kindFromCues(kind: EntityKind, person: number, place: number): EntityKind {
+export function kindFromCues(kind: EntityKind, person: number, place: number, medium = 0): EntityKind {
+  if (kind === 'place' && medium >= 3 && medium >= 2 * place) return 'topic';
   if ((kind === 'person' || kind === 'topic') && place >= 3 && place >= 4 * person) return 'place';
   if ((kind === 'place' || kind === 'topic') && person >= 3 && person >= 4 * place) return 'person';
   return kind;

@@ -148,10 +148,15 @@ describe('kindCue', () => {
     expect(cue('在开姆尼茨，极右翼', '开姆尼茨')).toBe('place');
   });
 
+  it('reads a medium where words are put 在 X 上 (not a listing 在日本上市)', () => {
+    expect(cue('特朗普在推特上发文说', '推特')).toBe('medium');
+    expect(cue('在互联网上，', '互联网')).toBe('medium');
+    expect(cue('公司在日本上市', '日本')).toBeUndefined();
+  });
+
   it('reads no place into a view, a time or an abstraction after 在', () => {
     expect(cue('在默克尔看来，', '默克尔')).toBeUndefined();
     expect(cue('在里根执政期间', '里根')).toBeUndefined();
-    expect(cue('在互联网上', '互联网')).toBeUndefined();
     expect(cue('来自基地组织的威胁', '基地组织')).toBeUndefined();
     expect(cue('华盛顿表示', '华盛顿')).toBeUndefined();
   });
@@ -169,6 +174,12 @@ describe('kindFromCues', () => {
     expect(kindFromCues('place', 8, 0)).toBe('person');
     expect(kindFromCues('topic', 3, 0)).toBe('person');
     expect(kindFromCues('place', 4, 2)).toBe('place');
+  });
+
+  it('turns a "place" where words are put into a topic (Twitter, the Internet)', () => {
+    expect(kindFromCues('place', 0, 1, 5)).toBe('topic');
+    expect(kindFromCues('place', 0, 4, 5)).toBe('place');
+    expect(kindFromCues('place', 0, 0, 2)).toBe('place');
   });
 
   it('leaves organisations and events alone', () => {
