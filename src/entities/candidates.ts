@@ -83,6 +83,14 @@ export function englishInParens(inner: string): string[] {
 /** Characters that end a title or profession (政治学家, 部长, 运动员): a name never starts left of them. */
 const NAME_EDGE = new Set([...'家师员长官手士者卿统席像']);
 
+/**
+ * A common word that the segmentation made of a title's last character and the name's first ones
+ * (学|家马|蒂亚斯: 学家 + 马蒂亚斯): all but its first character belong to the name.
+ */
+function titleGlued(word: string): boolean {
+  return NAME_EDGE.has(word[0] as string) && isTransliterationPart(word.slice(1));
+}
+
 /** A dictionary word whose English is a whole word of the parenthesis (拜登 for "Joe Biden"). */
 function isWholeName(word: string, english: readonly string[], lexicon: Lexicon): boolean {
   const names = lexicon.englishOf(lexicon.proper.get(word) ?? []);
@@ -108,7 +116,14 @@ function partOfName(word: string, english: readonly string[], lexicon: Lexicon):
     }
   }
   for (const n of lexicon.englishOf(entries)) words.add((n.split(' ').pop() as string).toLowerCase());
-  return english.some((e) => [...words].some((w) => w.length >= 3 && e.toLowerCase().includes(w)));
+  // Or a place whose name's stem starts a word of the parenthesis: a compound named after it
+  // (不来梅|哈芬 "Bremerhaven" after 不来梅 "Bremen"), not a country beside a name (巴西|卢拉 "Lula").
+  const starts = (e: string, w: string) =>
+    w.length >= 5 && e.split(/[\s-]+/).some((x) => x.startsWith(w.slice(0, -1)));
+  return english.some((e) => {
+    const lower = e.toLowerCase();
+    return [...words].some((w) => w.length >= 3 && (lower.includes(w) || starts(lower, w)));
+  });
 }
 
 export function nameBeforeParen(
@@ -161,6 +176,7 @@ export function nameBeforeParen(
         (s.type === 'common' && !continues) ||
         (s.type === 'char' && (STOP_CHARS.has(text) || NAME_EDGE.has(text)))
       ) {
+        if (s.type === 'common' && titleGlued(text)) start = s.start + 1;
         break;
       }
       if (!isHan(text.charCodeAt(0))) break;
@@ -193,7 +209,10 @@ export function nameBeforeParen(
     } else if (continues) {
       start = s.start;
       bridged = true;
-    } else break;
+    } else {
+      if (s.type === 'common' && partTranslit && titleGlued(text)) start = s.start + 1;
+      break;
+    }
     partLength += s.end - s.start;
     partTranslit &&= isTransliterationPart(text);
     if (folded.length - start > 14) return undefined;

@@ -59,6 +59,18 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('巴西卢拉', lexicon, ['Lula'])).toBe('卢拉');
   });
 
+  it('takes back a name’s first character that the segmentation glued to a title (学家|马蒂亚斯)', () => {
+    // 家马, 长多 and 家法 are dictionary words: 学|家马|蒂亚斯 had given 蒂亚斯·胡斯.
+    expect(nameBeforeParen('冰川学家马蒂亚斯·胡斯', lexicon, ['Matthias Huss'])).toBe('马蒂亚斯·胡斯');
+    expect(nameBeforeParen('议会党团小组组长多布林特', lexicon, ['Alexander Dobrindt'])).toBe('多布林特');
+    expect(nameBeforeParen('伊朗资深核科学家法赫里扎德', lexicon, ['Mohsen Fachrisadeh'])).toBe('法赫里扎德');
+  });
+
+  it('joins a place to the name of a compound named after it (不来梅哈芬 "Bremerhaven")', () => {
+    expect(nameBeforeParen('科考船开始返回不来梅哈芬', lexicon, ['Bremerhaven'])).toBe('不来梅哈芬');
+    expect(nameBeforeParen('巴西卢拉', lexicon, ['Lula'])).toBe('卢拉');
+  });
+
   it('leaves a numeral’s unit out of a name (2019年哈勒市, 26日起萨塞克斯)', () => {
     expect(nameBeforeParen('年哈勒市', lexicon, ['Halle'], '判处2019')).toBe('哈勒市');
     expect(nameBeforeParen('日起萨塞克斯', lexicon, ['Sussex'], '自26')).toBe('萨塞克斯');
