@@ -298,7 +298,9 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     const debris =
       (STOP_CHARS.has(key[0] as string) && known(key.slice(1))) ||
       (STOP_CHARS.has(key[key.length - 1] as string) && known(key.slice(0, -1)));
-    const generic = lexicon.common.has(key);
+    // One character and 的 reads as "X's" or "X-ish" (最美的, 访美的, 中美的), whatever the dictionary
+    // says (美的 is the brand Midea): 22 dw-zh articles, none of them about the brand.
+    const generic = lexicon.common.has(key) || (key.length === 2 && key[1] === '的');
     if (key.length < 2 || key.length > 14 || debris || generic || !/^[\u3400-\u9fff·]+$/.test(key)) {
       evidence.delete(key);
     }

@@ -299,3 +299,13 @@ describe('an ambiguous dictionary name', () => {
     expect(george).toMatchObject({ kind: 'person', english: 'George Washington' });
   });
 });
+
+describe('a dictionary name that reads as a word and a particle', () => {
+  it('is no entity: 美的 (Midea) in 最美的, 访美的', () => {
+    const names = namesIn([
+      article('m1', ['这是世界上最美的街道之一。台湾高官访美的惯例。']),
+      article('m2', ['中美的冲突已经形成。那是最美的电影。']),
+    ]);
+    expect(names).not.toContain('美的');
+  });
+});
