@@ -67,6 +67,11 @@ interface Evidence {
 }
 
 const HEADING_KINDS = new Set(['subheading', 'gallery-heading']);
+// CREDITS: byline passages (凝炼/李鱼（德新社、路透社）, 文山（摘编）) name the article's editors and
+// agencies, not what it is about: they give no entity (李鱼 had taken "Deutsche Post DHL" from one;
+// 文山 and 石涛, the editors, were the place Wenshan and the painter Shi Tao in 32 and 42 dw-zh
+// articles) and no mention (an agency's card would list credit lines).
+
 const VARIANT_FORMS = new Set(VARIANT_TABLE.flat());
 
 export function extractEntities(articles: Article[], options: ExtractOptions = {}): ExtractResult {
@@ -79,6 +84,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
 
   for (const a of articles) {
     for (const p of a.passages) {
+      if (p.kind === 'byline') continue; // see CREDITS
       collectParentheticals(a.id, p.text, lexicon, cands);
       collectQuoted(a.id, p.text, cands);
       collectTitleNames(p.text, titleSpans, titleTails);
@@ -114,6 +120,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
 
   for (const a of articles) {
     for (const p of a.passages) {
+      if (p.kind === 'byline') continue;
       for (const m of properMatcher.scan(p.text)) {
         const key = properKeys[m.pattern] as string;
         const hit = cedictHits.get(key) ?? { forms: new Map(), articles: new Set() };
@@ -450,6 +457,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const first = createDetector(entities, { dictionaryWords, fuzzy: false });
   for (const a of articles) {
     for (const p of a.passages) {
+      if (p.kind === 'byline') continue;
       let folded: string | undefined;
       for (const m of first.exact(p.text)) {
         const form = foldKey(p.text.slice(m.start, m.end));
@@ -483,6 +491,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const articleSets = new Map<string, Set<number>>();
   articles.forEach((a, ai) => {
     a.passages.forEach((p, pi) => {
+      if (p.kind === 'byline') return;
       for (const m of detector.exact(p.text)) {
         const id = detector.entityOfPattern(m.pattern);
         const refs = byEntity[id] ?? [];

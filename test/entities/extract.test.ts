@@ -309,3 +309,31 @@ describe('a dictionary name that reads as a word and a particle', () => {
     expect(names).not.toContain('美的');
   });
 });
+
+describe('credit lines', () => {
+  it('give no entity and no mention: they name editors and agencies', () => {
+    const withByline = (id: string, body: string, byline: string): Article => {
+      const a = article(id, [body]);
+      a.passages.push({ kind: 'byline', text: byline, script: 'zh-Hans' });
+      return a;
+    };
+    const r = extractEntities(
+      [
+        withByline('c1', '路透社报道，德国经济放缓。', '张筠青/李鱼（Deutsche Post DHL、RWI）'),
+        withByline('c2', '柏林的港口很忙。', '凝炼/石涛（路透社、德新社）'),
+        withByline('c3', '北京表示反对。', '文山（摘编）'),
+        // The editor's name in a text: still no "Deutsche Post DHL".
+        article('c4', ['李鱼在柏林。']),
+      ],
+      { lexicon },
+    );
+    const names = r.entities.map((e) => e.name);
+    expect(names).not.toContain('李鱼');
+    expect(names).not.toContain('石涛');
+    expect(names).not.toContain('文山');
+    expect(r.entities.find((e) => e.name === '路透社')?.articleCount).toBe(1);
+    for (const refs of Object.values(r.mentionIndex.byEntity)) {
+      for (const [ai, pi] of refs) expect(ai === 3 || pi === 0).toBe(true);
+    }
+  });
+});
