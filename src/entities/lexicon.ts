@@ -304,10 +304,18 @@ export function normEnglish(s: string): string {
 const PLACE =
   /\b(city|province|county|capital|country|island|islands|river|mountain|region|district|state of|republic|kingdom|lake|sea|ocean|town|prefecture|continent|peninsula|municipality|village|port|desert|strait|autonomous)\b/i;
 const ORG =
-  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal)\b/i;
+  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal|nations|college)\b/i;
+/** A government department, not a French département ("Alsace, French department"). */
+const DEPARTMENT = /\bDepartment\b/;
 /** Life dates after a name: "(1874-1965)", "(born 1954)". */
 const DATED = /\(\d{3,4}\s*[-–]|\(born /i;
 const PERIOD = /\b(dynast(y|ies)|period|era)\b/i;
+/** A faith, an ideology, a currency or a unit is a topic: "Islam", "Muslim", "Nazi", "US dollar", "Celsius". */
+const TOPIC_HEAD =
+  /^(?:Islam|Muslim|Christian(?:ity)?|Catholic(?:ism)?|Protestant(?:ism)?|Buddhis[mt]|Judaism|Jewish|Jews?|Hindu(?:ism)?|Taoism|Daoism|Confucianism|Nazi(?:sm)?|Communism|Marxism|Fascism|Zionism|Sunni|Shia|Shiite|Celsius|Fahrenheit|(?:US |Hong Kong |Taiwan |Singapore )?(?:dollar|euro|yuan|yen|renminbi|ruble|rouble)s?)(?: \(loanword\))?$/i;
+/** A holiday is an event: "Christmas time", "Easter", "Ramadan" ("… Day" is decideKind's). */
+const HOLIDAY =
+  /^(?:Christmas|Easter|New Year|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Diwali|Passover|Lent|Pentecost|Valentine)\b/;
 /** Life dates right after the name, an aside between them allowed. */
 const DATED_NAME = /^[^,;(]*(?:\([^)\d]*\)\s*)?\((?:\d{3,4}\s*[-–]|born )/i;
 const ROLE =
@@ -332,19 +340,23 @@ export function kindFromGloss(gloss: string): EntityKind | undefined {
   if (PERIOD.test(head)) return 'topic';
   // A language or a nationality is a topic: "English (language)", "American (i.e. of US nationality)".
   if (/\((?:language|.*\bnationality)\)/.test(first)) return 'topic';
+  if (TOPIC_HEAD.test(first.trim())) return 'topic';
+  if (HOLIDAY.test(head)) return 'event';
   if (EVENT.test(head) && !ORG.test(head)) return 'event';
   // A role and a year make a person, and so do life dates right after the name ("Bernard Montgomery
   // (Montie) (1887–1976)"); dates elsewhere too, unless the first sense names a place or an event:
-  // Leningrad, "former name (1923–1991) of Russian city …".
+  // Leningrad, "former name (1923–1991) of Russian city …"; nor a party ("Nazi Party; … (1919-1945)").
   if (ROLE.test(gloss) && /\d{4}|\(born/.test(gloss)) return 'person';
   if (DATED_NAME.test(gloss) && !PLACE.test(head)) return 'person';
-  if (DATED.test(gloss) && !(PLACE.test(first) || EVENT.test(first) || PERIOD.test(first))) return 'person';
+  if (DATED.test(gloss) && !(PLACE.test(first) || EVENT.test(first) || PERIOD.test(first) || ORG.test(head)))
+    return 'person';
   // A name glossed as a person's in every sense (not Toyota, "Toyota (name); Toyota, Japanese car
   // make"), or with a role in brackets.
   const senses = gloss.split(';');
   if (NAME_SENSE.test(senses[0] ?? '') && senses.every((g) => NAME_SENSE.test(g))) return 'person';
   if (ROLE_ASIDE.test(gloss)) return 'person';
-  if (ORG.test(gloss) && !PLACE.test(gloss.split(/[,;]/)[0] ?? '')) return 'organisation';
+  if ((ORG.test(gloss) || DEPARTMENT.test(gloss)) && !PLACE.test(gloss.split(/[,;]/)[0] ?? ''))
+    return 'organisation';
   if (PLACE.test(gloss)) return 'place';
   if (EVENT.test(gloss)) return 'event';
   return undefined;

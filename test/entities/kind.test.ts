@@ -12,6 +12,39 @@ const fromCedict = (key: string, gloss: string, english: string[]): KindEvidence
 });
 
 describe('decideKind', () => {
+  it('takes a faith, an ideology, a currency or a unit for a topic, a holiday for an event', () => {
+    expect(decideKind(fromCedict('穆斯林', 'Muslim', ['Muslim']))).toBe('topic');
+    expect(decideKind(fromCedict('纳粹', 'Nazi (loanword)', ['Nazi']))).toBe('topic');
+    expect(decideKind(fromCedict('美金', 'US dollar; USD', ['US dollar', 'USD']))).toBe('topic');
+    expect(decideKind(fromCedict('摄氏', 'Celsius; centigrade', ['Celsius']))).toBe('topic');
+    expect(
+      decideKind(fromCedict('圣诞节', 'Christmas time; Christmas season; Christmas', ['Christmas'])),
+    ).toBe('event');
+    // Not a group named after a faith, nor a faith's countries that are a militia too.
+    expect(decideKind(fromCedict('纳粹党', 'Nazi Party; NSDAP (1919-1945)', ['Nazi Party']))).toBe(
+      'organisation',
+    );
+    expect(
+      decideKind(
+        fromCedict('伊斯兰国', 'Muslim countries; caliphate; Islamic State group (aka IS or ISIL or ISIS)', [
+          'IS',
+        ]),
+      ),
+    ).toBe('organisation');
+  });
+
+  it('takes the United Nations, a government Department and a College for organisations', () => {
+    expect(decideKind(fromCedict('联合国', 'United Nations', ['United Nations']))).toBe('organisation');
+    expect(decideKind(fromCedict('商务部', 'Department of Trade; Department of Commerce', []))).toBe(
+      'organisation',
+    );
+    expect(decideKind(fromCedict('选举人团', 'Electoral College (of the United States)', []))).toBe(
+      'organisation',
+    );
+    // A French département is a place.
+    expect(decideKind(fromCedict('阿尔萨斯', 'Alsace, French department', ['Alsace']))).toBe('place');
+  });
+
   it('takes dates for a person only where they follow a name, not a place or an event', () => {
     expect(
       decideKind(
