@@ -134,6 +134,8 @@ export function nameBeforeParen(
   charBefore = '',
 ): string | undefined {
   const folded = fold(chinese);
+  // "the word" (“骗子媒体”一词（Lügenpresse）): the parenthesis glosses the quoted term before it.
+  if (/(?:一|此|该|这个|这一|那个)(?:词|词语|字|语|说法)$/.test(folded)) return undefined;
   const segs = lexicon.segment(folded);
   let start = folded.length;
   let glued = false;

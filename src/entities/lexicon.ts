@@ -312,7 +312,11 @@ const DATED = /\(\d{3,4}\s*[-–]|\(born /i;
 const PERIOD = /\b(dynast(y|ies)|period|era)\b/i;
 /** A faith, an ideology, a currency or a unit is a topic: "Islam", "Muslim", "Nazi", "US dollar", "Celsius". */
 const TOPIC_HEAD =
-  /^(?:Islam|Muslim|Christian(?:ity)?|Catholic(?:ism)?|Protestant(?:ism)?|Buddhis[mt]|Judaism|Jewish|Jews?|Hindu(?:ism)?|Taoism|Daoism|Confucianism|Nazi(?:sm)?|Communism|Marxism|Fascism|Zionism|Sunni|Shia|Shiite|Celsius|Fahrenheit|(?:US |Hong Kong |Taiwan |Singapore )?(?:dollar|euro|yuan|yen|renminbi|ruble|rouble)s?)(?: \(loanword\))?$/i;
+  /^(?:Islam|Muslim|Christian(?:ity)?|Catholic(?:ism)?|Protestant(?:ism)?|Buddhis[mt]|Judaism|Jewish|Jews?|Hindu(?:ism)?|Taoism|Daoism|Confucianism|Nazi(?:sm)?|Communism|Marxism|Fascism|Zionism|Sunni|Shia|Shiite|Celsius|Fahrenheit|God|Allah|(?:US |Hong Kong |Taiwan |Singapore )?(?:dollar|euro|yuan|yen|renminbi|ruble|rouble)s?)(?: \(loanword\))?$/i;
+/** A prize: "Nobel Peace Prize", "Grammy Award". */
+const PRIZE = /\b(?:Prize|Prizes|Award|Awards|Medal)\b/;
+/** A state named by a point of the compass (East Germany (1945-1990)): dates after it make no person. */
+const COMPASS = /^(?:the )?(?:East|West|North|South|Northern|Southern|Eastern|Western) [A-Z]/;
 /** A holiday is an event: "Christmas time", "Easter", "Ramadan" ("… Day" is decideKind's). */
 const HOLIDAY =
   /^(?:Christmas|Easter|New Year|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Diwali|Passover|Lent|Pentecost|Valentine)\b/;
@@ -331,7 +335,11 @@ const ROLE_ASIDE = new RegExp(
 
 export function kindFromGloss(gloss: string): EntityKind | undefined {
   if (!gloss) return undefined;
-  const first = gloss.split(';')[0] ?? '';
+  // Usage labels ("(Tw) Grammy Award") say where a word is used, not what it names.
+  const first = (gloss.split(';')[0] ?? '').replace(
+    /^\s*(?:\((?:Tw|HK|Hong Kong|Macau|PRC|Singapore|loanword)\)\s*)+/,
+    '',
+  );
   /** The name the gloss gives: "Six-Party Talks" of "Six-Party Talks (2003–2007) on …"; none for a
    * description ("division of China during earliest dynasties"). */
   const head = /^(?:the )?[A-Z]/.test(first) ? (first.split(/[,(]/)[0] ?? '') : '';
@@ -340,15 +348,20 @@ export function kindFromGloss(gloss: string): EntityKind | undefined {
   if (PERIOD.test(head)) return 'topic';
   // A language or a nationality is a topic: "English (language)", "American (i.e. of US nationality)".
   if (/\((?:language|.*\bnationality)\)/.test(first)) return 'topic';
-  if (TOPIC_HEAD.test(first.trim())) return 'topic';
+  if (TOPIC_HEAD.test(first.trim()) || /\bethnic group\b/.test(first) || PRIZE.test(head)) return 'topic';
+  // Taiwan's branches of government: "Legislative Yuan, the unicameral legislature …".
+  if (/^(?:the )?[A-Z][a-z]+ Yuan\b/.test(head)) return 'organisation';
   if (HOLIDAY.test(head)) return 'event';
   if (EVENT.test(head) && !ORG.test(head)) return 'event';
   // A role and a year make a person, and so do life dates right after the name ("Bernard Montgomery
   // (Montie) (1887–1976)"); dates elsewhere too, unless the first sense names a place or an event:
   // Leningrad, "former name (1923–1991) of Russian city …"; nor a party ("Nazi Party; … (1919-1945)").
   if (ROLE.test(gloss) && /\d{4}|\(born/.test(gloss)) return 'person';
-  if (DATED_NAME.test(gloss) && !PLACE.test(head)) return 'person';
-  if (DATED.test(gloss) && !(PLACE.test(first) || EVENT.test(first) || PERIOD.test(first) || ORG.test(head)))
+  if (DATED_NAME.test(gloss) && !PLACE.test(head) && !COMPASS.test(head)) return 'person';
+  if (
+    DATED.test(gloss) &&
+    !(PLACE.test(first) || EVENT.test(first) || PERIOD.test(first) || ORG.test(head) || COMPASS.test(head))
+  )
     return 'person';
   // A name glossed as a person's in every sense (not Toyota, "Toyota (name); Toyota, Japanese car
   // make"), or with a role in brackets.

@@ -66,6 +66,11 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('伊朗资深核科学家法赫里扎德', lexicon, ['Mohsen Fachrisadeh'])).toBe('法赫里扎德');
   });
 
+  it('takes no name from "the word" before a gloss of a quoted term (“骗子媒体”一词（Lügenpresse）)', () => {
+    expect(nameBeforeParen('评委会表示，“骗子媒体”一词', lexicon, ['Lügenpresse'])).toBeUndefined();
+    expect(nameBeforeParen('这个词', lexicon, ['Wutbürger'])).toBeUndefined();
+  });
+
   it('joins a place to the name of a compound named after it (不来梅哈芬 "Bremerhaven")', () => {
     expect(nameBeforeParen('科考船开始返回不来梅哈芬', lexicon, ['Bremerhaven'])).toBe('不来梅哈芬');
     expect(nameBeforeParen('巴西卢拉', lexicon, ['Lula'])).toBe('卢拉');

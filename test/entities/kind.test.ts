@@ -33,6 +33,34 @@ describe('decideKind', () => {
     ).toBe('organisation');
   });
 
+  it('takes prizes, gods and ethnic groups for topics, Taiwan’s Yuans for organisations', () => {
+    expect(decideKind(fromCedict('诺贝尔和平奖', 'Nobel Peace Prize', ['Nobel Peace Prize']))).toBe('topic');
+    expect(
+      decideKind(fromCedict('葛莱美奖', '(Tw) Grammy Award (US music industry award)', ['Grammy Award'])),
+    ).toBe('topic');
+    expect(decideKind(fromCedict('上帝', 'God', ['God']))).toBe('topic');
+    expect(decideKind(fromCedict('维吾尔族', 'Uighur (Uyghur) ethnic group of Xinjiang', ['Uighur']))).toBe(
+      'topic',
+    );
+    expect(
+      decideKind(
+        fromCedict('立法院', 'Legislative Yuan, the unicameral legislature of the Republic of China', [
+          'Legislative Yuan',
+        ]),
+      ),
+    ).toBe('organisation');
+  });
+
+  it('takes a state named by a point of the compass for a place, dates or not', () => {
+    expect(
+      decideKind(
+        fromCedict('东德', 'East Germany (1945-1990); German Democratic Republic 德意志民主共和国', [
+          'East Germany',
+        ]),
+      ),
+    ).toBe('place');
+  });
+
   it('takes the United Nations, a government Department and a College for organisations', () => {
     expect(decideKind(fromCedict('联合国', 'United Nations', ['United Nations']))).toBe('organisation');
     expect(decideKind(fromCedict('商务部', 'Department of Trade; Department of Commerce', []))).toBe(
