@@ -304,7 +304,7 @@ export function normEnglish(s: string): string {
 const PLACE =
   /\b(city|province|county|capital|country|island|islands|river|mountain|region|district|state of|republic|kingdom|lake|sea|ocean|town|prefecture|continent|peninsula|municipality|village|port|desert|strait|autonomous)\b/i;
 const ORG =
-  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal|nations|college)\b/i;
+  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal|nations|college|retailer|supermarket|conglomerate|firm)\b/i;
 /** A government department, not a French département ("Alsace, French department"). */
 const DEPARTMENT = /\bDepartment\b/;
 /** Life dates after a name: "(1874-1965)", "(born 1954)". */
@@ -325,7 +325,7 @@ const DATED_NAME = /^[^,;(]*(?:\([^)\d]*\)\s*)?\((?:\d{3,4}\s*[-–]|born )/i;
 const ROLE =
   /\b(president|politician|diplomat|minister|writer|actor|actress|singer|leader|emperor|poet|general|dissident|artist|philosopher|chancellor|physicist|novelist|businessman|activist|footballer|player|painter|composer|director|scholar|king|queen|prince|journalist|economist|premier|secretary)\b/i;
 const EVENT =
-  /\b(war|revolution|incident|protest|protests|massacre|movement|olympics?|summit|election|crisis|pandemic|epidemic|festival|uprising|rebellion|battle|games|cup|treaty|initiative|talks)\b/i;
+  /\b(war|revolution|incident|protest|protests|massacre|movement|olympics?|summit|election|crisis|pandemic|epidemic|festival|uprising|rebellion|battle|games|cup|treaty|initiative|talks|terror)\b/i;
 /** A sense that glosses a name as a person's: "Maria (name)", "Harold, Harald, Harrod (name)". */
 const NAME_SENSE = /^[^(]*\((?:(?:person(?:al)?|given|female|male) )?(?:sur)?name\)\s*$/i;
 /** "Bob Woodward (Washington Post journalist)": a role, after capitalised words only, in brackets. */

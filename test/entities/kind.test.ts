@@ -51,6 +51,10 @@ describe('decideKind', () => {
     ).toBe('organisation');
   });
 
+  it('takes a terror for an event', () => {
+    expect(decideKind(fromCedict('白色恐怖', 'White Terror', ['White Terror']))).toBe('event');
+  });
+
   it('takes a state named by a point of the compass for a place, dates or not', () => {
     expect(
       decideKind(
@@ -67,6 +71,12 @@ describe('decideKind', () => {
       'organisation',
     );
     expect(decideKind(fromCedict('选举人团', 'Electoral College (of the United States)', []))).toBe(
+      'organisation',
+    );
+    expect(decideKind(fromCedict('乐购', 'Tesco, UK-based supermarket chain', ['Tesco']))).toBe(
+      'organisation',
+    );
+    expect(decideKind(fromCedict('沃尔玛', 'Wal-Mart, Walmart (retailer)', ['Wal-Mart']))).toBe(
       'organisation',
     );
     // A French département is a place.
