@@ -1,5 +1,5 @@
 // `factlens corpus --entities`: the entities extracted from the articles just read, with kind, article
-// count and every alias with its source (and the forms that lose a tie, weakKeys), plus counts by kind
+// count and every alias with its source (and the forms that lose a tie, weakKeys, or are pieces of longer names, pieceKeys), plus counts by kind
 // and by alias source (JSON or text).
 import type { Article } from '../corpus/types.ts';
 import { extractCached } from '../entities/node-data.ts';
@@ -10,7 +10,10 @@ export interface EntitiesListing {
   byKind: Record<string, number>;
   bySource: Record<string, number>;
   entities: Array<
-    Pick<Entity, 'id' | 'name' | 'kind' | 'articleCount' | 'english' | 'sources' | 'aliases' | 'weakKeys'>
+    Pick<
+      Entity,
+      'id' | 'name' | 'kind' | 'articleCount' | 'english' | 'sources' | 'aliases' | 'weakKeys' | 'pieceKeys'
+    >
   >;
 }
 
@@ -27,16 +30,19 @@ export async function entitiesListing(articles: Article[]): Promise<EntitiesList
     total: entities.length,
     byKind,
     bySource,
-    entities: sorted.map(({ id, name, kind, articleCount, english, sources, aliases, weakKeys }) => ({
-      id,
-      name,
-      kind,
-      articleCount,
-      ...(english ? { english } : {}),
-      ...(sources ? { sources } : {}),
-      aliases,
-      ...(weakKeys ? { weakKeys } : {}),
-    })),
+    entities: sorted.map(
+      ({ id, name, kind, articleCount, english, sources, aliases, weakKeys, pieceKeys }) => ({
+        id,
+        name,
+        kind,
+        articleCount,
+        ...(english ? { english } : {}),
+        ...(sources ? { sources } : {}),
+        aliases,
+        ...(weakKeys ? { weakKeys } : {}),
+        ...(pieceKeys ? { pieceKeys } : {}),
+      }),
+    ),
   };
 }
 

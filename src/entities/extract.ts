@@ -450,8 +450,11 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   // A Chinese form is weak when most of its corpus occurrences are ties, where the text segments as
   // well without it (会安 in 会安排, 曾参 in 曾参加, 上都 in 基本上都): those strings are mostly
   // other words side by side. A weak form is then no mention in a tie (see MatcherPattern.weak);
-  // where the text segments better with it, it stays one.
-  const ties = new Map<string, Map<string, { tied: number; all: number }>>(); // entity → form → counts
+  // where the text segments better with it, it stays one. Likewise a transliterated form is a name
+  // piece when most of its occurrences have a transliteration character beside them that continues
+  // a name (罗纳 in 罗纳德·里根, see MatcherPattern.piece): there it is then no mention.
+  // entity → form → counts
+  const ties = new Map<string, Map<string, { tied: number; all: number; piece: number }>>();
   // What the words around the mentions say of each entity's kind (see kindFromCues).
   const cues = new Map<string, { person: number; place: number; medium: number }>();
   const first = createDetector(entities, { dictionaryWords, fuzzy: false });
@@ -464,9 +467,10 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         if (!/[\u3400-\u9fff]/.test(form)) continue;
         const id = first.entityOfPattern(m.pattern);
         const forms = ties.get(id) ?? ties.set(id, new Map()).get(id);
-        const t = forms?.get(form) ?? { tied: 0, all: 0 };
+        const t = forms?.get(form) ?? { tied: 0, all: 0, piece: 0 };
         t.all++;
         if (first.tiedAt(p.text, m.start, m.end)) t.tied++;
+        if (isTransliteration(form) && first.nextToName(p.text, m.start, m.end)) t.piece++;
         forms?.set(form, t);
         folded ??= fold(p.text);
         const cue = kindCue(folded, m.start, m.end);
@@ -477,16 +481,18 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       }
     }
   }
-  let anyWeak = false;
+  let anyFlag = false;
   for (const e of entities) {
     const c = cues.get(e.id);
     if (c) e.kind = kindFromCues(e.kind, c.person, c.place, c.medium);
-    const weak = [...(ties.get(e.id) ?? [])].filter(([, t]) => t.tied * 2 >= t.all).map(([form]) => form);
-    if (weak.length === 0) continue;
-    e.weakKeys = weak.sort();
-    anyWeak = true;
+    const counts = [...(ties.get(e.id) ?? [])];
+    const weak = counts.filter(([, t]) => t.tied * 2 >= t.all).map(([form]) => form);
+    const pieces = counts.filter(([, t]) => t.piece * 2 >= t.all && t.piece >= 2).map(([form]) => form);
+    if (weak.length > 0) e.weakKeys = weak.sort();
+    if (pieces.length > 0) e.pieceKeys = pieces.sort();
+    anyFlag ||= weak.length > 0 || pieces.length > 0;
   }
-  const detector = anyWeak ? createDetector(entities, { dictionaryWords, fuzzy: false }) : first;
+  const detector = anyFlag ? createDetector(entities, { dictionaryWords, fuzzy: false }) : first;
   const byEntity: Record<string, MentionRef[]> = {};
   const articleSets = new Map<string, Set<number>>();
   articles.forEach((a, ai) => {

@@ -40,6 +40,11 @@ export interface Entity {
    * are no mention (most of their corpus occurrences were such ties: 会安 in 会安排).
    */
   weakKeys?: string[];
+  /**
+   * Folded keys of its forms (transliterations) that are mostly pieces of longer names in the corpus
+   * (罗纳 in 罗纳德·里根): beside a transliteration character that continues a name, they are no mention.
+   */
+  pieceKeys?: string[];
 }
 
 /** A mention found in one text run: [start, end) are UTF-16 offsets into that run. */

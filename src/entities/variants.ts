@@ -3,6 +3,7 @@
 // CC-CEDICT or in the corpus' parentheticals (the general method), and phonetic similarity of the
 // pinyin of transliterated names (泽伦斯基/泽连斯基: one syllable differs, sharing its initial or final).
 import { syllables } from '../text/romanize.ts';
+import { TRANSLIT } from '../text/translit.ts';
 
 /** Taiwan/Hong Kong form, mainland form (Simplified characters; folding maps Traditional to these). */
 const RAW_TABLE: Array<[string, string]> = [
@@ -58,11 +59,6 @@ const RAW_TABLE: Array<[string, string]> = [
 ];
 
 export const VARIANT_TABLE: ReadonlyArray<readonly [string, string]> = RAW_TABLE.filter(([a, b]) => a !== b);
-
-/** Characters typical of transliterated foreign names (a name made only of these is a transliteration). */
-const TRANSLIT = new Set([
-  ...'蓬纽柏拜泰阿埃艾爱安昂奥澳巴拜班邦保贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜敦多厄恩尔法范菲费芬丰弗福夫盖甘冈戈格古哈海汉豪赫黑亨洪胡华霍基吉加贾杰捷金京久卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷蕾里丽利莉连林琳卢鲁路伦罗洛马玛迈麦曼梅美门蒙米敏明摩莫默穆纳娜奈南内尼妮努诺欧帕潘庞佩彭皮普奇齐恰乔切钦琼萨塞桑瑟森沙善舍圣施史舒斯松苏索塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹佐祖姆赖列茨兹莎逊顿翰娅涅廉汀歇',
-]);
 
 /** Made of transliteration characters, with at most `slack` others (for names of 4+ characters). */
 export function isTransliteration(simplified: string, slack = 0): boolean {

@@ -10,6 +10,7 @@ import { FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
 import {
   AliasMatcher,
   compileMatcherTables,
+  isPiecePattern,
   isWeakPattern,
   type MatcherPattern,
   type MatcherTables,
@@ -21,14 +22,25 @@ import { PatternTrie, type SerializedTrie } from './trie.ts';
 export interface DetectorIndexJson {
   format: 'factlens-detector';
   version: 1;
-  /** [folded key, owning entity id, the alias texts behind the key, 1 if weak] per pattern. */
+  /** [folded key, owning entity id, the alias texts behind the key, flags (see PatternEntry)] per pattern. */
   patterns: PatternEntry[];
   /** Lexicon of the segmentation check (Han keys + dictionary words). */
   lexicon: SerializedTrie;
 }
 
-/** One pattern: its folded key, owning entity id, alias texts, and 1 if it loses ties (Entity.weakKeys). */
-export type PatternEntry = [key: string, owner: string, originals: string[], weak?: 1];
+/**
+ * One pattern: its folded key, owning entity id, alias texts, and flags: 1 when it loses ties
+ * (Entity.weakKeys), 2 when it is a name piece (Entity.pieceKeys); left out when 0.
+ */
+export type PatternEntry = [key: string, owner: string, originals: string[], flags?: number];
+
+const WEAK_ENTRY = 1;
+const PIECE_ENTRY = 2;
+
+/** The matcher's pattern for an entry. */
+function matcherPattern([key, , originals, flags = 0]: PatternEntry): MatcherPattern {
+  return { key, originals, weak: (flags & WEAK_ENTRY) !== 0, piece: (flags & PIECE_ENTRY) !== 0 };
+}
 
 /** Strings packed into one: string i is text.slice(ends[i - 1] ?? 0, ends[i]) (UTF-16 offsets). */
 export interface PackedStrings {
@@ -72,6 +84,8 @@ export interface Detector {
   exact(text: string): RawMatch[];
   /** Whether the text around an exact match segments as well without it (see Entity.weakKeys). */
   tiedAt(text: string, start: number, end: number): boolean;
+  /** Whether a transliteration character beside an exact match continues a name (see Entity.pieceKeys). */
+  nextToName(text: string, start: number, end: number): boolean;
   entityOfPattern(pattern: number): string;
   readonly entities: ReadonlyMap<string, Entity>;
   /** Milliseconds spent building the index. */
@@ -103,6 +117,7 @@ function usableKey(key: string): boolean {
 /** Folded alias keys, each given to one entity; keys two entities share equally are left out (ambiguous). */
 export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
   const weak = new Map(entities.map((e) => [e.id, new Set(e.weakKeys ?? [])]));
+  const pieces = new Map(entities.map((e) => [e.id, new Set(e.pieceKeys ?? [])]));
   const byKey = new Map<string, Array<{ entityId: string; rank: number; text: string }>>();
   for (const e of entities) {
     const texts: Alias[] = [{ text: e.name, source: 'corpus' }, ...e.aliases];
@@ -126,11 +141,10 @@ export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
     const [owner] = owners as Set<string>;
     const originals = new Set<string>();
     for (const x of list) if (x.entityId === owner) originals.add(x.text);
-    out.push(
-      weak.get(owner as string)?.has(key)
-        ? [key, owner as string, [...originals], 1]
-        : [key, owner as string, [...originals]],
-    );
+    const flags =
+      (weak.get(owner as string)?.has(key) ? WEAK_ENTRY : 0) |
+      (pieces.get(owner as string)?.has(key) ? PIECE_ENTRY : 0);
+    out.push(flags ? [key, owner as string, [...originals], flags] : [key, owner as string, [...originals]]);
   }
   return out;
 }
@@ -141,7 +155,7 @@ export function compileDetectorIndex(
   dictionaryWords: readonly string[],
 ): CompiledDetectorIndex {
   const assigned = assignPatterns(entities);
-  const patterns = assigned.map(([key, , originals, weak]) => ({ key, originals, weak: weak === 1 }));
+  const patterns = assigned.map(matcherPattern);
   const ids = [...new Set(assigned.map(([, owner]) => owner))].sort();
   const idIndex = new Map(ids.map((id, i) => [id, i]));
   const strings = [...ids, ...assigned.map(([key]) => key)];
@@ -194,7 +208,10 @@ export function detectorIndexJson(index: CompiledDetectorIndex): DetectorIndexJs
       stringAt(strings, owners[p] as number),
       texts,
     ];
-    if (isWeakPattern(index.matcher, p)) entry.push(1);
+    const flags =
+      (isWeakPattern(index.matcher, p) ? WEAK_ENTRY : 0) |
+      (isPiecePattern(index.matcher, p) ? PIECE_ENTRY : 0);
+    if (flags) entry.push(flags);
     patterns.push(entry);
   }
   const lexicon = PatternTrie.fromArrays(index.matcher.lexicon).toJSON();
@@ -255,11 +272,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
   } else {
     const assigned = index?.patterns ?? assignPatterns(entities);
     source = listSource(assigned);
-    const patterns: MatcherPattern[] = assigned.map(([key, , originals, weak]) => ({
-      key,
-      originals,
-      weak: weak === 1,
-    }));
+    const patterns: MatcherPattern[] = assigned.map(matcherPattern);
     matcher = new AliasMatcher(
       patterns,
       index ? PatternTrie.fromJSON(index.lexicon) : (extra.dictionaryWords ?? []),
@@ -287,6 +300,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
     entityOfPattern: (p) => source.owner(p),
     exact: (text) => matcher.scan(text),
     tiedAt: (text, start, end) => matcher.tiedAt(text, start, end),
+    nextToName: (text, start, end) => matcher.nextToName(text, start, end),
     detect(runs) {
       const out: Mention[] = [];
       runs.forEach((text, run) => {

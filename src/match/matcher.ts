@@ -5,7 +5,9 @@
 // and for Chinese a local segmentation check: a match that cuts through a dictionary word on either
 // side so that the text segments better without it (川普 in 四川普通話) is rejected, and a weak pattern
 // (one whose corpus occurrences are mostly such ties, see MatcherPattern.weak) also where the text
-// segments as well without it (会安 in 会安排). Pure and DOM-free.
+// segments as well without it (会安 in 会安排), and a name piece (a short transliteration the corpus
+// mostly shows inside longer names, see MatcherPattern.piece) beside a transliteration character
+// that continues a name (戈尔 in 戈尔巴乔夫). Pure and DOM-free.
 // Speed (issue #3: bench:match against @monyone/aho-corasick): the scan lists candidate positions
 // in a branch-free pass (a filter of the patterns' first two or three units), walks a trie whose
 // leaves live in their parents' slots, and writes matches into a typed array; the segmentation
@@ -48,6 +50,7 @@
 // quarters of scanRaw's samples right after six loads: the start filter's two in pass 1, the pair
 // slot's, two node blocks' and the flag's in pass 2.
 import { FOLD as FOLD_TABLE, isHan, WORD as WORD_TABLE } from '../text/fold.ts';
+import { TRANSLIT_CHARS } from '../text/translit.ts';
 import { bigramBit, PAIR_END, PatternTrie, START_BITS, startBit, type TrieArrays } from './trie.ts';
 
 export interface RawMatch {
@@ -67,6 +70,12 @@ export interface MatcherPattern {
    * 会安排, 上都 in 基本上都): it is then no match, where other keys keep a tie (对华为 stays 华为).
    */
   weak?: boolean;
+  /**
+   * A key of transliteration characters whose corpus occurrences are mostly pieces of longer names
+   * (罗纳 in 罗纳德·里根, 索尔 in 索尔斯): it is no match beside a transliteration character that
+   * continues the name (see insideLongerName), where other keys stay matches (对于|特朗普).
+   */
+  piece?: boolean;
 }
 
 // Local copies: through some module loaders (tsx) every access to an imported binding is a getter
@@ -114,6 +123,11 @@ const SEG_END = 8;
 const SEG = SEG_START | SEG_END;
 /** The pattern loses a tie: where the text segments as well without it, it is no match (see weak). */
 const WEAK = 16;
+/** The pattern is a name piece: beside a transliteration character that goes on, it is no match. */
+const PIECE = 32;
+/** Per folded unit: a transliteration character (src/text/translit.ts). */
+const TRANSLIT_UNIT = new Uint8Array(0x10000);
+for (const ch of TRANSLIT_CHARS) TRANSLIT_UNIT[ch.charCodeAt(0)] = 1;
 /** The edge-gram filter (MatcherTables.edgeGrams) has 2^EDGE_BITS bits. */
 export const EDGE_BITS = 21;
 /** Stand-ins for a third unit in edgeGramBit: a word's first two units, its last two. */
@@ -384,6 +398,7 @@ export class AliasMatcher {
           if (f & LATIN_END && !latinEndOk(text, e)) continue;
           if (f & CASE && !this.capitalsOk(text, i, e, p)) continue;
           if (f & WEAK && afterNumeral(text, i)) continue;
+          if (f & PIECE && this.insideLongerName(text, i, e)) continue;
           if (f & SEG && this.segmentation) {
             // cutsAtEdge's first test, inlined: a lexicon word can only cross an edge whose two
             // units are a pair inside some word. Most matches stop here.
@@ -462,6 +477,32 @@ export class AliasMatcher {
         sides |= SEG_END;
     }
     return sides !== 0 && this.crossedAndCut(text, start, end, p, sides);
+  }
+
+  /**
+   * Whether [start, end) has a transliteration character beside it that continues a name: one right
+   * after it that starts no lexicon word (罗纳|德·里根, not 特朗普|特别), or right before it that ends
+   * none (布|莱恩, not 俄罗斯|普京). Every Han key is a lexicon word, so two known names side by side
+   * (拜登哈里斯) pass. The lexicon holds only the words that can cross some alias' edge, so a common
+   * word may be missed (对于|特朗普): the test is for name pieces only (MatcherPattern.piece), and the
+   * build counts how often it holds (nextToName).
+   */
+  private insideLongerName(text: string, start: number, end: number): boolean {
+    if (end < text.length && TRANSLIT_UNIT[FOLD[text.charCodeAt(end)] as number] === 1) {
+      if (this.wordsAt(text, end) === 0) return true;
+    }
+    if (start > 0 && TRANSLIT_UNIT[FOLD[text.charCodeAt(start - 1)] as number] === 1) {
+      for (let k = 2; k <= Math.min(start, 2 * WINDOW); k++) {
+        if ((this.wordsAt(text, start - k) >>> k) & 1) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** insideLongerName for any match: what makes a form a name piece (see MatcherPattern.piece). */
+  nextToName(text: string, start: number, end: number): boolean {
+    return this.insideLongerName(text, start, end);
   }
 
   /** Whether the edge-gram filter holds (a, b, c). */
@@ -704,6 +745,11 @@ export class AliasMatcher {
   }
 }
 
+/** Whether pattern p of compiled tables is a name piece (MatcherPattern.piece). */
+export function isPiecePattern(tables: MatcherTables, p: number): boolean {
+  return ((tables.flags[p] as number) & PIECE) !== 0;
+}
+
 /** Whether pattern p of compiled tables is weak (MatcherPattern.weak). */
 export function isWeakPattern(tables: MatcherTables, p: number): boolean {
   return ((tables.flags[p] as number) & WEAK) !== 0;
@@ -732,8 +778,8 @@ export function compileMatcherTables(
   const capitalStarts = new Uint32Array(patterns.length + 1);
   const capitals: number[] = [];
   for (let i = 0; i < patterns.length; i++) {
-    const { key, originals, weak } = patterns[i] as MatcherPattern;
-    let f = weak ? WEAK : 0;
+    const { key, originals, weak, piece } = patterns[i] as MatcherPattern;
+    let f = (weak ? WEAK : 0) | (piece ? PIECE : 0);
     if (WORD[key.charCodeAt(key.length - 1)] === 1) f |= LATIN_END;
     if (isHan(key.charCodeAt(0)) || isHan(key.charCodeAt(key.length - 1))) {
       if (!edges || edges.crossesStart(key)) f |= SEG_START;

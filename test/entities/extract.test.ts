@@ -342,3 +342,21 @@ describe('credit lines', () => {
     }
   });
 });
+
+describe('a name that is mostly a piece of longer names', () => {
+  it('is no mention beside a transliteration character that goes on (科尔|伯基金会), elsewhere it is', () => {
+    const r = extractEntities(
+      [
+        article('k1', ['德国科尔伯基金会的调查显示。']),
+        article('k2', ['科尔伯基金会每年发布报告。']),
+        article('k3', ['据科尔伯基金会统计，多数人支持。']),
+        article('k4', ['前总理科尔表示，统一是历史机遇。']),
+      ],
+      { lexicon },
+    );
+    const kohl = r.entities.find((e) => e.name === '科尔');
+    expect(kohl?.pieceKeys).toEqual(['科尔']);
+    expect(kohl?.articleCount).toBe(1);
+    expect(r.mentionIndex.byEntity[kohl?.id ?? '']?.map(([ai]) => ai)).toEqual([3]);
+  });
+});

@@ -81,6 +81,26 @@ describe('AliasMatcher', () => {
     expect(find(true, '供奉天后的庙宇')).toEqual(['天后']);
   });
 
+  it('drops a name piece beside a transliteration character that goes on (戈尔|巴乔夫), not other keys', () => {
+    const patterns = (piece: boolean): MatcherPattern[] =>
+      ['戈尔', '罗纳', '特朗普', '哈里斯'].map((key) => ({ key, originals: [key], piece }));
+    const words = ['特别', '俄罗斯'];
+    const pieces = new AliasMatcher(patterns(true), words);
+    const names = new AliasMatcher(patterns(false), words);
+    const found = (m: AliasMatcher, text: string) => m.scan(text).map((r) => text.slice(r.start, r.end));
+    // A transliteration character after it (巴, 德) or before it (德) continues a longer name.
+    expect(found(pieces, '戈尔巴乔夫与总统罗纳德·里根会面')).toEqual([]);
+    expect(found(names, '戈尔巴乔夫与总统罗纳德·里根会面')).toEqual(['戈尔', '罗纳']);
+    expect(found(pieces, '作者德戈尔说')).toEqual([]);
+    // Not where a word starts or ends there, nor beside other characters or another known name.
+    expect(found(pieces, '特朗普特别强调')).toEqual(['特朗普']);
+    expect(found(pieces, '俄罗斯戈尔说')).toEqual(['戈尔']);
+    expect(found(pieces, '美国前副总统戈尔表示，罗纳河')).toEqual(['戈尔', '罗纳']);
+    expect(found(pieces, '哈里斯特朗普')).toEqual(['哈里斯', '特朗普']);
+    expect(pieces.nextToName('戈尔巴乔夫', 0, 2)).toBe(true);
+    expect(pieces.nextToName('副总统戈尔表示', 3, 5)).toBe(false);
+  });
+
   it('prefers leaving a function character alone on a tie (和/政治, not 和政/治)', () => {
     const find = matcher(['和政'], ['政治']);
     expect(find('討論了和政治有關的問題')).toEqual([]);
