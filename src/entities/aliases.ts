@@ -55,6 +55,8 @@ export function buildAliases(input: AliasInput): Alias[] {
   }
   for (const name of input.primaryEnglish) {
     if (input.kind === 'topic') break;
+    // An acronym in the corpus' brackets names several things (ABC: 美国广播公司, 澳大利亚广播公司).
+    if (/^[A-Z0-9&-]+$/.test(name) && input.english.get(name) === 'parenthetical') continue;
     for (const key of input.lexicon.byEnglish.get(normEnglish(name)) ?? []) {
       if (keys.has(key) || key.length < 2) continue;
       const entries = input.lexicon.proper.get(key) ?? [];

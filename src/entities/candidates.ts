@@ -137,6 +137,10 @@ export function nameBeforeParen(
   // "the word" (“骗子媒体”一词（Lügenpresse）): the parenthesis glosses the quoted term before it.
   if (/(?:一|此|该|这个|这一|那个)(?:词|词语|字|语|说法)$/.test(folded)) return undefined;
   const segs = lexicon.segment(folded);
+  if (english.length > 0 && english.every((e) => ACRONYM.test(e))) {
+    const org = organisationBefore(folded, segs, lexicon);
+    if (org) return chinese.slice(chinese.length - org);
+  }
   let start = folded.length;
   let glued = false;
   // 'free': loose characters so far; 'complete': a dictionary name that is the whole name (拜登 for
@@ -228,6 +232,63 @@ export function nameBeforeParen(
   }
   const name = chinese.slice(start).replace(/^[·・‧]+/, '');
   return name.length >= 2 ? name : undefined;
+}
+
+const ACRONYM = /^[A-Z][A-Z0-9&-]{1,9}$/;
+
+/** Whether a (folded) name ends with an organisation's head noun (罗伯特·科赫研究所). */
+export function isOrganisationName(key: string): boolean {
+  return ORG_HEAD.test(key);
+}
+/** What an organisation's name ends with: 研究所, 基金会, 管理局 (罗伯特·科赫研究所, 德国经济研究所). */
+const ORG_HEAD =
+  /(?:研究所|研究院|研究中心|基金会|委员会|协会|学会|组织|联盟|中心|局|署|银行|法院|议会|理事会|办公室|公司|集团|大学|学院|智库)$/;
+
+/**
+ * The length of an organisation's name before an acronym in brackets, or 0: the words before an
+ * organisation's head noun (罗伯特·科赫研究所（RKI）, 澳大利亚战略政策研究所（ASPI）, 欧洲药品管理局（EMA））,
+ * which nameBeforeParen's walk does not take (a common word ends a person's or a place's name, and a
+ * description's head noun alone names nothing: …协定（RCEP）). Walking left from the head noun, the
+ * name ends at a function character, a title's last character (主办者|国际汽车协会), a title, a
+ * preposition or conjunction (根据, 虽然), anything not Han, a verb once a noun has been taken (verbs
+ * right before the head belong to it: 药品|管理|局, 疾病|预防|控制|中心; not 李勇|当选|联合国工业发展组织),
+ * and a common word left of a place's name (生产商|印度血清研究所). The head noun alone (该组织（WHO）)
+ * or with one common word (服务局, 政治基金会: descriptions) is no name, nor is a dictionary name,
+ * which takes the usual walk (世界卫生组织).
+ */
+function organisationBefore(folded: string, segs: ReturnType<Lexicon['segment']>, lexicon: Lexicon): number {
+  const last = segs[segs.length - 1];
+  if (!last || last.type === 'proper' || !ORG_HEAD.test(folded)) return 0;
+  let start = folded.length;
+  let verbs = true; // still in the run of verbs right before the head noun
+  let afterPlace = false;
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const s = segs[i] as (typeof segs)[number];
+    const text = folded.slice(s.start, s.end);
+    if (text === '·') {
+      if (start === folded.length) break;
+      start = s.start;
+      continue;
+    }
+    if (!isHan(text.charCodeAt(0))) break;
+    if (s.type === 'char' && (STOP_CHARS.has(text) || NAME_EDGE.has(text))) break;
+    if (i < segs.length - 1) {
+      if (afterPlace && s.type !== 'proper') break;
+      if (s.type === 'common') {
+        if (TITLES.includes(text)) break;
+        const role = lexicon.wordRole(text);
+        if (role === 'link' || (role === 'verb' && !verbs)) break;
+        if (role !== 'verb') verbs = false;
+      } else verbs = false;
+    }
+    afterPlace = s.type === 'proper';
+    start = s.start;
+  }
+  while (folded[start] === '·') start++;
+  const length = folded.length - start;
+  const first = segs.findIndex((x) => x.start >= start);
+  if (first === segs.length - 2 && segs[first]?.type === 'common') return 0;
+  return start < last.start && length <= 14 ? length : 0;
 }
 
 /** Made only of transliteration characters (one character too, unlike isTransliteration). */

@@ -21,6 +21,7 @@ import {
   collectQuoted,
   collectTitleNames,
   isHeadingLike,
+  isOrganisationName,
   nameBeforeParen,
 } from './candidates.ts';
 import { dictionaryWordsFor } from './dictionary-words.ts';
@@ -355,6 +356,20 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         continue;
       union(list[0] as string, k);
     }
+  }
+  // An organisation written long and short with one acronym (罗伯特·科赫研究所 and 科赫研究所, "RKI";
+  // 美国食品药品管理局 and 药品管理局, "FDA"): one name ends with the other. Acronyms alone merge
+  // nothing else: two organisations share some (SWP, ABC).
+  const byAcronym = new Map<string, string[]>();
+  for (const key of keys) {
+    if (!isOrganisationName(key)) continue;
+    for (const [n, source] of (evidence.get(key) as Evidence).english) {
+      if (source === 'parenthetical' && /^[A-Z][A-Z0-9&-]+$/.test(n))
+        byAcronym.set(n, [...(byAcronym.get(n) ?? []), key]);
+    }
+  }
+  for (const list of byAcronym.values()) {
+    for (const a of list) for (const b of list) if (a !== b && a.endsWith(b)) union(a, b);
   }
   const mergedBy = new Map<string, 'variant-table' | 'variant-phonetic'>();
   for (const [tw, cn] of VARIANT_TABLE) {

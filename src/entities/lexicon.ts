@@ -126,6 +126,18 @@ export class Lexicon {
     );
   }
 
+  /**
+   * What a common word does in a sentence, as far as its glosses say: 'link' for a preposition or
+   * conjunction (根据 "according to", 虽然 "although", 为了 "in order to"), 'verb' for a word with a
+   * verb sense (批评 "to criticize", 管理 "…; to manage"), else undefined (nouns: 药品, 政策).
+   */
+  wordRole(key: string): 'link' | 'verb' | undefined {
+    const list = (this.entryByKey.get(key) ?? []).filter((e) => !e.proper);
+    if (list.some((e) => LINK_GLOSS.test(e.glosses[0] ?? ''))) return 'link';
+    if (list.some((e) => e.glosses.some((g) => /^to /.test(g)))) return 'verb';
+    return undefined;
+  }
+
   isWord(key: string): boolean {
     return this.entryByKey.has(key);
   }
@@ -235,6 +247,10 @@ export function namesInGloss(gloss: string): string[] {
   for (const m of g.matchAll(/\baka ([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})/g)) out.push(m[1] as string);
   return out;
 }
+
+/** First senses of prepositions and conjunctions (see Lexicon.wordRole). */
+const LINK_GLOSS =
+  /^(?:according to|based on|for; for the purpose of|in order to|although|but\b|because|pertaining to|concerning|about\b|regarding|with regard to|only have|through|via|if\b|when\b|while\b|including|besides|except)/;
 
 /** A first sense that gives only a name: "Washington (name)", "Michel or Mitchell (name)", "(name) Carter". */
 const NAMES_ONLY =

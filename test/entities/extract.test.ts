@@ -71,6 +71,26 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('这个词', lexicon, ['Wutbürger'])).toBeUndefined();
   });
 
+  it('takes an organisation’s name before its acronym (罗伯特·科赫研究所（RKI）)', () => {
+    const org = (text: string, acronym: string) => nameBeforeParen(text, lexicon, [acronym]);
+    expect(org('最新统计：罗伯特·科赫研究所', 'RKI')).toBe('罗伯特·科赫研究所');
+    expect(org('唯一的德国人——来自科赫研究所', 'RKI')).toBe('科赫研究所');
+    expect(org('澳大利亚战略政策研究所', 'ASPI')).toBe('澳大利亚战略政策研究所');
+    // Verbs right before the head noun belong to the name; a verb after the subject does not.
+    expect(org('他也批评欧洲药品管理局', 'EMA')).toBe('欧洲药品管理局');
+    expect(org('欧洲疾病预防控制中心', 'ECDC')).toBe('欧洲疾病预防控制中心');
+    expect(org('李勇当选联合国工业发展组织', 'UNIDO')).toBe('联合国工业发展组织');
+    expect(org('赛车的主办者国际汽车协会', 'FIA')).toBe('国际汽车协会');
+    expect(org('根据德国经济研究所', 'DIW')).toBe('德国经济研究所');
+    expect(org('疫苗生产商印度血清研究所', 'SII')).toBe('印度血清研究所');
+    // A head noun alone or with one common word describes; a description's head names nothing.
+    expect(org('该组织', 'WHO')).toBeUndefined();
+    expect(org('柏林智库科学与政治基金会', 'SWP')).toBeUndefined();
+    expect(org('区域全面经济伙伴关系协定', 'RCEP')).toBeUndefined();
+    // A dictionary name takes the usual walk.
+    expect(org('该小组也批评世界卫生组织', 'WHO')).toBe('世界卫生组织');
+  });
+
   it('joins a place to the name of a compound named after it (不来梅哈芬 "Bremerhaven")', () => {
     expect(nameBeforeParen('科考船开始返回不来梅哈芬', lexicon, ['Bremerhaven'])).toBe('不来梅哈芬');
     expect(nameBeforeParen('巴西卢拉', lexicon, ['Lula'])).toBe('卢拉');
@@ -358,5 +378,27 @@ describe('a name that is mostly a piece of longer names', () => {
     expect(kohl?.pieceKeys).toEqual(['科尔']);
     expect(kohl?.articleCount).toBe(1);
     expect(r.mentionIndex.byEntity[kohl?.id ?? '']?.map(([ai]) => ai)).toEqual([3]);
+  });
+});
+
+describe('an organisation written long and short', () => {
+  it('is one entity when one name ends with the other and both give the acronym', () => {
+    const r = extractEntities(
+      [
+        article('o1', ['罗伯特·科赫研究所（RKI）公布了新数据。']),
+        article('o2', ['来自科赫研究所（RKI）的专家说，科赫研究所每天更新。']),
+        article('o3', ['澳大利亚广播公司（ABC）报道，美国广播公司（ABC）也报道了。']),
+      ],
+      { lexicon },
+    );
+    const rki = r.entities.filter((e) => e.english === 'RKI');
+    expect(rki.length).toBe(1);
+    const forms = [rki[0]?.name, ...(rki[0]?.aliases.map((a) => a.text) ?? [])];
+    expect(forms).toEqual(expect.arrayContaining(['罗伯特·科赫研究所', '科赫研究所']));
+    expect(rki[0]?.articleCount).toBe(2);
+    // Two organisations that share an acronym stay apart.
+    expect(r.entities.filter((e) => e.english === 'ABC').length).toBe(2);
+    const australian = r.entities.find((e) => e.name === '澳大利亚广播公司');
+    expect(australian?.aliases.map((a) => a.text)).not.toContain('美国广播公司');
   });
 });
