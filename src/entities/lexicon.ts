@@ -343,7 +343,8 @@ const ROLE =
 const EVENT =
   /\b(war|revolution|incident|protest|protests|massacre|movement|olympics?|summit|election|crisis|pandemic|epidemic|festival|uprising|rebellion|battle|games|cup|treaty|initiative|talks|terror)\b/i;
 /** A sense that glosses a name as a person's: "Maria (name)", "Harold, Harald, Harrod (name)". */
-const NAME_SENSE = /^[^(]*\((?:(?:person(?:al)?|given|female|male) )?(?:sur)?name\)\s*$/i;
+const NAME_SENSE =
+  /^[^(]*\((?:(?:Japanese|Korean|Chinese|Vietnamese|Russian|German|French|Spanish|Italian|Portuguese|Arabic|English|Jewish) )?(?:(?:person(?:al)?|given|female|male) )?(?:sur)?name\)\s*$/i;
 /** "Bob Woodward (Washington Post journalist)": a role, after capitalised words only, in brackets. */
 const ROLE_ASIDE = new RegExp(
   `^[^;(]*\\((?:[A-Z][\\w.'’-]* )*(?:${ROLE.source.replace(/^\\b\(|\)\\b$/g, '')})\\)`,

@@ -51,6 +51,12 @@ describe('decideKind', () => {
     ).toBe('organisation');
   });
 
+  it('takes a Japanese or Korean surname for a person’s name (安倍 "Abe (Japanese surname)")', () => {
+    expect(decideKind(fromCedict('安倍', 'Abe (Japanese surname)', ['Abe']))).toBe('person');
+    // Not a company's name.
+    expect(decideKind(fromCedict('西门子', 'Siemens (company name)', ['Siemens']))).not.toBe('person');
+  });
+
   it('takes a terror for an event', () => {
     expect(decideKind(fromCedict('白色恐怖', 'White Terror', ['White Terror']))).toBe('event');
   });
