@@ -38,6 +38,12 @@ export interface KindEvidence {
 export function decideKind(ev: KindEvidence): EntityKind {
   const fromGloss = kindFromGloss(ev.gloss);
   if (fromGloss) return fromGloss;
+  // A capitalised "… Day" is a holiday ("International Women's Day" is no organisation).
+  if (
+    ev.cedict &&
+    /\b[A-Z][\w'’]* (?:Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(ev.gloss)
+  )
+    return 'event';
   if (ev.english.some((e) => ORG_WORDS.test(e) || /^[A-Z]{2,6}$/.test(e))) return 'organisation';
   if (ev.titleName) return 'person';
   if (ORG_SUFFIX.test(ev.key)) return 'organisation';
@@ -47,12 +53,7 @@ export function decideKind(ev: KindEvidence): EntityKind {
   // A name written with "·" (鲍勃·伍德沃德 "Bob Woodward") is a person's.
   if (personLike && ev.key.includes('·')) return 'person';
   // A dictionary proper noun glossed by a bare name and no dates (Japan, South Korea, White House,
-  // "(Tw) Italy", "Frankfurt, Germany") is a place. A capitalised "… Day" is a holiday.
-  if (
-    ev.cedict &&
-    /\b[A-Z][\w'’]* (?:Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(ev.gloss)
-  )
-    return 'event';
+  // "(Tw) Italy", "Frankfurt, Germany") is a place.
   if (ev.cedict && BARE_NAME.test(ev.gloss.replace(QUALIFIER, '').split(/[,;(]/)[0]?.trim() ?? '')) {
     return 'place';
   }

@@ -320,7 +320,7 @@ export function normEnglish(s: string): string {
 const PLACE =
   /\b(city|province|county|capital|country|island|islands|river|mountain|region|district|state of|republic|kingdom|lake|sea|ocean|town|prefecture|continent|peninsula|municipality|village|port|desert|strait|autonomous)\b/i;
 const ORG =
-  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal|nations|college|retailer|supermarket|conglomerate|firm)\b/i;
+  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal|nations|college|retailer|supermarket|conglomerate|firm|motors)\b/i;
 /** A government department, not a French département ("Alsace, French department"). */
 const DEPARTMENT = /\bDepartment\b/;
 /** Life dates after a name: "(1874-1965)", "(born 1954)". */
@@ -385,8 +385,10 @@ export function kindFromGloss(gloss: string): EntityKind | undefined {
   const senses = gloss.split(';');
   if (NAME_SENSE.test(senses[0] ?? '') && senses.every((g) => NAME_SENSE.test(g))) return 'person';
   if (ROLE_ASIDE.test(gloss)) return 'person';
-  if ((ORG.test(gloss) || DEPARTMENT.test(gloss)) && !PLACE.test(gloss.split(/[,;]/)[0] ?? ''))
-    return 'organisation';
+  // Unless the first sense says it is a place; a name in brackets does not ("New Party (Republic of
+  // China)" is a party, "Réunion (island in Indian Ocean …)" an island).
+  const firstPart = (gloss.split(/[,;]/)[0] ?? '').replace(/\([A-Z][^)]*\)/g, '');
+  if ((ORG.test(gloss) || DEPARTMENT.test(gloss)) && !PLACE.test(firstPart)) return 'organisation';
   if (PLACE.test(gloss)) return 'place';
   if (EVENT.test(gloss)) return 'event';
   return undefined;

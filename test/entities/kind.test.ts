@@ -57,6 +57,25 @@ describe('decideKind', () => {
     expect(decideKind(fromCedict('西门子', 'Siemens (company name)', ['Siemens']))).not.toBe('person');
   });
 
+  it('reads a name in brackets as no place: "New Party (Republic of China)" is a party', () => {
+    expect(decideKind(fromCedict('新党', 'New Party (Republic of China)', ['New Party']))).toBe(
+      'organisation',
+    );
+    expect(
+      decideKind(
+        fromCedict('留尼汪', 'Réunion (island in Indian Ocean, a French overseas department)', ['Réunion']),
+      ),
+    ).toBe('place');
+  });
+
+  it('takes "International … Day" for a holiday, not an organisation', () => {
+    expect(
+      decideKind(
+        fromCedict('国际妇女节', "International Women's Day (March 8)", ["International Women's Day"]),
+      ),
+    ).toBe('event');
+  });
+
   it('takes a terror for an event', () => {
     expect(decideKind(fromCedict('白色恐怖', 'White Terror', ['White Terror']))).toBe('event');
   });
