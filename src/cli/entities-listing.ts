@@ -1,6 +1,6 @@
 // `factlens corpus --entities`: the entities extracted from the articles just read, with kind, article
-// count and every alias with its source (and the forms that lose a tie, weakKeys, or are pieces of longer names, pieceKeys), plus counts by kind
-// and by alias source (JSON or text).
+// count and every alias with its source (and the forms that lose a tie, weakKeys, or are pieces of
+// longer names, pieceKeys), plus counts by kind and by alias source (JSON or text).
 import type { Article } from '../corpus/types.ts';
 import { extractCached } from '../entities/node-data.ts';
 import type { Entity } from '../entities/types.ts';

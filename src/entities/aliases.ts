@@ -3,6 +3,7 @@
 // variants merged into it, English names (parentheticals, CEDICT glosses incl. "aka" and first+last
 // forms), and pinyin for Chinese personal names (surname first: Wang Yi, Xi Jinping).
 import { foldKey } from '../text/fold.ts';
+import { isAcronym } from './candidates.ts';
 import type { Lexicon } from './lexicon.ts';
 import { normEnglish } from './lexicon.ts';
 import type { Alias, AliasSource, EntityKind } from './types.ts';
@@ -56,7 +57,7 @@ export function buildAliases(input: AliasInput): Alias[] {
   for (const name of input.primaryEnglish) {
     if (input.kind === 'topic') break;
     // An acronym in the corpus' brackets names several things (ABC: 美国广播公司, 澳大利亚广播公司).
-    if (/^[A-Z0-9&-]+$/.test(name) && input.english.get(name) === 'parenthetical') continue;
+    if (isAcronym(name) && input.english.get(name) === 'parenthetical') continue;
     for (const key of input.lexicon.byEnglish.get(normEnglish(name)) ?? []) {
       if (keys.has(key) || key.length < 2) continue;
       const entries = input.lexicon.proper.get(key) ?? [];

@@ -137,7 +137,7 @@ export function nameBeforeParen(
   // "the word" (“骗子媒体”一词（Lügenpresse）): the parenthesis glosses the quoted term before it.
   if (/(?:一|此|该|这个|这一|那个)(?:词|词语|字|语|说法)$/.test(folded)) return undefined;
   const segs = lexicon.segment(folded);
-  if (english.length > 0 && english.every((e) => ACRONYM.test(e))) {
+  if (english.length > 0 && english.every(isAcronym)) {
     const org = organisationBefore(folded, segs, lexicon);
     if (org) return chinese.slice(chinese.length - org);
   }
@@ -234,15 +234,19 @@ export function nameBeforeParen(
   return name.length >= 2 ? name : undefined;
 }
 
-const ACRONYM = /^[A-Z][A-Z0-9&-]{1,9}$/;
+/** An acronym as the corpus writes one in brackets: RKI, G20, AT&T. */
+export function isAcronym(name: string): boolean {
+  return /^[A-Z][A-Z0-9&-]{1,9}$/.test(name);
+}
+
+/** What an organisation's name ends with: 研究所, 基金会, 管理局 (罗伯特·科赫研究所, 德国经济研究所). */
+const ORG_HEAD =
+  /(?:研究所|研究院|研究中心|基金会|委员会|协会|学会|组织|联盟|中心|局|署|银行|法院|议会|理事会|办公室|公司|集团|大学|学院|智库)$/;
 
 /** Whether a (folded) name ends with an organisation's head noun (罗伯特·科赫研究所). */
 export function isOrganisationName(key: string): boolean {
   return ORG_HEAD.test(key);
 }
-/** What an organisation's name ends with: 研究所, 基金会, 管理局 (罗伯特·科赫研究所, 德国经济研究所). */
-const ORG_HEAD =
-  /(?:研究所|研究院|研究中心|基金会|委员会|协会|学会|组织|联盟|中心|局|署|银行|法院|议会|理事会|办公室|公司|集团|大学|学院|智库)$/;
 
 /**
  * The length of an organisation's name before an acronym in brackets, or 0: the words before an

@@ -4,7 +4,7 @@
 // similarity), given kinds and aliases with their sources, then indexed: every passage is run through
 // the same detector the extension uses, so article counts and the mention index (for lookup) agree
 // with what pages will show. Deterministic: the same articles give the same output.
-import type { Article } from '../corpus/types.ts';
+import type { Article, Passage } from '../corpus/types.ts';
 import { compileDetectorIndex, createDetector, type DetectorIndex } from '../match/detector.ts';
 import { editRatio } from '../match/fuzzy.ts';
 import { AliasMatcher } from '../match/matcher.ts';
@@ -20,6 +20,7 @@ import {
   collectParentheticals,
   collectQuoted,
   collectTitleNames,
+  isAcronym,
   isHeadingLike,
   isOrganisationName,
   nameBeforeParen,
@@ -68,11 +69,13 @@ interface Evidence {
 }
 
 const HEADING_KINDS = new Set(['subheading', 'gallery-heading']);
-// CREDITS: byline passages (凝炼/李鱼（德新社、路透社）, 文山（摘编）) name the article's editors and
-// agencies, not what it is about: they give no entity (李鱼 had taken "Deutsche Post DHL" from one;
-// 文山 and 石涛, the editors, were the place Wenshan and the painter Shi Tao in 32 and 42 dw-zh
-// articles) and no mention (an agency's card would list credit lines).
-
+/**
+ * Whether a passage is the article's content. Bylines (凝炼/李鱼（德新社、路透社）, 文山（摘编）) name its
+ * editors and agencies, not what it is about: they give no entity (李鱼 had taken "Deutsche Post DHL"
+ * from one; 文山 and 石涛, the editors, were the place Wenshan and the painter Shi Tao in 32 and 42
+ * dw-zh articles) and no mention (an agency's card would list credit lines).
+ */
+const inContent = (p: Passage): boolean => p.kind !== 'byline';
 const VARIANT_FORMS = new Set(VARIANT_TABLE.flat());
 
 export function extractEntities(articles: Article[], options: ExtractOptions = {}): ExtractResult {
@@ -85,7 +88,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
 
   for (const a of articles) {
     for (const p of a.passages) {
-      if (p.kind === 'byline') continue; // see CREDITS
+      if (!inContent(p)) continue;
       collectParentheticals(a.id, p.text, lexicon, cands);
       collectQuoted(a.id, p.text, cands);
       collectTitleNames(p.text, titleSpans, titleTails);
@@ -121,7 +124,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
 
   for (const a of articles) {
     for (const p of a.passages) {
-      if (p.kind === 'byline') continue;
+      if (!inContent(p)) continue;
       for (const m of properMatcher.scan(p.text)) {
         const key = properKeys[m.pattern] as string;
         const hit = cedictHits.get(key) ?? { forms: new Map(), articles: new Set() };
@@ -364,8 +367,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   for (const key of keys) {
     if (!isOrganisationName(key)) continue;
     for (const [n, source] of (evidence.get(key) as Evidence).english) {
-      if (source === 'parenthetical' && /^[A-Z][A-Z0-9&-]+$/.test(n))
-        byAcronym.set(n, [...(byAcronym.get(n) ?? []), key]);
+      if (source === 'parenthetical' && isAcronym(n)) byAcronym.set(n, [...(byAcronym.get(n) ?? []), key]);
     }
   }
   for (const list of byAcronym.values()) {
@@ -475,7 +477,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const first = createDetector(entities, { dictionaryWords, fuzzy: false });
   for (const a of articles) {
     for (const p of a.passages) {
-      if (p.kind === 'byline') continue;
+      if (!inContent(p)) continue;
       let folded: string | undefined;
       for (const m of first.exact(p.text)) {
         const form = foldKey(p.text.slice(m.start, m.end));
@@ -512,7 +514,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const articleSets = new Map<string, Set<number>>();
   articles.forEach((a, ai) => {
     a.passages.forEach((p, pi) => {
-      if (p.kind === 'byline') return;
+      if (!inContent(p)) return;
       for (const m of detector.exact(p.text)) {
         const id = detector.entityOfPattern(m.pattern);
         const refs = byEntity[id] ?? [];

@@ -94,7 +94,7 @@ export type KindCue = 'person' | 'place' | 'medium';
 /**
  * What the words around one corpus mention of a name say of its kind, if anything (folded text):
  * a title before it says person; 驻, 赴, 前往, 抵达 or 位于 before it, or 在 before it and a
- * pause or an event after it, say place.
+ * pause or an event after it, say place; 在 before it and 上 with words after it, a medium.
  */
 export function kindCue(text: string, start: number, end: number): KindCue | undefined {
   const before = text.slice(Math.max(0, start - 5), start);

@@ -73,7 +73,7 @@ export interface MatcherPattern {
   /**
    * A key of transliteration characters whose corpus occurrences are mostly pieces of longer names
    * (罗纳 in 罗纳德·里根, 索尔 in 索尔斯): it is no match beside a transliteration character that
-   * continues the name (see insideLongerName), where other keys stay matches (对于|特朗普).
+   * continues the name (see nextToName), where other keys stay matches (对于|特朗普).
    */
   piece?: boolean;
 }
@@ -398,7 +398,7 @@ export class AliasMatcher {
           if (f & LATIN_END && !latinEndOk(text, e)) continue;
           if (f & CASE && !this.capitalsOk(text, i, e, p)) continue;
           if (f & WEAK && afterNumeral(text, i)) continue;
-          if (f & PIECE && this.insideLongerName(text, i, e)) continue;
+          if (f & PIECE && this.nextToName(text, i, e)) continue;
           if (f & SEG && this.segmentation) {
             // cutsAtEdge's first test, inlined: a lexicon word can only cross an edge whose two
             // units are a pair inside some word. Most matches stop here.
@@ -485,9 +485,9 @@ export class AliasMatcher {
    * none (布|莱恩, not 俄罗斯|普京). Every Han key is a lexicon word, so two known names side by side
    * (拜登哈里斯) pass. The lexicon holds only the words that can cross some alias' edge, so a common
    * word may be missed (对于|特朗普): the test is for name pieces only (MatcherPattern.piece), and the
-   * build counts how often it holds (nextToName).
+   * build counts how often it holds to find them.
    */
-  private insideLongerName(text: string, start: number, end: number): boolean {
+  nextToName(text: string, start: number, end: number): boolean {
     if (end < text.length && TRANSLIT_UNIT[FOLD[text.charCodeAt(end)] as number] === 1) {
       if (this.wordsAt(text, end) === 0) return true;
     }
@@ -498,11 +498,6 @@ export class AliasMatcher {
       return true;
     }
     return false;
-  }
-
-  /** insideLongerName for any match: what makes a form a name piece (see MatcherPattern.piece). */
-  nextToName(text: string, start: number, end: number): boolean {
-    return this.insideLongerName(text, start, end);
   }
 
   /** Whether the edge-gram filter holds (a, b, c). */
