@@ -26,7 +26,7 @@ import {
   nameBeforeParen,
 } from './candidates.ts';
 import { dictionaryWordsFor } from './dictionary-words.ts';
-import { decideKind, kindCue, kindFromCues } from './kind.ts';
+import { type CueCounts, decideKind, kindCue, kindFromCues } from './kind.ts';
 import { Lexicon, normEnglish } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES } from './stopchars.ts';
 import type { AliasSource, Entity } from './types.ts';
@@ -473,7 +473,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   // entity → form → counts
   const ties = new Map<string, Map<string, { tied: number; all: number; piece: number }>>();
   // What the words around the mentions say of each entity's kind (see kindFromCues).
-  const cues = new Map<string, { person: number; place: number; medium: number }>();
+  const cues = new Map<string, CueCounts>();
   const first = createDetector(entities, { dictionaryWords, fuzzy: false });
   for (const a of articles) {
     for (const p of a.passages) {
@@ -490,18 +490,21 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         if (isTransliteration(form) && first.nextToName(p.text, m.start, m.end)) t.piece++;
         forms?.set(form, t);
         folded ??= fold(p.text);
+        const c =
+          cues.get(id) ??
+          (cues
+            .set(id, { person: 0, place: 0, medium: 0, organisation: 0, mentions: 0 })
+            .get(id) as CueCounts);
+        c.mentions++;
         const cue = kindCue(folded, m.start, m.end);
-        if (cue) {
-          const c = cues.get(id) ?? cues.set(id, { person: 0, place: 0, medium: 0 }).get(id);
-          if (c) c[cue]++;
-        }
+        if (cue) c[cue]++;
       }
     }
   }
   let anyFlag = false;
   for (const e of entities) {
     const c = cues.get(e.id);
-    if (c) e.kind = kindFromCues(e.kind, c.person, c.place, c.medium);
+    if (c) e.kind = kindFromCues(e.kind, c);
     const counts = [...(ties.get(e.id) ?? [])];
     const weak = counts.filter(([, t]) => t.tied * 2 >= t.all).map(([form]) => form);
     const pieces = counts.filter(([, t]) => t.piece * 2 >= t.all && t.piece >= 2).map(([form]) => form);

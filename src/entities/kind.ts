@@ -89,7 +89,13 @@ const PLACE_AFTER_AT =
  */
 const MEDIUM_AFTER_AT = /^上(?:[，。、；：]|的|发|传|流|贴|公开|出现|看到|写|说|表示|批评|呼吁)/;
 
-export type KindCue = 'person' | 'place' | 'medium';
+/**
+ * Beside a name: what calls it a firm or a body (能源巨头埃克森美孚, 市场研究机构益普索, 爱思强公司).
+ */
+const ORG_BEFORE = /(?:公司|集团|企业|机构|厂商|巨头|制造商|生产商|运营商|供应商|品牌|智库|药企|车企|银行)$/;
+const ORG_AFTER = /^(?:公司|股份|有限公司|首席执行官|董事长|总裁)/;
+
+export type KindCue = 'person' | 'place' | 'medium' | 'organisation';
 
 /**
  * What the words around one corpus mention of a name say of its kind, if anything (folded text):
@@ -100,6 +106,7 @@ export function kindCue(text: string, start: number, end: number): KindCue | und
   const before = text.slice(Math.max(0, start - 5), start);
   if (PERSON_BEFORE.test(before)) return 'person';
   if (PLACE_BEFORE.test(before)) return 'place';
+  if (ORG_BEFORE.test(before) || ORG_AFTER.test(text.slice(end, end + 5))) return 'organisation';
   if (before.endsWith('在')) {
     const after = text.slice(end, end + 3);
     if (PLACE_AFTER_AT.test(after)) return 'place';
@@ -108,15 +115,28 @@ export function kindCue(text: string, start: number, end: number): KindCue | und
   return undefined;
 }
 
+/** How many of an entity's corpus mentions (all of them: `mentions`) gave each cue. */
+export type CueCounts = Record<KindCue, number> & { mentions: number };
+
 /**
  * The kind the corpus shows where the dictionary or a merge said otherwise: a "person" or "topic" that
  * the corpus mostly puts in places (华盛顿, whose dictionary senses are a surname, George Washington,
  * a state and a capital; 开姆尼茨 "Chemnitz", glossed by the corpus alone) is a place, and a "place"
  * or "topic" mostly titled (杰克逊 "Jackson city", but 大法官杰克逊 in the news) is a person. Clear
- * majorities only: at least 3 cues of the winning kind, four times as many as of the other.
+ * majorities only: at least 3 cues of the winning kind, four times as many as of the other. A
+ * "topic" or "place" called a firm or a body in a tenth of its mentions (莫德纳公司, 能源巨头埃克森美孚)
+ * is an organisation; a "place" where words are put (在推特上发文) a topic.
  */
-export function kindFromCues(kind: EntityKind, person: number, place: number, medium = 0): EntityKind {
+export function kindFromCues(kind: EntityKind, cues: CueCounts): EntityKind {
+  const { person, place, medium, organisation, mentions } = cues;
   if (kind === 'place' && medium >= 3 && medium >= 2 * place) return 'topic';
+  if (
+    (kind === 'topic' || kind === 'place') &&
+    organisation >= 3 &&
+    organisation * 10 >= mentions &&
+    organisation >= 4 * (person + place)
+  )
+    return 'organisation';
   if ((kind === 'person' || kind === 'topic') && place >= 3 && place >= 4 * person) return 'place';
   if ((kind === 'place' || kind === 'topic') && person >= 3 && person >= 4 * place) return 'person';
   return kind;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decideKind, type KindEvidence, kindCue, kindFromCues } from '../../src/entities/kind.ts';
+import {
+  type CueCounts,
+  decideKind,
+  type KindEvidence,
+  kindCue,
+  kindFromCues,
+} from '../../src/entities/kind.ts';
 
 // Glosses as CC-CEDICT gives them (members' glosses joined with '; ' as extractEntities does).
 const fromCedict = (key: string, gloss: string, english: string[]): KindEvidence => ({
@@ -250,6 +256,12 @@ describe('kindCue', () => {
     expect(cue('公司在日本上市', '日本')).toBeUndefined();
   });
 
+  it('reads a firm or a body where the words beside a name call it one', () => {
+    expect(cue('美国能源巨头埃克森美孚宣布', '埃克森美孚')).toBe('organisation');
+    expect(cue('莫德纳公司的疫苗', '莫德纳')).toBe('organisation');
+    expect(cue('四国集团要求改革', '四国')).toBeUndefined();
+  });
+
   it('reads no place into a view, a time or an abstraction after 在', () => {
     expect(cue('在默克尔看来，', '默克尔')).toBeUndefined();
     expect(cue('在里根执政期间', '里根')).toBeUndefined();
@@ -259,27 +271,43 @@ describe('kindCue', () => {
 });
 
 describe('kindFromCues', () => {
+  /** Counts of cues over 100 mentions. */
+  const cues = (person: number, place: number, medium = 0, organisation = 0, mentions = 100): CueCounts => ({
+    person,
+    place,
+    medium,
+    organisation,
+    mentions,
+  });
+
   it('turns a person or a topic the corpus puts in places into a place, on a clear majority', () => {
-    expect(kindFromCues('person', 1, 40)).toBe('place');
-    expect(kindFromCues('topic', 0, 3)).toBe('place');
-    expect(kindFromCues('topic', 0, 2)).toBe('topic');
-    expect(kindFromCues('person', 2, 7)).toBe('person');
+    expect(kindFromCues('person', cues(1, 40))).toBe('place');
+    expect(kindFromCues('topic', cues(0, 3))).toBe('place');
+    expect(kindFromCues('topic', cues(0, 2))).toBe('topic');
+    expect(kindFromCues('person', cues(2, 7))).toBe('person');
   });
 
   it('turns a place or a topic the corpus titles into a person, on a clear majority', () => {
-    expect(kindFromCues('place', 8, 0)).toBe('person');
-    expect(kindFromCues('topic', 3, 0)).toBe('person');
-    expect(kindFromCues('place', 4, 2)).toBe('place');
+    expect(kindFromCues('place', cues(8, 0))).toBe('person');
+    expect(kindFromCues('topic', cues(3, 0))).toBe('person');
+    expect(kindFromCues('place', cues(4, 2))).toBe('place');
   });
 
   it('turns a "place" where words are put into a topic (Twitter, the Internet)', () => {
-    expect(kindFromCues('place', 0, 1, 5)).toBe('topic');
-    expect(kindFromCues('place', 0, 4, 5)).toBe('place');
-    expect(kindFromCues('place', 0, 0, 2)).toBe('place');
+    expect(kindFromCues('place', cues(0, 1, 5))).toBe('topic');
+    expect(kindFromCues('place', cues(0, 4, 5))).toBe('place');
+    expect(kindFromCues('place', cues(0, 0, 2))).toBe('place');
+  });
+
+  it('turns a "topic" or "place" called a firm in a tenth of its mentions into an organisation', () => {
+    expect(kindFromCues('topic', cues(0, 0, 0, 12))).toBe('organisation');
+    expect(kindFromCues('place', cues(0, 1, 0, 5, 40))).toBe('organisation');
+    expect(kindFromCues('place', cues(0, 0, 0, 5))).toBe('place');
+    expect(kindFromCues('place', cues(0, 2, 0, 5, 40))).toBe('place');
   });
 
   it('leaves organisations and events alone', () => {
-    expect(kindFromCues('organisation', 0, 10)).toBe('organisation');
-    expect(kindFromCues('event', 10, 0)).toBe('event');
+    expect(kindFromCues('organisation', cues(0, 10))).toBe('organisation');
+    expect(kindFromCues('event', cues(10, 0))).toBe('event');
   });
 });
