@@ -490,11 +490,11 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         if (isTransliteration(form) && first.nextToName(p.text, m.start, m.end)) t.piece++;
         forms?.set(form, t);
         folded ??= fold(p.text);
-        const c =
-          cues.get(id) ??
-          (cues
-            .set(id, { person: 0, place: 0, medium: 0, organisation: 0, mentions: 0 })
-            .get(id) as CueCounts);
+        let c = cues.get(id);
+        if (!c) {
+          c = { person: 0, place: 0, medium: 0, organisation: 0, mentions: 0 };
+          cues.set(id, c);
+        }
         c.mentions++;
         const cue = kindCue(folded, m.start, m.end);
         if (cue) c[cue]++;
