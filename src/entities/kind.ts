@@ -1,7 +1,7 @@
 // The kind of an entity (person, place, organisation, event, topic) from the evidence at hand:
 // CC-CEDICT gloss wording first, then the English name's shape, then the Chinese form's suffix.
 
-import { kindFromGloss } from './lexicon.ts';
+import { kindFromGloss, USAGE_LABELS } from './lexicon.ts';
 import { SURNAMES, TITLES } from './stopchars.ts';
 import type { EntityKind } from './types.ts';
 import { isTransliteration } from './variants.ts';
@@ -23,8 +23,6 @@ const EVENT_SUFFIX =
   /(会|会议|峰会|战争|战役|事件|运动|革命|选举|大选|危机|疫情|抗议|示威|起义|屠杀|奥运|世界杯|协议|倡议|计划|条约)$/;
 
 const BARE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$/;
-/** Leading usage labels of a CEDICT gloss: "(Tw) Italy". */
-const QUALIFIER = /^\s*(\((?:Tw|HK|Hong Kong|Macau|PRC|Singapore|loanword)\)\s*)+/;
 
 export interface KindEvidence {
   key: string;
@@ -54,7 +52,7 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (personLike && ev.key.includes('·')) return 'person';
   // A dictionary proper noun glossed by a bare name and no dates (Japan, South Korea, White House,
   // "(Tw) Italy", "Frankfurt, Germany") is a place.
-  if (ev.cedict && BARE_NAME.test(ev.gloss.replace(QUALIFIER, '').split(/[,;(]/)[0]?.trim() ?? '')) {
+  if (ev.cedict && BARE_NAME.test(ev.gloss.replace(USAGE_LABELS, '').split(/[,;(]/)[0]?.trim() ?? '')) {
     return 'place';
   }
   if (

@@ -207,6 +207,9 @@ const CALENDAR =
 const PLACE_TYPE =
   /^(city|county|district|province|island|islands|river|town|village|township|prefecture|region|mountain|mountains|lake|gorge|state|port|basin|dynasty|empire|kingdom|republic)$/;
 
+/** Leading usage labels of a CC-CEDICT gloss: "(Tw) Italy", "(loanword) Nazi". */
+export const USAGE_LABELS = /^\s*(?:\((?:Tw|HK|Hong Kong|Macau|PRC|Singapore|loanword)\)\s*)+/;
+
 /**
  * Capitalised names at the head of a gloss, after "(Tw)"-style tags ("Beijing municipality, capital
  * of …" → Beijing; "the Great Wall" → Great Wall), plus "aka X" forms. Lists ("China, Japan and
@@ -221,7 +224,7 @@ export function namesInGloss(gloss: string): string[] {
   ) {
     return out;
   }
-  let g = gloss.replace(/^(\((?:Tw|HK|Hong Kong|Macau|PRC|Singapore|loanword)\)\s*)+/, '');
+  let g = gloss.replace(USAGE_LABELS, '');
   if (/^(surname|variant|old variant|see |abbr\.|used in|\(name\))/.test(g)) return out;
   g = g.replace(/^the /i, '');
   let head = (/^[^,;(]+/.exec(g)?.[0] ?? '').trim();
@@ -353,10 +356,7 @@ const ROLE_ASIDE = new RegExp(
 export function kindFromGloss(gloss: string): EntityKind | undefined {
   if (!gloss) return undefined;
   // Usage labels ("(Tw) Grammy Award") say where a word is used, not what it names.
-  const first = (gloss.split(';')[0] ?? '').replace(
-    /^\s*(?:\((?:Tw|HK|Hong Kong|Macau|PRC|Singapore|loanword)\)\s*)+/,
-    '',
-  );
+  const first = (gloss.split(';')[0] ?? '').replace(USAGE_LABELS, '');
   /** The name the gloss gives: "Six-Party Talks" of "Six-Party Talks (2003–2007) on …"; none for a
    * description ("division of China during earliest dynasties"). */
   const head = /^(?:the )?[A-Z]/.test(first) ? (first.split(/[,(]/)[0] ?? '') : '';
