@@ -27,7 +27,7 @@ import {
 } from './candidates.ts';
 import { dictionaryWordsFor } from './dictionary-words.ts';
 import { type CueCounts, decideKind, kindCue, kindFromCues } from './kind.ts';
-import { Lexicon, normEnglish } from './lexicon.ts';
+import { bareNameWords, Lexicon, normEnglish } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES } from './stopchars.ts';
 import type { AliasSource, Entity } from './types.ts';
 import { isTransliteration, phoneticallySimilar, VARIANT_TABLE } from './variants.ts';
@@ -256,13 +256,18 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     return n;
   };
   for (const c of [...cands.byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    const primary = lexicon.englishOf(lexicon.proper.get(c.key) ?? [], true);
+    const entries = lexicon.proper.get(c.key) ?? [];
+    const primary = lexicon.englishOf(entries, true);
+    // A dictionary name many bear (米歇尔: "Michel or Mitchell (name)", then George Mitchell): any
+    // bearer the corpus names in parentheses (Charles Michel) is the word's, not only the dictionary's.
+    const bare = primary.length > 0 ? bareNameWords(entries) : [];
     // After a Chinese personal name, a one-word parenthetical is a credit (李澄欣（CNN）), not a name.
     const chinesePersonal = looksLikeChinesePersonalName(c.key) && primary.length === 0;
     const english = parentheticalEnglish(
       c.englishCount,
       primary,
       (n) => keysPerEnglish.get(normEnglish(n))?.size ?? 0,
+      bare,
     ).filter((n) => !(chinesePersonal && !n.includes(' ')));
     // 首席财务官威廉（Harald Wilhelm）: a bare given name or surname of the dictionary, written for one
     // full name, would make every 威廉 (William) that one person.
@@ -281,6 +286,18 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     for (const name of english) {
       e.english.set(name, 'parenthetical');
       e.englishCount.set(name, c.englishCount.get(name) ?? 1);
+    }
+    // The corpus writes about another bearer (米歇尔（Charles Michel）, twice or more, and never the
+    // dictionary's George Mitchell): the dictionary's bearer names neither the entity nor its aliases
+    // (an English page's "George Mitchell" would show Charles Michel's passages), nor keeps it apart.
+    const named = english.filter((n) => n.includes(' '));
+    if (
+      bare.length > 0 &&
+      named.some((n) => (c.englishCount.get(n) ?? 0) >= 2) &&
+      !english.some((n) => primary.some((p) => sameName(p, n)))
+    ) {
+      for (const [n, source] of e.english) if (source === 'cedict' && !bare.includes(n)) e.english.delete(n);
+      e.primary = [];
     }
   }
   for (const key of titleNames) {
@@ -444,9 +461,13 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       toTraditional,
       romanize: romanizeChineseName,
     });
-    const englishName = [...english.entries()].sort((a, b) =>
-      a[1] === b[1] ? 0 : a[1] === 'parenthetical' ? -1 : 1,
-    )[0]?.[0];
+    const counts = new Map<string, number>();
+    for (const e of evs) for (const [n, k] of e.englishCount) counts.set(n, (counts.get(n) ?? 0) + k);
+    const englishName = displayEnglish(
+      english,
+      counts,
+      members.flatMap((k) => bareNameWords(lexicon.proper.get(k) ?? [])),
+    );
     entities.push({
       id: `e:${name}`,
       name,
@@ -550,6 +571,36 @@ function entitySources(evs: readonly Evidence[]): AliasSource[] {
   return out;
 }
 
+/**
+ * The English name an entity shows: the parenthetical name given most often, unless another person's
+ * is given as often (容克: "Kirk Junker" once, "Thomas Junker" once, while 7 of its 10 dw-zh articles
+ * are about Jean-Claude Juncker, unnamed): then the dictionary's (Junker), where there is one.
+ * Without a parenthetical name, the dictionary's.
+ */
+export function displayEnglish(
+  english: ReadonlyMap<string, 'parenthetical' | 'cedict'>,
+  counts: ReadonlyMap<string, number>,
+  bare: readonly string[] = [],
+): string | undefined {
+  // One person's spellings together (Svetlana Tikhanovskaya, Swetlana Tichanowskaja), shown as
+  // first given, counted together.
+  const people: Array<{ name: string; count: number }> = [];
+  for (const [n, source] of english) {
+    if (source !== 'parenthetical') continue;
+    const person = people.find((p) => sameName(p.name, n));
+    if (person) person.count += counts.get(n) ?? 1;
+    else people.push({ name: n, count: counts.get(n) ?? 1 });
+  }
+  people.sort((a, b) => b.count - a.count); // stable: among equals the first given stays first
+  const dictionary = [...english].find(([, source]) => source === 'cedict')?.[0];
+  const [top, next] = people;
+  if (!top) return dictionary;
+  if (!next || top.count >= 2 * next.count) return top.name;
+  // Several people, none clearly the one: the name they share, else the dictionary's.
+  const shared = bare.find((w) => people.every((p) => sameName(w, p.name)));
+  return shared ?? dictionary ?? top.name;
+}
+
 function hasParentheticalNames(e: Evidence): string[] {
   return [...e.english].filter(([, s]) => s === 'parenthetical').map(([n]) => n);
 }
@@ -563,13 +614,19 @@ function parentheticalEnglish(
   counts: Map<string, number>,
   primary: readonly string[],
   keysWith: (name: string) => number,
+  bare: readonly string[] = [],
 ): string[] {
   const names = [...counts.entries()]
     .filter(([n]) => keysWith(n) <= 2)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([n]) => n);
   const anchors = primary.length > 0 ? primary : names.slice(0, 1);
-  return names.filter((n) => anchors.some((a) => sameName(a, n)));
+  // Another bearer of a name many bear counts when the corpus gives it twice or more (one
+  // "库克（Tim Cook）" among many other Cooks names none of them).
+  return names.filter(
+    (n) =>
+      anchors.some((a) => sameName(a, n)) || ((counts.get(n) ?? 0) >= 2 && bare.some((a) => sameName(a, n))),
+  );
 }
 
 /** 李澄欣, 张慈: a common surname and one or two more characters, not a transliteration. */

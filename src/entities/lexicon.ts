@@ -278,6 +278,22 @@ export function sameWordThing(glosses: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The names of a first sense that gives only a name ("Michel or Mitchell (name)" → Michel, Mitchell),
+ * for an entry that then names one bearer (George Mitchell): the word is a name many people bear, and
+ * the bearer is the dictionary's example, which a corpus may not be writing about (its 米歇尔 is
+ * Charles Michel in 8 parentheticals). Empty for other entries.
+ */
+export function bareNameWords(list: readonly CedictEntry[]): string[] {
+  const out: string[] = [];
+  for (const e of list) {
+    const first = e.glosses[0] ?? '';
+    const m = e.proper && first.includes('(name)') ? NAMES_ONLY.exec(first) : null;
+    if (m) out.push(...(m[1] as string).split(/, | or /));
+  }
+  return out;
+}
+
 const PARTICLES = new Set([
   'von',
   'van',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
 import { nameBeforeParen } from '../../src/entities/candidates.ts';
-import { type ExtractResult, extractEntities } from '../../src/entities/extract.ts';
+import { displayEnglish, type ExtractResult, extractEntities } from '../../src/entities/extract.ts';
 import { Lexicon } from '../../src/entities/lexicon.ts';
 import type { Entity } from '../../src/entities/types.ts';
 
@@ -322,6 +322,74 @@ describe('an ambiguous dictionary name', () => {
     expect(washington).toMatchObject({ kind: 'place', english: 'Washington' });
     expect(washington?.aliases.map((a) => a.text)).not.toContain('George Washington');
     expect(george).toMatchObject({ kind: 'person', english: 'George Washington' });
+  });
+});
+
+describe('a dictionary name many people bear', () => {
+  it('is the bearer the corpus names twice, not the dictionary example: 米歇尔 = Charles Michel', () => {
+    const r = extractEntities(
+      [
+        article('c1', ['欧洲理事会主席米歇尔（Charles Michel）表示，峰会推迟。米歇尔需要隔离。']),
+        article('c2', ['欧盟理事会主席米歇尔（Charles Michel）在推特上发文。']),
+        article('c3', ['欧洲理事会主席查尔斯·米歇尔（Charles Michel）邀请各国。']),
+        article('c4', ['美国前外交官韦斯-米切尔（Wess Mitchell）在讨论该报告时说。']),
+      ],
+      { lexicon },
+    );
+    const michel = r.entities.find((e) => e.name === '米歇尔');
+    const texts = michel?.aliases.map((a) => a.text);
+    expect(michel?.english).toBe('Charles Michel');
+    // The long form merges with the short one; the dictionary's George Mitchell and the phonetic
+    // variant 米切尔 (another man, Wess Mitchell) stay away.
+    expect(texts).toContain('查尔斯·米歇尔');
+    expect(texts).not.toContain('George Mitchell');
+    expect(texts).not.toContain('米切尔');
+  });
+
+  it('keeps the dictionary bearer when the corpus names another only once', () => {
+    const r = extractEntities(
+      [
+        article('k1', ['德国总理科尔访问美国。科尔表示欢迎。']),
+        article('k2', ['苹果公司总裁库克（Tim Cook）讨论。总理科尔说。']),
+      ],
+      { lexicon },
+    );
+    expect(r.entities.find((e) => e.name === '科尔')?.english).toBe('Helmut Kohl');
+    expect(r.entities.find((e) => e.name === '库克')?.aliases.map((a) => a.text)).not.toContain('Tim Cook');
+  });
+});
+
+describe('displayEnglish', () => {
+  const named = (...xs: Array<[string, 'parenthetical' | 'cedict']>) => new Map(xs);
+  it('shows the person given most often, spellings of one person counted together', () => {
+    const english = named(
+      ['Svetlana Tikhanovskaya', 'parenthetical'],
+      ['Swetlana Tichanowskaja', 'parenthetical'],
+      ['Maria Kolesnikova', 'parenthetical'],
+    );
+    const counts = new Map([
+      ['Svetlana Tikhanovskaya', 1],
+      ['Swetlana Tichanowskaja', 2],
+      ['Maria Kolesnikova', 1],
+    ]);
+    expect(displayEnglish(english, counts)).toBe('Svetlana Tikhanovskaya');
+  });
+
+  it('shows the shared or dictionary name where no one person is given clearly most often', () => {
+    const junker = named(
+      ['Junker', 'cedict'],
+      ['Kirk Junker', 'parenthetical'],
+      ['Thomas Junker', 'parenthetical'],
+    );
+    const once = new Map([
+      ['Kirk Junker', 1],
+      ['Thomas Junker', 1],
+    ]);
+    expect(displayEnglish(junker, once)).toBe('Junker');
+    const wolf = named(['Chad Wolf', 'parenthetical'], ['Markus Wolf', 'parenthetical']);
+    expect(displayEnglish(wolf, new Map(), ['Wolf', 'Wolff'])).toBe('Wolf');
+    expect(displayEnglish(wolf, new Map([['Chad Wolf', 2]]), ['Wolf'])).toBe('Chad Wolf');
+    expect(displayEnglish(named(['Helmut Kohl', 'cedict']), new Map())).toBe('Helmut Kohl');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesInGloss, sameWordThing } from '../../src/entities/lexicon.ts';
+import { bareNameWords, namesInGloss, sameWordThing } from '../../src/entities/lexicon.ts';
 
 describe('namesInGloss', () => {
   it('takes the names on either side of "or", with a description after them', () => {
@@ -41,5 +41,30 @@ describe('sameWordThing', () => {
     );
     expect(sameWordThing(['Aaron (name)', 'Yaren, capital of Nauru'])).toBeUndefined();
     expect(sameWordThing(['Washington, US State'])).toBeUndefined();
+  });
+});
+
+describe('bareNameWords', () => {
+  const entry = (glosses: string[], proper = true) => ({
+    traditional: 'x',
+    simplified: 'x',
+    pinyin: 'x',
+    glosses,
+    proper,
+  });
+  it('gives the names of a first sense that is only a name', () => {
+    expect(
+      bareNameWords([entry(['Michel or Mitchell (name)', 'George Mitchell (1933-), US politician'])]),
+    ).toEqual(['Michel', 'Mitchell']);
+    expect(bareNameWords([entry(['(name) Carter', 'Jimmy Carter (1924–2024), US president'])])).toEqual([
+      'Carter',
+    ]);
+  });
+  it('gives none where the first sense names someone or something', () => {
+    expect(bareNameWords([entry(['Junker (German aristocracy)', 'Jean-Claude Juncker (1954-)'])])).toEqual(
+      [],
+    );
+    expect(bareNameWords([entry(['Joe Biden (1942-), US president'])])).toEqual([]);
+    expect(bareNameWords([entry(['Michel (name)'], false)])).toEqual([]);
   });
 });
