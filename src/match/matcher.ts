@@ -125,6 +125,14 @@ const SEG = SEG_START | SEG_END;
 const WEAK = 16;
 /** The pattern is a name piece: beside a transliteration character that goes on, it is no match. */
 const PIECE = 32;
+/**
+ * The pattern starts with a numeral's place unit (万年 the county, 百度 Baidu): right after a numeral
+ * it is part of the number (四万年 "40,000 years", 2万年前, 数百度 "hundreds of degrees"), whatever the
+ * pattern. The segmentation check cannot see it: digits end its window, and 四万 is no dictionary word.
+ */
+const NUMBER_HEAD = 64;
+const PLACE_UNIT = new Uint8Array(0x10000);
+for (const ch of '十百千万亿兆萬億') PLACE_UNIT[ch.charCodeAt(0)] = 1;
 /** Per folded unit: a transliteration character (src/text/translit.ts). */
 const TRANSLIT_UNIT = new Uint8Array(0x10000);
 for (const ch of TRANSLIT_CHARS) TRANSLIT_UNIT[ch.charCodeAt(0)] = 1;
@@ -398,6 +406,7 @@ export class AliasMatcher {
           if (f & LATIN_END && !latinEndOk(text, e)) continue;
           if (f & CASE && !this.capitalsOk(text, i, e, p)) continue;
           if (f & WEAK && afterNumeral(text, i)) continue;
+          if (f & NUMBER_HEAD && i > 0 && NUMERAL_CHAR[text.charCodeAt(i - 1)] === 1) continue;
           if (f & PIECE && this.nextToName(text, i, e)) continue;
           if (f & SEG && this.segmentation) {
             // cutsAtEdge's first test, inlined: a lexicon word can only cross an edge whose two
@@ -776,6 +785,7 @@ export function compileMatcherTables(
     const { key, originals, weak, piece } = patterns[i] as MatcherPattern;
     let f = (weak ? WEAK : 0) | (piece ? PIECE : 0);
     if (WORD[key.charCodeAt(key.length - 1)] === 1) f |= LATIN_END;
+    if (PLACE_UNIT[key.charCodeAt(0)] === 1) f |= NUMBER_HEAD;
     if (isHan(key.charCodeAt(0)) || isHan(key.charCodeAt(key.length - 1))) {
       if (!edges || edges.crossesStart(key)) f |= SEG_START;
       const mask = edges ? edges.endMask(key) : -1 >>> 0;

@@ -81,6 +81,15 @@ describe('AliasMatcher', () => {
     expect(find(true, '供奉天后的庙宇')).toEqual(['天后']);
   });
 
+  it('drops any pattern that begins with a place unit right after a numeral (四万年, 2万年, 数百度)', () => {
+    const m = new AliasMatcher(['万年', '百度', '天后'].map((key) => ({ key, originals: [key] })));
+    const find = (text: string) => m.scan(text).map((r) => text.slice(r.start, r.end));
+    expect(find('超过四万年的刑期，近2万年前，数百度的高温')).toEqual([]);
+    expect(find('江西万年县与百度公司')).toEqual(['万年', '百度']);
+    // Units of counting (天, 年) are the weak patterns' rule (above), not this one.
+    expect(find('15天后')).toEqual(['天后']);
+  });
+
   it('drops a name piece beside a transliteration character that goes on (戈尔|巴乔夫), not other keys', () => {
     const patterns = (piece: boolean): MatcherPattern[] =>
       ['戈尔', '罗纳', '特朗普', '哈里斯'].map((key) => ({ key, originals: [key], piece }));
