@@ -133,6 +133,16 @@ const PIECE = 32;
 const NUMBER_HEAD = 64;
 const PLACE_UNIT = new Uint8Array(0x10000);
 for (const ch of '十百千万亿兆萬億') PLACE_UNIT[ch.charCodeAt(0)] = 1;
+/**
+ * The pattern is a number written in Chinese numerals (十一 National Day, 六四, 九一一): a count or an
+ * ordinal where a unit or classifier follows (十一个团体, 十一年来, 十一大 the 11th Congress) or 第 or
+ * 双 comes before it (第十一, 双十一 Singles' Day), so no match there.
+ */
+const NUMERAL_ONLY = 128;
+const NUMBER_BEFORE = new Uint8Array(0x10000);
+for (const ch of '第双雙') NUMBER_BEFORE[ch.charCodeAt(0)] = 1;
+const COUNTED = new Uint8Array(0x10000);
+for (const ch of '天年月日号个名位次届岁周號個屆歲週大条條项項家人多余餘点點') COUNTED[ch.charCodeAt(0)] = 1;
 /** Per folded unit: a transliteration character (src/text/translit.ts). */
 const TRANSLIT_UNIT = new Uint8Array(0x10000);
 for (const ch of TRANSLIT_CHARS) TRANSLIT_UNIT[ch.charCodeAt(0)] = 1;
@@ -167,6 +177,16 @@ for (const ch of '0123456789０１２３４５６７８９一二三四五六七�
 export function afterNumeral(text: string, start: number): boolean {
   return (
     start > 0 && UNIT_CHAR[text.charCodeAt(start)] === 1 && NUMERAL_CHAR[text.charCodeAt(start - 1)] === 1
+  );
+}
+
+/** Whether the numerals at start..end count something or are an ordinal (see NUMERAL_ONLY). */
+function isCount(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  return (
+    NUMERAL_CHAR[before] === 1 ||
+    NUMBER_BEFORE[before] === 1 ||
+    (end < text.length && COUNTED[text.charCodeAt(end)] === 1)
   );
 }
 
@@ -407,6 +427,7 @@ export class AliasMatcher {
           if (f & CASE && !this.capitalsOk(text, i, e, p)) continue;
           if (f & WEAK && afterNumeral(text, i)) continue;
           if (f & NUMBER_HEAD && i > 0 && NUMERAL_CHAR[text.charCodeAt(i - 1)] === 1) continue;
+          if (f & NUMERAL_ONLY && isCount(text, i, e)) continue;
           if (f & PIECE && this.nextToName(text, i, e)) continue;
           if (f & SEG && this.segmentation) {
             // cutsAtEdge's first test, inlined: a lexicon word can only cross an edge whose two
@@ -786,6 +807,7 @@ export function compileMatcherTables(
     let f = (weak ? WEAK : 0) | (piece ? PIECE : 0);
     if (WORD[key.charCodeAt(key.length - 1)] === 1) f |= LATIN_END;
     if (PLACE_UNIT[key.charCodeAt(0)] === 1) f |= NUMBER_HEAD;
+    if (/^[〇零一二三四五六七八九十百千万两兩萬]+$/.test(key)) f |= NUMERAL_ONLY;
     if (isHan(key.charCodeAt(0)) || isHan(key.charCodeAt(key.length - 1))) {
       if (!edges || edges.crossesStart(key)) f |= SEG_START;
       const mask = edges ? edges.endMask(key) : -1 >>> 0;

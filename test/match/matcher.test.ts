@@ -90,6 +90,13 @@ describe('AliasMatcher', () => {
     expect(find('15天后')).toEqual(['天后']);
   });
 
+  it('drops a number written in numerals where it counts something or is an ordinal (十一个, 第十一)', () => {
+    const m = new AliasMatcher([{ key: '十一', originals: ['十一'] }]);
+    const find = (text: string) => m.scan(text).map((r) => text.slice(r.start, r.end));
+    expect(find('十一个团体，日产十一年来首次，在十一大上，第十一条，双十一购物节')).toEqual([]);
+    expect(find('十一期间出游，趁十一国庆升旗')).toEqual(['十一', '十一']);
+  });
+
   it('drops a name piece beside a transliteration character that goes on (戈尔|巴乔夫), not other keys', () => {
     const patterns = (piece: boolean): MatcherPattern[] =>
       ['戈尔', '罗纳', '特朗普', '哈里斯'].map((key) => ({ key, originals: [key], piece }));
