@@ -77,6 +77,7 @@ const HEADING_KINDS = new Set(['subheading', 'gallery-heading']);
  */
 const inContent = (p: Passage): boolean => p.kind !== 'byline';
 const VARIANT_FORMS = new Set(VARIANT_TABLE.flat());
+const COUNT_NUMERALS = new Set([...'一二两三四五六七八九十几多诸']);
 
 export function extractEntities(articles: Article[], options: ExtractOptions = {}): ExtractResult {
   const lexicon = options.lexicon ?? new Lexicon();
@@ -328,7 +329,12 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       (STOP_CHARS.has(key[key.length - 1] as string) && known(key.slice(0, -1)));
     // One character and 的 reads as "X's" or "X-ish" (最美的, 访美的, 中美的), whatever the dictionary
     // says (美的 is the brand Midea): 22 dw-zh articles, none of them about the brand.
-    const generic = lexicon.common.has(key) || (key.length === 2 && key[1] === '的');
+    // A numeral and 国 counts countries (节俭四国, 这四国, 金砖五国): 23 and 8 dw-zh articles, never
+    // Shikoku (四国) or a bloc of its own.
+    const generic =
+      lexicon.common.has(key) ||
+      (key.length === 2 && key[1] === '的') ||
+      (key.length === 2 && key[1] === '国' && COUNT_NUMERALS.has(key[0] as string));
     if (key.length < 2 || key.length > 14 || debris || generic || !/^[\u3400-\u9fff·]+$/.test(key)) {
       evidence.delete(key);
     }

@@ -401,6 +401,15 @@ describe('a dictionary name that reads as a word and a particle', () => {
     ]);
     expect(names).not.toContain('美的');
   });
+
+  it('is no entity where a numeral and 国 count countries (节俭四国, 这四国), unlike 四川', () => {
+    const names = namesIn([
+      article('n1', ['所谓“节俭四国”的质疑。这四国也是印太地区的国家。四川发生地震。']),
+      article('n2', ['四国联手应对。四国再度演习。四川省政府表示。']),
+    ]);
+    expect(names).not.toContain('四国');
+    expect(names).toContain('四川');
+  });
 });
 
 describe('credit lines', () => {
