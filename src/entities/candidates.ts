@@ -22,8 +22,11 @@ export interface Candidate {
   englishCount: Map<string, number>;
   /** Articles whose evidence named it. */
   articles: Set<string>;
+  /** Quotes of it, not counting those repeated from another article (see collectQuoted). */
   quoted: number;
   quotedArticles: Set<string>;
+  /** Articles that quote it only in a passage another article has too (a repeated caption). */
+  repeatedQuoteArticles: Set<string>;
 }
 
 export class CandidateSet {
@@ -41,6 +44,7 @@ export class CandidateSet {
         articles: new Set(),
         quoted: 0,
         quotedArticles: new Set(),
+        repeatedQuoteArticles: new Set(),
       };
       this.byKey.set(key, c);
     }
@@ -369,15 +373,33 @@ function spacedLike(chinese: string, english: string): string {
 
 const QUOTED = /[「“『《]([^「」“”『』《》"]{2,16})[」”』》]|"([^"\n]{2,16})"/g;
 
-export function collectQuoted(articleId: string, text: string, out: CandidateSet): void {
+/**
+ * The quoted terms of one passage. With `seen` (the quotes met so far, with ten characters on either
+ * side, and the article that had each first): a quote another article has in the same words (a
+ * caption or summary the site repeats) is no other writer's use of the term, and counts apart.
+ */
+export function collectQuoted(
+  articleId: string,
+  text: string,
+  out: CandidateSet,
+  seen?: Map<string, string>,
+): void {
   for (const m of text.matchAll(QUOTED)) {
     const term = ((m[1] ?? m[2]) as string).trim();
     // Every quoted term is counted (西伯利亚力量2号 shows that 西伯利亚力量 recurs); only Han ones can
     // become entities (quotedStandsOut).
     if (!/[\u3400-\u9fff]/.test(term)) continue;
     const c = out.add(term, 'quoted', articleId);
-    c.quoted++;
-    c.quotedArticles.add(articleId);
+    const at = m.index ?? 0;
+    const context = text.slice(Math.max(0, at - 10), at + m[0].length + 10);
+    const first = seen?.get(context);
+    if (first === undefined) seen?.set(context, articleId);
+    if (first !== undefined && first !== articleId) {
+      c.repeatedQuoteArticles.add(articleId);
+    } else {
+      c.quoted++;
+      c.quotedArticles.add(articleId);
+    }
   }
 }
 

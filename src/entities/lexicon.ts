@@ -129,12 +129,15 @@ export class Lexicon {
   /**
    * What a common word does in a sentence, as far as its glosses say: 'link' for a preposition or
    * conjunction (根据 "according to", 虽然 "although", 为了 "in order to"), 'verb' for a word with a
-   * verb sense (批评 "to criticize", 管理 "…; to manage"), else undefined (nouns: 药品, 政策).
+   * verb sense (批评 "to criticize", 管理 "…; to manage"), else undefined (nouns: 药品, 政策). With
+   * `firstSense`, a verb only where its first sense is one (领先 "to lead", not 运动 "movement; … to
+   * exercise").
    */
-  wordRole(key: string): 'link' | 'verb' | undefined {
+  wordRole(key: string, firstSense = false): 'link' | 'verb' | undefined {
     const list = (this.entryByKey.get(key) ?? []).filter((e) => !e.proper);
     if (list.some((e) => LINK_GLOSS.test(e.glosses[0] ?? ''))) return 'link';
-    if (list.some((e) => e.glosses.some((g) => /^to /.test(g)))) return 'verb';
+    const senses = (e: CedictEntry) => (firstSense ? e.glosses.slice(0, 1) : e.glosses);
+    if (list.some((e) => senses(e).some((g) => /^to /.test(g)))) return 'verb';
     return undefined;
   }
 

@@ -187,6 +187,24 @@ describe('extractEntities', () => {
     expect(names).toContain('战狼外交');
   });
 
+  it('counts a quote that other articles repeat in the same words apart (a caption the site reuses)', () => {
+    const caption = (id: string) =>
+      article(id, ['乔治亚是说“拜登领先”，北卡州则说“特朗普领先”。香港“反修例运动”开始后，军机“执行任务”。']);
+    const repeated = namesIn([caption('r1'), caption('r2'), caption('r3')]);
+    // Plain words and a name with a verb are no names when only a repeated caption quotes them ...
+    expect(repeated).not.toContain('执行任务');
+    expect(repeated).not.toContain('拜登领先');
+    // ... a term that is no plain prose still is one.
+    expect(repeated).toContain('反修例运动');
+    // Quoted by three articles in their own words, plain words make a term.
+    const own = namesIn([
+      article('o1', ['台湾战机在台东“执行任务”时坠毁。']),
+      article('o2', ['解放军军机多次飞进识别区“执行任务”。']),
+      article('o3', ['海警船只称在钓鱼岛附近“执行任务”。']),
+    ]);
+    expect(own).toContain('执行任务');
+  });
+
   it('takes no bare dictionary given name for the one person a parenthesis names (威廉 for Harald Wilhelm)', () => {
     const names = namesIn([
       article('b1', ['戴姆勒首席财务官威廉（Harald Wilhelm）表示。', '英国王子威廉访问德国。']),
