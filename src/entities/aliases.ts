@@ -27,6 +27,8 @@ export interface AliasInput {
   toSimplified: (s: string) => string;
   toTraditional: (s: string) => string;
   romanize: (simplified: string) => string | undefined;
+  /** Folded forms that read as common words where they occur (上都 in 地图上都), never aliases. */
+  readsAsWords?: (key: string) => boolean;
 }
 
 export function buildAliases(input: AliasInput): Alias[] {
@@ -68,6 +70,7 @@ export function buildAliases(input: AliasInput): Alias[] {
           .some((n) => n === name || (!/^[A-Z0-9]+$/.test(name) && normEnglish(n) === normEnglish(name)))
       )
         continue;
+      if (input.readsAsWords?.(key)) continue;
       for (const e of entries) {
         chinese.push([e.traditional, 'variant-gloss']);
         chinese.push([e.simplified, 'variant-gloss']);

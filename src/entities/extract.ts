@@ -78,6 +78,24 @@ const HEADING_KINDS = new Set(['subheading', 'gallery-heading']);
 const inContent = (p: Passage): boolean => p.kind !== 'byline';
 const VARIANT_FORMS = new Set(VARIANT_TABLE.flat());
 const COUNT_NUMERALS = new Set([...'一二两三四五六七八九十几多诸']);
+/** Characters that follow a noun to say where (地图上, 课程中, 三天后). */
+const LOCALIZERS = new Set([...'上中下里内外前后']);
+
+/**
+ * A two-character dictionary name that reads as two common words wherever it occurs, whatever the
+ * dictionary says; no entity nor alias:
+ * - one character and 的, "X's" or "X-ish" (最美的, 访美的, 中美的: 美的 is the brand Midea; 22 dw-zh
+ *   articles, none about the brand);
+ * - a place word and a function character (地图上|都, 其中|都: 上都 and 中都, the Yuan and Jin capitals,
+ *   in 21 and 16 dw-zh articles, none about either);
+ * - a numeral and 国, a count of countries (节俭四国, 金砖五国: 23 and 8 articles, never Shikoku).
+ */
+function readsAsWords(key: string): boolean {
+  if (key.length !== 2) return false;
+  const a = key[0] as string;
+  const b = key[1] as string;
+  return b === '的' || (LOCALIZERS.has(a) && STOP_CHARS.has(b)) || (b === '国' && COUNT_NUMERALS.has(a));
+}
 
 export function extractEntities(articles: Article[], options: ExtractOptions = {}): ExtractResult {
   const lexicon = options.lexicon ?? new Lexicon();
@@ -336,14 +354,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     const debris =
       (STOP_CHARS.has(key[0] as string) && known(key.slice(1))) ||
       (STOP_CHARS.has(key[key.length - 1] as string) && known(key.slice(0, -1)));
-    // One character and 的 reads as "X's" or "X-ish" (最美的, 访美的, 中美的), whatever the dictionary
-    // says (美的 is the brand Midea): 22 dw-zh articles, none of them about the brand.
-    // A numeral and 国 counts countries (节俭四国, 这四国, 金砖五国): 23 and 8 dw-zh articles, never
-    // Shikoku (四国) or a bloc of its own.
-    const generic =
-      lexicon.common.has(key) ||
-      (key.length === 2 && key[1] === '的') ||
-      (key.length === 2 && key[1] === '国' && COUNT_NUMERALS.has(key[0] as string));
+    const generic = lexicon.common.has(key) || readsAsWords(key);
     if (key.length < 2 || key.length > 14 || debris || generic || !/^[\u3400-\u9fff·]+$/.test(key)) {
       evidence.delete(key);
     }
@@ -475,6 +486,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       toSimplified,
       toTraditional,
       romanize: romanizeChineseName,
+      readsAsWords,
     });
     const counts = new Map<string, number>();
     for (const e of evs) for (const [n, k] of e.englishCount) counts.set(n, (counts.get(n) ?? 0) + k);

@@ -420,6 +420,24 @@ describe('a dictionary name that reads as a word and a particle', () => {
     expect(names).not.toContain('美的');
   });
 
+  it('is no entity where a place word and a function character read as two words (地图上|都, 其中|都)', () => {
+    const r = extractEntities(
+      [
+        article('l1', ['城市地图上都没有标记。双方在其中都有收益。成都举行会议。']),
+        article('l2', ['很大程度上都是防御性的。课程中都有相似内容。成都市政府说。商都位于内蒙古。']),
+      ],
+      { lexicon },
+    );
+    const names = r.entities.map((e) => e.name);
+    expect(names).not.toContain('上都');
+    expect(names).not.toContain('中都');
+    expect(names).toContain('成都');
+    // Nor an alias of a name with the same English (商都, also "Shangdu").
+    const shangdu = r.entities.find((e) => e.name === '商都');
+    expect(shangdu).toBeDefined();
+    expect(shangdu?.aliases.map((a) => a.text)).not.toContain('上都');
+  });
+
   it('is no entity where a numeral and 国 count countries (节俭四国, 这四国), unlike 四川', () => {
     const names = namesIn([
       article('n1', ['所谓“节俭四国”的质疑。这四国也是印太地区的国家。四川发生地震。']),
