@@ -237,6 +237,22 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     }
     return e;
   };
+  // A dictionary name whose senses all send elsewhere, to several names (德州: "see 德州市" Dezhou,
+  // "abbr. for 德克萨斯州" Texas), is named first by the one the corpus writes about: the target found
+  // in the most articles, itself or without its 州, 市, 县 or 省 (the other names stay aliases). In
+  // dw-zh, 德州 (18 articles: 俄亥俄州、德州, 德州警长) is Texas, and the city Dezhou never occurs.
+  const corpusSense = (key: string): string[] | undefined => {
+    const senses = lexicon.redirects(key).filter((s) => s.names.length > 0);
+    if (senses.length < 2) return undefined;
+    const spread = (target: string) => {
+      const bare = target.replace(/[州市县省]$/, '');
+      const extra = bare !== target && bare !== key ? (cedictHits.get(bare)?.articles.size ?? 0) : 0;
+      return (cedictHits.get(target)?.articles.size ?? 0) + extra;
+    };
+    const ranked = senses.map((s) => ({ names: s.names, n: spread(s.target) })).sort((a, b) => b.n - a.n);
+    const [best, next] = ranked as [(typeof ranked)[number], (typeof ranked)[number]];
+    return best.n > next.n ? best.names : undefined;
+  };
   for (const [key, hit] of cedictHits) {
     // A dictionary proper noun without an English name in its gloss ("the Chinese side") is no name.
     if (lexicon.englishOf(lexicon.proper.get(key) ?? []).length === 0) continue;
@@ -244,10 +260,11 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     e.cedict = true;
     for (const [f, n] of hit.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
     for (const id of hit.articles) e.articles.add(id);
-    for (const name of lexicon.englishOf(lexicon.proper.get(key) ?? [])) {
+    const sense = corpusSense(key);
+    for (const name of [...(sense ?? []), ...lexicon.englishOf(lexicon.proper.get(key) ?? [])]) {
       if (!e.english.has(name)) e.english.set(name, 'cedict');
     }
-    e.primary = lexicon.englishOf(lexicon.proper.get(key) ?? [], true);
+    e.primary = sense ? sense.slice(0, 1) : lexicon.englishOf(lexicon.proper.get(key) ?? [], true);
   }
   // An English name given in parentheses after many different Chinese names is a citation (a news
   // site, a party), not a translation: it neither names nor merges them.

@@ -77,9 +77,7 @@ export class Lexicon {
         continue;
       }
       for (const g of e.glosses) {
-        const see = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(
-          g,
-        );
+        const see = REDIRECT.exec(g);
         const names: string[] = [];
         if (see) {
           const target = this.entryByKey.get(foldKey(see[2] ?? (see[1] as string)));
@@ -98,6 +96,32 @@ export class Lexicon {
     return [...new Set(out)];
   }
 
+  /**
+   * The senses of a dictionary name that redirect ("see 德州市", "abbr. for 德克萨斯州"): each one's
+   * target (folded) and the English names the target's glosses give. Empty unless every sense of
+   * every entry redirects.
+   */
+  redirects(key: string): Array<{ target: string; names: string[] }> {
+    const out: Array<{ target: string; names: string[] }> = [];
+    for (const e of this.proper.get(key) ?? []) {
+      for (const g of e.glosses) {
+        const see = REDIRECT.exec(g);
+        if (!see) return [];
+        const target = foldKey(see[2] ?? (see[1] as string));
+        const names: string[] = [];
+        // The target as written, else without its 州, 市, 县 or 省 (德克萨斯州 → 德克萨斯 "Texas").
+        for (const k of [target, target.replace(/[州市县省]$/, '')]) {
+          for (const t of this.entryByKey.get(k) ?? []) {
+            if (t.proper) for (const tg of t.glosses) names.push(...namesInGloss(tg));
+          }
+          if (names.length > 0) break;
+        }
+        out.push({ target, names: [...new Set(names)] });
+      }
+    }
+    return out;
+  }
+
   /** All gloss text for a key (redirects followed), for kind hints. */
   glossText(key: string): string {
     const list = this.proper.get(key) ?? this.entryByKey.get(key) ?? [];
@@ -105,9 +129,7 @@ export class Lexicon {
     for (const e of list) {
       for (const g of e.glosses) {
         parts.push(g);
-        const see = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/.exec(
-          g,
-        );
+        const see = REDIRECT.exec(g);
         const target = see ? this.entryByKey.get(foldKey(see[2] ?? (see[1] as string))) : undefined;
         if (target) for (const t of target) parts.push(...t.glosses);
       }
@@ -253,6 +275,9 @@ export function namesInGloss(gloss: string): string[] {
   for (const m of g.matchAll(/\baka ([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})/g)) out.push(m[1] as string);
   return out;
 }
+
+/** A sense that sends to another entry: "see 德州市[…]", "abbr. for 德克薩斯州|德克萨斯州[…]". */
+const REDIRECT = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/;
 
 /** First senses of prepositions and conjunctions (see Lexicon.wordRole). */
 const LINK_GLOSS =

@@ -343,6 +343,23 @@ describe('an ambiguous dictionary name', () => {
   });
 });
 
+describe('a dictionary name whose senses send to several names', () => {
+  it('is named by the one the corpus writes about: 德州 is Texas beside 德克萨斯, not the city Dezhou', () => {
+    const r = extractEntities(
+      [
+        article('t1', ['俄亥俄州、德州等多个州份的选票。德克萨斯州长表示。']),
+        article('t2', ['德州警长说。美国德克萨斯发生暴风雪。']),
+      ],
+      { lexicon },
+    );
+    const texas = r.entities.find((e) => e.aliases.some((a) => a.text === 'Texas'));
+    expect(texas?.english).toBe('Texas');
+    expect([texas?.name, ...(texas?.aliases.map((a) => a.text) ?? [])]).toEqual(
+      expect.arrayContaining(['德州', '德克萨斯']),
+    );
+  });
+});
+
 describe('a dictionary name many people bear', () => {
   it('is the bearer the corpus names twice, not the dictionary example: 米歇尔 = Charles Michel', () => {
     const r = extractEntities(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareNameWords, namesInGloss, sameWordThing } from '../../src/entities/lexicon.ts';
+import { bareNameWords, Lexicon, namesInGloss, sameWordThing } from '../../src/entities/lexicon.ts';
 
 describe('namesInGloss', () => {
   it('takes the names on either side of "or", with a description after them', () => {
@@ -66,5 +66,18 @@ describe('bareNameWords', () => {
     );
     expect(bareNameWords([entry(['Joe Biden (1942-), US president'])])).toEqual([]);
     expect(bareNameWords([entry(['Michel (name)'], false)])).toEqual([]);
+  });
+});
+
+describe('Lexicon.redirects', () => {
+  it('gives each redirecting sense its target and the names the target gives', () => {
+    const lexicon = new Lexicon();
+    expect(lexicon.redirects('德州')).toEqual([
+      { target: '德州市', names: ['Dezhou'] },
+      // 德克萨斯州 has no entry of its own: its name without 州 does.
+      { target: '德克萨斯州', names: ['Texas'] },
+    ]);
+    // A name with a sense of its own gives none.
+    expect(lexicon.redirects('拜登')).toEqual([]);
   });
 });
