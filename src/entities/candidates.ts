@@ -195,7 +195,10 @@ export function nameBeforeParen(
       glued = false;
       mode = 'free';
     } else if (s.type === 'char') {
-      if (STOP_CHARS.has(text) || NAME_EDGE.has(text) || !isHan(text.charCodeAt(0))) break;
+      // Right after "·" a function character starts a part of the name (冯·于克斯屈尔: 于 "at").
+      const left = segs[i - 1];
+      const afterDot = taken && left !== undefined && folded.slice(left.start, left.end) === '·';
+      if (((STOP_CHARS.has(text) || NAME_EDGE.has(text)) && !afterDot) || !isHan(text.charCodeAt(0))) break;
       const translit = isTransliterationPart(text);
       if (mode === 'complete' || (mode === 'partial' && !translit)) break;
       // Left of a name continued across a dictionary word, only transliteration characters go on

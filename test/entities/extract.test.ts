@@ -66,6 +66,17 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('伊朗资深核科学家法赫里扎德', lexicon, ['Mohsen Fachrisadeh'])).toBe('法赫里扎德');
   });
 
+  it('takes a function character that starts a part after "·" (冯·于克斯屈尔, 萨德尔·让帕罗夫)', () => {
+    expect(nameBeforeParen('会执行长奥勒·冯·于克斯屈尔', lexicon, ['Ole von Uexküll'])).toBe(
+      '奥勒·冯·于克斯屈尔',
+    );
+    expect(nameBeforeParen('吉尔吉斯总统萨德尔·让帕罗夫', lexicon, ['Sadyr Zhaparov'])).toBe(
+      '萨德尔·让帕罗夫',
+    );
+    // Elsewhere it still ends the name.
+    expect(nameBeforeParen('部长于是说明斯基', lexicon, ['Minsky'])).not.toMatch(/^于/);
+  });
+
   it('takes no name from "the word" before a gloss of a quoted term (“骗子媒体”一词（Lügenpresse）)', () => {
     expect(nameBeforeParen('评委会表示，“骗子媒体”一词', lexicon, ['Lügenpresse'])).toBeUndefined();
     expect(nameBeforeParen('这个词', lexicon, ['Wutbürger'])).toBeUndefined();
