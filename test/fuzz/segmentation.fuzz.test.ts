@@ -18,9 +18,10 @@ import { PatternTrie } from '../../src/match/trie.ts';
 import { fold, foldKey, isHan } from '../../src/text/fold.ts';
 import { RUNS } from './arbitraries.ts';
 
-/** Han characters (Traditional and Simplified forms of some, two function characters), a space, a letter. */
+/** Han characters (Traditional and Simplified forms of some, two function characters, two numerals), a space, a letter. */
 const ALPHABET = [
   '四',
+  '十',
   '川',
   '普',
   '通',
@@ -44,6 +45,24 @@ const FUNCTION = new Set(
 const word = fc
   .array(fc.constantFrom(...ALPHABET.filter((c) => isHan(c.charCodeAt(0)))), { minLength: 2, maxLength: 5 })
   .map((cs) => cs.join(''));
+
+/**
+ * The matcher's number rules, written out plainly: a key that begins with a place unit is no match
+ * right after a numeral (四万年); a key made only of numerals is none after a numeral, 第 or 双, nor
+ * before a unit or classifier (十一个).
+ */
+const NUMERALS = '0123456789０１２３４５６７８９一二三四五六七八九十百千万两几数多萬兩幾數';
+function referenceNumberRule(key: string, text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  if ('十百千万亿兆萬億'.includes(key[0] as string) && before !== '' && NUMERALS.includes(before))
+    return true;
+  if (![...key].every((ch) => '〇零一二三四五六七八九十百千万两兩萬'.includes(ch))) return false;
+  const after = text[end] ?? '';
+  return (
+    (before !== '' && (NUMERALS.includes(before) || '第双雙'.includes(before))) ||
+    (after !== '' && '天年月日号个名位次届岁周號個屆歲週大条條项項家人多余餘点點'.includes(after))
+  );
+}
 
 /** The check as first written: window, then free vs forced segmentation over a Set of folded words. */
 function referenceCuts(words: ReadonlySet<string>, text: string, start: number, end: number): boolean {
@@ -123,6 +142,7 @@ describe(`fuzz: the segmentation check against the reference (${RUNS} cases)`, (
             if (key.length < 2 || !folded.startsWith(key, i)) return;
             if (best && best[1] - best[0] >= key.length) return;
             if (isHan(key.charCodeAt(0)) && referenceCuts(lexicon, text, i, i + key.length)) return;
+            if (referenceNumberRule(key, text, i, i + key.length)) return;
             best = [i, i + key.length, p];
           });
           if (best) want.push(best);
