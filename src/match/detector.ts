@@ -119,6 +119,7 @@ export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
   const weak = new Map(entities.map((e) => [e.id, new Set(e.weakKeys ?? [])]));
   const pieces = new Map(entities.map((e) => [e.id, new Set(e.pieceKeys ?? [])]));
   const byKey = new Map<string, Array<{ entityId: string; rank: number; text: string }>>();
+  const byId = new Map(entities.map((e) => [e.id, e]));
   for (const e of entities) {
     const texts: Alias[] = [{ text: e.name, source: 'corpus' }, ...e.aliases];
     for (const a of texts) {
@@ -137,8 +138,8 @@ export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
     for (const x of list) best = Math.min(best, x.rank);
     const owners = new Set<string>();
     for (const x of list) if (x.rank === best) owners.add(x.entityId);
-    if (owners.size !== 1) continue;
-    const [owner] = owners as Set<string>;
+    const owner = owners.size === 1 ? [...owners][0] : sharedKeyOwner(key, owners, byId);
+    if (owner === undefined) continue;
     const originals = new Set<string>();
     for (const x of list) if (x.entityId === owner) originals.add(x.text);
     const flags =
@@ -147,6 +148,27 @@ export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
     out.push(flags ? [key, owner as string, [...originals], flags] : [key, owner as string, [...originals]]);
   }
   return out;
+}
+
+/**
+ * Of several entities that give a key equally directly, the one it belongs to: the one whose English
+ * name it is ("China" is 中国's; 唐山, Tangshan, also has it from an old sense), else one the corpus
+ * names in five times as many articles as all the others together ("Germany": 德国 745, 联邦德国 16).
+ * Otherwise none: the key is ambiguous and left out. Before (2026-11-27), every shared key was left
+ * out, and with the dw-zh corpus no English page had China or Germany marked.
+ */
+function sharedKeyOwner(
+  key: string,
+  owners: ReadonlySet<string>,
+  byId: ReadonlyMap<string, Entity>,
+): string | undefined {
+  const list = [...owners].map((id) => byId.get(id) as Entity);
+  const named = list.filter((e) => e.english !== undefined && foldKey(e.english) === key);
+  if (named.length === 1) return (named[0] as Entity).id;
+  list.sort((a, b) => b.articleCount - a.articleCount || (a.id < b.id ? -1 : 1));
+  const [top, ...rest] = list as [Entity, ...Entity[]];
+  const others = rest.reduce((n, e) => n + e.articleCount, 0);
+  return top.articleCount > 0 && top.articleCount >= 5 * others ? top.id : undefined;
 }
 
 /** The heavy part of createDetector, done once at build time and stored with the extension. */
@@ -338,7 +360,35 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
           }
         }
       });
-      return out.sort((a, b) => a.run - b.run || a.start - b.start);
+      return dropEverydayWords(runs, out).sort((a, b) => a.run - b.run || a.start - b.start);
     },
   };
+}
+
+/** A capitalised word and nothing else: "Will", "Hope", "Nice". */
+const ONE_WORD = /^[A-Z][a-z]+$/;
+
+/** Whether `start` opens a sentence of `text`: only spaces, quotes or brackets after a full stop or the run's start. */
+export function atSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s"'“‘«([]/.test(text[i] as string)) i--;
+  return i < 0 || /[.!?:;…。！？：；]/.test(text[i] as string);
+}
+
+/**
+ * Drops one-word Latin mentions that open a sentence ("Will you…", "Hope you…") where the same runs
+ * use the word in lower case ("it will rain"): there the capital comes from the position, and the
+ * text itself shows the word is an everyday one. Kept where the entity is also mentioned in a way
+ * that is not in doubt (George Will, or Will in mid-sentence), and where the text has no lower-case
+ * use of the word (Trump, China and Turkey open many sentences). The runs of one request only: the
+ * extension's requests hold at most 20,000 characters, the CLI's the whole page.
+ */
+function dropEverydayWords(runs: readonly string[], mentions: Mention[]): Mention[] {
+  const doubtful = (m: Mention) => ONE_WORD.test(m.text) && atSentenceStart(runs[m.run] as string, m.start);
+  if (!mentions.some(doubtful)) return mentions;
+  const lower = new Set<string>();
+  for (const text of runs) for (const w of text.match(/\b[a-z]+\b/g) ?? []) lower.add(w);
+  const firm = new Set<string>();
+  for (const m of mentions) if (!doubtful(m)) firm.add(m.entityId);
+  return mentions.filter((m) => !doubtful(m) || firm.has(m.entityId) || !lower.has(m.text.toLowerCase()));
 }

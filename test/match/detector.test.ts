@@ -1,0 +1,79 @@
+// The detector's own rules over the matcher's matches (src/match/detector.ts): who owns a key two
+// entities share, and one-word English mentions that open a sentence where the text shows the word
+// is an everyday one.
+import { describe, expect, it } from 'vitest';
+import type { Alias, Entity } from '../../src/entities/types.ts';
+import { assignPatterns, atSentenceStart, createDetector } from '../../src/match/detector.ts';
+
+function entity(
+  name: string,
+  articleCount: number,
+  aliases: Array<[string, Alias['source']]>,
+  english?: string,
+): Entity {
+  return {
+    id: `e:${name}`,
+    name,
+    kind: 'place',
+    articleCount,
+    aliases: aliases.map(([text, source]) => ({ text, source })),
+    ...(english ? { english } : {}),
+  };
+}
+
+const owner = (entities: Entity[], key: string) => assignPatterns(entities).find(([k]) => k === key)?.[1];
+
+describe('a key two entities give equally directly', () => {
+  it('belongs to the entity whose English name it is', () => {
+    const china = entity('中国', 10, [['China', 'cedict']], 'China');
+    const tangshan = entity('唐山', 50, [['China', 'cedict']], 'Tangshan');
+    expect(owner([china, tangshan], 'china')).toBe('e:中国');
+  });
+
+  it('else to one the corpus names in five times as many articles as the others together', () => {
+    const germany = entity('德国', 745, [['Germany', 'cedict']], 'Germany');
+    const frg = entity('联邦德国', 16, [['Germany', 'cedict']], 'German Federation');
+    germany.english = undefined;
+    expect(owner([germany, frg], 'germany')).toBe('e:德国');
+    // Four times as many is not enough: the key is ambiguous and left out.
+    frg.articleCount = 200;
+    expect(owner([germany, frg], 'germany')).toBeUndefined();
+  });
+
+  it('stays with the entity that gives it more directly, whatever the counts', () => {
+    const a = entity('甲', 1, [['Alpha', 'parenthetical']]);
+    const b = entity('乙', 100, [['Alpha', 'cedict']], 'Alpha');
+    expect(owner([a, b], 'alpha')).toBe('e:甲');
+  });
+});
+
+describe('a one-word English mention at the start of a sentence', () => {
+  const will = entity('维尔', 4, [
+    ['Will', 'short-form'],
+    ['George Will', 'parenthetical'],
+  ]);
+  const trump = entity('特朗普', 667, [['Trump', 'cedict']]);
+  const detector = createDetector([will, trump], { fuzzy: false });
+  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+
+  it('is dropped where the text uses the word in lower case', () => {
+    expect(found('Will you come? It will rain.')).toEqual([]);
+    expect(found('“Will you come?”', 'Maybe. Will they? We will see.')).toEqual([]);
+  });
+
+  it('is kept where nothing shows it is an everyday word, or the entity is named plainly too', () => {
+    expect(found('Will you come?')).toEqual(['0:Will']);
+    expect(found('Will wrote it. George Will said it will rain.')).toEqual(['0:Will', '0:George Will']);
+    expect(found('Trump said so. Trump won.')).toEqual(['0:Trump', '0:Trump']);
+    // In mid-sentence a capital is the name's own.
+    expect(found('We asked Will; he will come.')).toEqual(['0:Will']);
+  });
+
+  it('opens a sentence after a full stop, a colon or the start of the run, quotes and brackets skipped', () => {
+    expect(atSentenceStart('Will', 0)).toBe(true);
+    expect(atSentenceStart('Yes. (Will', 6)).toBe(true);
+    expect(atSentenceStart('“Will', 1)).toBe(true);
+    expect(atSentenceStart('said: Will', 6)).toBe(true);
+    expect(atSentenceStart('asked Will', 6)).toBe(false);
+  });
+});
