@@ -595,6 +595,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   entities = entities.filter((e) => (articleSets.get(e.id)?.size ?? 0) > 0);
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
   addShortForms(entities);
+  dropGivenNames(entities, givenNameCounts(cands));
   const kept = new Set(entities.map((e) => e.id));
   for (const id of Object.keys(byEntity)) if (!kept.has(id)) delete byEntity[id];
   return {
@@ -774,6 +775,42 @@ function countAll(text: string, trie: PatternTrie, counts: Int32Array): void {
       state = trie.child(state, text.charCodeAt(j));
       j++;
     }
+  }
+}
+
+/**
+ * How often each word opens and ends the English names the corpus gives in brackets after a name
+ * written with "·" (保罗·马纳福特（Paul Manafort）): given names open them, surnames end them.
+ */
+function givenNameCounts(cands: CandidateSet): Map<string, { first: number; last: number }> {
+  const counts = new Map<string, { first: number; last: number }>();
+  const at = (w: string) => counts.get(w) ?? counts.set(w, { first: 0, last: 0 }).get(w);
+  for (const c of cands.byKey.values()) {
+    if (!c.key.includes('·')) continue;
+    for (const [name, n] of c.englishCount) {
+      const words = name.split(/\s+/);
+      if (words.length < 2) continue;
+      (at(words[0] as string) as { first: number }).first += n;
+      (at(words[words.length - 1] as string) as { last: number }).last += n;
+    }
+  }
+  return counts;
+}
+
+/**
+ * A transliterated name's one-word English alias that the corpus mostly uses as a given name (Paul:
+ * 19 names open with it, none ends with it) is dropped: on an English page it would mark every Paul
+ * as 保罗. Twice at least and three times as often first as last; the entity keeps the name as its
+ * English name, and its Chinese forms.
+ */
+function dropGivenNames(entities: Entity[], counts: Map<string, { first: number; last: number }>): void {
+  for (const e of entities) {
+    if (e.kind === 'topic' || !isTransliteration(toSimplified(e.name))) continue;
+    e.aliases = e.aliases.filter((a) => {
+      if (!/^[A-Z][a-z]+$/.test(a.text)) return true;
+      const c = counts.get(a.text);
+      return !c || c.first < 2 || c.first < 3 * c.last;
+    });
   }
 }
 

@@ -405,6 +405,25 @@ describe('a dictionary name many people bear', () => {
   });
 });
 
+describe('a dictionary name that the corpus uses as a given name', () => {
+  it('gives no one-word English alias (Paul would mark every Paul as 保罗)', () => {
+    const r = extractEntities(
+      [
+        article('g1', ['前竞选经理保罗·马纳福特（Paul Manafort）被判刑。保罗说。']),
+        article('g2', ['众议院议长保罗·瑞安（Paul Ryan）表示。保罗表示欢迎。']),
+        article('g3', ['俄罗斯外长拉夫罗夫（Sergei Lavrov）到访。拉夫罗夫说。']),
+      ],
+      { lexicon },
+    );
+    const texts = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text);
+    expect(texts('保罗')).toBeDefined();
+    expect(texts('保罗')).not.toContain('Paul');
+    // Surnames stay: the short forms of the full names, and a name's own English.
+    expect(texts('保罗·马纳福特')).toContain('Manafort');
+    expect(texts('拉夫罗夫')).toContain('Lavrov');
+  });
+});
+
 describe('displayEnglish', () => {
   const named = (...xs: Array<[string, 'parenthetical' | 'cedict']>) => new Map(xs);
   it('shows the person given most often, spellings of one person counted together', () => {
