@@ -801,16 +801,18 @@ function givenNameCounts(cands: CandidateSet): Map<string, { first: number; last
  * A transliterated name's one-word English alias that the corpus mostly uses as a given name (Paul:
  * 19 names open with it, none ends with it) is dropped: on an English page it would mark every Paul
  * as 保罗. Twice at least and three times as often first as last; the entity keeps the name as its
- * English name, and its Chinese forms.
+ * English name, and its Chinese forms. An entity named so (保罗 "Paul", 戴维 "David") is a person's
+ * name, not the place a bare dictionary gloss had made it.
  */
 function dropGivenNames(entities: Entity[], counts: Map<string, { first: number; last: number }>): void {
+  const given = (word: string) => {
+    const c = counts.get(word);
+    return c !== undefined && c.first >= 2 && c.first >= 3 * c.last;
+  };
   for (const e of entities) {
     if (e.kind === 'topic' || !isTransliteration(toSimplified(e.name))) continue;
-    e.aliases = e.aliases.filter((a) => {
-      if (!/^[A-Z][a-z]+$/.test(a.text)) return true;
-      const c = counts.get(a.text);
-      return !c || c.first < 2 || c.first < 3 * c.last;
-    });
+    e.aliases = e.aliases.filter((a) => !/^[A-Z][a-z]+$/.test(a.text) || !given(a.text));
+    if (e.kind === 'place' && e.english !== undefined && given(e.english)) e.kind = 'person';
   }
 }
 

@@ -406,7 +406,7 @@ describe('a dictionary name many people bear', () => {
 });
 
 describe('a dictionary name that the corpus uses as a given name', () => {
-  it('gives no one-word English alias (Paul would mark every Paul as 保罗)', () => {
+  it('gives no one-word English alias (Paul would mark every Paul as 保罗), and is a person', () => {
     const r = extractEntities(
       [
         article('g1', ['前竞选经理保罗·马纳福特（Paul Manafort）被判刑。保罗说。']),
@@ -418,6 +418,8 @@ describe('a dictionary name that the corpus uses as a given name', () => {
     const texts = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text);
     expect(texts('保罗')).toBeDefined();
     expect(texts('保罗')).not.toContain('Paul');
+    // A person's name, not the place a bare dictionary gloss ("Paul") makes of it.
+    expect(r.entities.find((e) => e.name === '保罗')?.kind).toBe('person');
     // Surnames stay: the short forms of the full names, and a name's own English.
     expect(texts('保罗·马纳福特')).toContain('Manafort');
     expect(texts('拉夫罗夫')).toContain('Lavrov');
