@@ -177,7 +177,7 @@ export function nameBeforeParen(
     const continues =
       taken &&
       mode !== 'complete' &&
-      partTranslit &&
+      (partTranslit || partLength < englishSyllables(english, dots)) &&
       (partLength > 0 || glued) &&
       transliterationContinues(s.type, text, partLength, english, dots, lexicon);
     if (glued) {
@@ -325,6 +325,18 @@ function syllables(word: string): number {
  * groups (乌苏|拉·冯德莱恩 for "Ursula", but not 巴西|卢拉 for "Lula"). The English word is the
  * parenthesis' first one left of a "·", its last one otherwise.
  */
+/**
+ * The syllable floor (see syllables) of the English word this part of the name renders: the last
+ * word, or the first once a "·" was crossed. A part shorter than that goes on even when it holds a
+ * character that is no transliteration character (比特|尔斯通 "Beetlestone": 通; 维|克拉|玛帝亚号
+ * "Vikramaditya": 号).
+ */
+function englishSyllables(english: readonly string[], dots: number): number {
+  const words = (english[0] ?? '').split(/\s+/).filter(Boolean);
+  const word = dots > 0 ? words[0] : words[words.length - 1];
+  return word === undefined ? 0 : syllables(word);
+}
+
 function transliterationContinues(
   type: string,
   text: string,

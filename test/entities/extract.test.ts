@@ -66,6 +66,16 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('伊朗资深核科学家法赫里扎德', lexicon, ['Mohsen Fachrisadeh'])).toBe('法赫里扎德');
   });
 
+  it('goes on into a dictionary word of transliteration characters while the name is shorter than its English', () => {
+    // 通 and 号 are no transliteration characters; 比特 "bit" and 克拉 "carat" are dictionary words.
+    expect(nameBeforeParen('宾州法官比特尔斯通', lexicon, ['Wendy Beetlestone'])).toBe('比特尔斯通');
+    expect(nameBeforeParen('演习由印度海军维克拉玛帝亚号', lexicon, ['INS Vikramaditya'])).toBe(
+      '维克拉玛帝亚号',
+    );
+    // Long enough for its English: the word before it stays out.
+    expect(nameBeforeParen('印度海军维克拉玛帝亚号', lexicon, ['INS Mada'])).toBe('玛帝亚号');
+  });
+
   it('takes a function character that starts a part after "·" (冯·于克斯屈尔, 萨德尔·让帕罗夫)', () => {
     expect(nameBeforeParen('会执行长奥勒·冯·于克斯屈尔', lexicon, ['Ole von Uexküll'])).toBe(
       '奥勒·冯·于克斯屈尔',
