@@ -596,6 +596,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
   addShortForms(entities);
   dropGivenNames(entities, givenNameCounts(cands));
+  dropLanguageAdjectives(entities, lexicon);
   const kept = new Set(entities.map((e) => e.id));
   for (const id of Object.keys(byEntity)) if (!kept.has(id)) delete byEntity[id];
   return {
@@ -813,6 +814,18 @@ function dropGivenNames(entities: Entity[], counts: Map<string, { first: number;
     if (e.kind === 'topic' || !isTransliteration(toSimplified(e.name))) continue;
     e.aliases = e.aliases.filter((a) => !/^[A-Z][a-z]+$/.test(a.text) || !given(a.text));
     if (e.kind === 'place' && e.english !== undefined && given(e.english)) e.kind = 'person';
+  }
+}
+
+/**
+ * A language's one-word English name (德语 "German (language)", 俄语 "Russian") is no alias: on an
+ * English page the word is nearly always the adjective (the German government, Russian troops). The
+ * entity keeps it as its English name.
+ */
+function dropLanguageAdjectives(entities: Entity[], lexicon: Lexicon): void {
+  for (const e of entities) {
+    const language = /^([A-Z][a-z]+) \(language\)/.exec(lexicon.glossText(e.name))?.[1];
+    if (language) e.aliases = e.aliases.filter((a) => a.text !== language);
   }
 }
 

@@ -436,6 +436,17 @@ describe('a dictionary name that the corpus uses as a given name', () => {
   });
 });
 
+describe('a language', () => {
+  it('gives its one-word English name as no alias: on English pages it is the adjective', () => {
+    const r = extractEntities([article('d1', ['他会说德语。德语是一门语言。', '他用德语写作。'])], {
+      lexicon,
+    });
+    const german = r.entities.find((e) => e.name === '德语');
+    expect(german?.english).toBe('German');
+    expect(german?.aliases.map((a) => a.text)).not.toContain('German');
+  });
+});
+
 describe('displayEnglish', () => {
   const named = (...xs: Array<[string, 'parenthetical' | 'cedict']>) => new Map(xs);
   it('shows the person given most often, spellings of one person counted together', () => {
