@@ -818,13 +818,14 @@ function dropGivenNames(entities: Entity[], counts: Map<string, { first: number;
 }
 
 /**
- * A language's one-word English name (德语 "German (language)", 俄语 "Russian") is no alias: on an
- * English page the word is nearly always the adjective (the German government, Russian troops). The
- * entity keeps it as its English name.
+ * A language's or a nationality's one-word English name (德语 "German (language)", 美籍 "American (i.e.
+ * of US nationality)") is no alias: on an English page the word is nearly always the adjective (the
+ * German government, American troops). The entity keeps it as its English name.
  */
 function dropLanguageAdjectives(entities: Entity[], lexicon: Lexicon): void {
   for (const e of entities) {
-    const language = /^([A-Z][a-z]+) \(language\)/.exec(lexicon.glossText(e.name))?.[1];
+    const gloss = lexicon.glossText(e.name);
+    const language = /^([A-Z][a-z]+) \((?:language|i\.e\. of [^)]*nationality)\)/.exec(gloss)?.[1];
     if (language) e.aliases = e.aliases.filter((a) => a.text !== language);
   }
 }

@@ -436,14 +436,19 @@ describe('a dictionary name that the corpus uses as a given name', () => {
   });
 });
 
-describe('a language', () => {
+describe('a language or a nationality', () => {
   it('gives its one-word English name as no alias: on English pages it is the adjective', () => {
-    const r = extractEntities([article('d1', ['他会说德语。德语是一门语言。', '他用德语写作。'])], {
-      lexicon,
-    });
+    const r = extractEntities(
+      [article('d1', ['他会说德语。德语是一门语言。', '他用德语写作。一名美籍男子被捕，美籍记者说。'])],
+      { lexicon },
+    );
     const german = r.entities.find((e) => e.name === '德语');
     expect(german?.english).toBe('German');
     expect(german?.aliases.map((a) => a.text)).not.toContain('German');
+    // A nationality likewise (美籍 "American (i.e. of US nationality)").
+    const american = r.entities.find((e) => e.name === '美籍');
+    expect(american?.english).toBe('American');
+    expect(american?.aliases.map((a) => a.text)).not.toContain('American');
   });
 });
 
