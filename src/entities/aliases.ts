@@ -31,6 +31,12 @@ export interface AliasInput {
   readsAsWords?: (key: string) => boolean;
 }
 
+/** A province's or autonomous region's English name, and the name before its administrative words. */
+const REGION =
+  /^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Province|Autonomous Region|Special Administrative Region)$/;
+/** The people an autonomous region is named for: "Xinjiang Uighur", "Ningxia Hui". */
+const ETHNIC = / (?:Uighur|Uyghur|Zhuang|Hui|Tibetan|Mongol)$/;
+
 export function buildAliases(input: AliasInput): Alias[] {
   const out: Alias[] = [];
   const seen = new Set<string>();
@@ -85,6 +91,10 @@ export function buildAliases(input: AliasInput): Alias[] {
   // English.
   for (const [name, source] of input.english) {
     add(name, source);
+    // A province or region by its own name: Xinjiang for "Xinjiang Uighur Autonomous Region",
+    // Guangdong for "Guangdong Province" (not cities, counties or districts: New York City, He County).
+    const region = input.kind === 'place' ? REGION.exec(name)?.[1]?.replace(ETHNIC, '') : undefined;
+    if (region && region.length >= 4) add(region, source);
     const words = name.split(/\s+/);
     if (input.kind === 'person' && words.length >= 3 && /^[A-Z]/.test(words[words.length - 1] as string)) {
       add(`${words[0]} ${words[words.length - 1]}`, source); // Sergey Viktorovich Lavrov → Sergey Lavrov

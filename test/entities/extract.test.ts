@@ -436,6 +436,20 @@ describe('a dictionary name that the corpus uses as a given name', () => {
   });
 });
 
+describe('a province or an autonomous region', () => {
+  it('is named on English pages by its own name (Xinjiang, Guangdong), a city not by its country', () => {
+    const r = extractEntities(
+      [article('x1', ['新疆和西藏的人权状况引发关注。广东省政府表示。', '墨西哥城发生地震。新疆棉花。'])],
+      { lexicon },
+    );
+    const texts = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text) ?? [];
+    expect(texts('新疆')).toContain('Xinjiang');
+    expect(texts('西藏')).toContain('Tibet');
+    expect(texts('墨西哥城')).toContain('Mexico City');
+    expect(texts('墨西哥城')).not.toContain('Mexico');
+  });
+});
+
 describe('a language or a nationality', () => {
   it('gives its one-word English name as no alias: on English pages it is the adjective', () => {
     const r = extractEntities(
