@@ -31,6 +31,9 @@ export interface AliasInput {
   readsAsWords?: (key: string) => boolean;
 }
 
+/** A dictionary sense naming a people: "Uighur (Uyghur) ethnic group of Xinjiang", "Tibetan (person)", "Jew". */
+const PEOPLE = /^([A-Z][a-z]{3,})(?: \(([A-Z][a-z]{3,})\))?( ethnic group\b.*| \(person\))?$/;
+
 /** A province's or autonomous region's English name, and the name before its administrative words. */
 const REGION =
   /^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Province|Autonomous Region|Special Administrative Region)$/;
@@ -98,6 +101,18 @@ export function buildAliases(input: AliasInput): Alias[] {
     const words = name.split(/\s+/);
     if (input.kind === 'person' && words.length >= 3 && /^[A-Z]/.test(words[words.length - 1] as string)) {
       add(`${words[0]} ${words[words.length - 1]}`, source); // Sergey Viktorovich Lavrov → Sergey Lavrov
+    }
+  }
+  // A people by its plural too (Uighurs, Tibetans, Kazakhs), and the spelling in brackets (Uyghur).
+  if (input.kind === 'topic' || /[人族]$/.test(input.name)) {
+    const first = (input.lexicon.glossText(input.name).split(';')[0] ?? '').trim();
+    const people = PEOPLE.exec(first);
+    const names =
+      people && (/[人族徒]$/.test(input.name) || people[3] !== undefined) ? [people[1], people[2]] : [];
+    for (const n of names) {
+      if (!n) continue;
+      add(n, 'cedict');
+      add(`${n}s`, 'cedict');
     }
   }
   // Pinyin only where nothing else gives an English name (李辉 → Li Hui); dictionary and corpus forms

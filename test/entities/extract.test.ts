@@ -450,6 +450,19 @@ describe('a province or an autonomous region', () => {
   });
 });
 
+describe('a people', () => {
+  it('is named by its plural and the other spelling too (Uighurs, Uyghur), a faith not', () => {
+    const r = extractEntities(
+      [article('u1', ['维吾尔族人权问题。基督徒和基督教。维吾尔族文化。', '基督教会表示。'])],
+      { lexicon },
+    );
+    const texts = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text) ?? [];
+    expect(texts('维吾尔族')).toEqual(expect.arrayContaining(['Uighurs', 'Uyghur', 'Uyghurs']));
+    expect(texts('基督徒')).toContain('Christians');
+    expect(texts('基督教').some((t) => t.endsWith('ys'))).toBe(false);
+  });
+});
+
 describe('a language or a nationality', () => {
   it('gives its one-word English name as no alias: on English pages it is the adjective', () => {
     const r = extractEntities(
