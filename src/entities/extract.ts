@@ -406,6 +406,18 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       byEnglish.set(n, [...(byEnglish.get(n) ?? []), key]);
     }
   }
+  // An organisation's acronym in brackets merges it with the short name the dictionary gives that
+  // very acronym (北大西洋公约联盟（NATO） with 北约 "NATO", 东南亚国家协会（ASEAN） with 东盟); credits
+  // (CNN after a reporter) are no organisation names. Only a dictionary abbreviation of three
+  // characters at most: 美国广播公司 is "ABC" too, and 澳大利亚广播公司（ABC） is another broadcaster.
+  for (const key of keys) {
+    if (!isOrganisationName(key) && !/联盟|组织|公约/.test(key)) continue;
+    for (const [n, source] of (evidence.get(key) as Evidence).english) {
+      const list = source === 'parenthetical' && isAcronym(n) ? byEnglish.get(`acronym:${n}`) : undefined;
+      const short = list?.some((k) => k.length <= 3 && (evidence.get(k) as Evidence).primary?.includes(n));
+      if (list && short && !list.includes(key)) list.push(key);
+    }
+  }
   for (const list of byEnglish.values()) {
     for (const k of list.slice(1)) {
       // Two dictionary names with different dictionary translations stay apart (特朗普 ≠ 梅拉尼娅).

@@ -450,6 +450,22 @@ describe('a province or an autonomous region', () => {
   });
 });
 
+describe('an organisation with an acronym in brackets', () => {
+  it('merges with the dictionary abbreviation for that acronym (北约 "NATO"), not with a longer name', () => {
+    const r = extractEntities(
+      [
+        article('n1', ['北大西洋公约联盟（NATO）成立于1949年。北约峰会召开。']),
+        article('n2', ['澳大利亚广播公司（ABC）报道。美国广播公司也报道了。北约秘书长说。']),
+      ],
+      { lexicon },
+    );
+    const of = (name: string) =>
+      r.entities.find((e) => e.name === name || e.aliases.some((a) => a.text === name));
+    expect(of('北大西洋公约联盟')?.id).toBe(of('北约')?.id);
+    expect(of('澳大利亚广播公司')?.id).not.toBe(of('美国广播公司')?.id);
+  });
+});
+
 describe('a people', () => {
   it('is named by its plural and the other spelling too (Uighurs, Uyghur), a faith not', () => {
     const r = extractEntities(
