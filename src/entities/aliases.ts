@@ -31,7 +31,10 @@ export interface AliasInput {
   readsAsWords?: (key: string) => boolean;
 }
 
-/** A dictionary sense naming a people: "Uighur (Uyghur) ethnic group of Xinjiang", "Tibetan (person)", "Jew". */
+/**
+ * A dictionary sense naming a people or its members: "Uighur (Uyghur) ethnic group of Xinjiang",
+ * "Tibetan (person)", "Christian" (of 基督徒). Four letters at least: no "Hans" for 汉族 "Han".
+ */
 const PEOPLE = /^([A-Z][a-z]{3,})(?: \(([A-Z][a-z]{3,})\))?( ethnic group\b.*| \(person\))?$/;
 
 /** A province's or autonomous region's English name, and the name before its administrative words. */
