@@ -631,7 +631,7 @@ function entitySources(evs: readonly Evidence[]): AliasSource[] {
 
 /**
  * The English name an entity shows: the parenthetical name given most often, unless another person's
- * is given about as often (less than half as often as the first): then the name they share, where the
+ * is given more than half as often: then the name they share, where the
  * dictionary gives the word as a bare name (沃尔夫: Wolf, not Chad Wolf), else the dictionary's (容克:
  * Junker; "Kirk Junker" once, "Thomas Junker" once, while 7 of its 10 dw-zh articles are about
  * Jean-Claude Juncker, unnamed). Without a parenthetical name, the dictionary's.
