@@ -349,9 +349,7 @@ function transliterationContinues(
   if (type === 'common') return true;
   if (type !== 'proper') return false;
   if (/\((?:person |sur)?name\)/.test(lexicon.glossText(text))) return true;
-  const words = (english[0] ?? '').split(/\s+/).filter(Boolean);
-  const word = dots > 0 ? words[0] : words[words.length - 1];
-  return word !== undefined && partLength < syllables(word);
+  return partLength < englishSyllables(english, dots);
 }
 
 export function collectParentheticals(
