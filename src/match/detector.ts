@@ -1,10 +1,10 @@
 // The detector the background calls: exact alias matches (AliasMatcher) plus fuzzy-resolved Latin
 // names (FuzzyResolver) over the text runs of a page, less one-word English mentions that open a
-// sentence where the runs use the word in lower case (dropEverydayWords). Pure and DOM-free. A service worker should
-// start from a DetectorIndex compiled at build time (compileDetectorIndex: alias keys folded and
-// assigned, the pattern trie, the per-pattern flags and capitals, the segmentation lexicon, all as
-// typed arrays; stored in binary by index-codec.ts), so that createDetector only wraps arrays; the
-// fuzzy resolver is built on the first page that needs it.
+// sentence where the runs use the word in lower case (dropEverydayWords). Pure and DOM-free. A
+// service worker should start from a DetectorIndex compiled at build time (compileDetectorIndex:
+// alias keys folded and assigned, the pattern trie, the per-pattern flags and capitals, the
+// segmentation lexicon, all as typed arrays; stored in binary by index-codec.ts), so that
+// createDetector only wraps arrays; the fuzzy resolver is built on the first page that needs it.
 import type { Alias, Entity, Mention } from '../entities/types.ts';
 import { foldKey, hasHan } from '../text/fold.ts';
 import { FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
