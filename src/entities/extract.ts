@@ -798,14 +798,21 @@ function countAll(text: string, trie: PatternTrie, counts: Int32Array): void {
  */
 function givenNameCounts(cands: CandidateSet): Map<string, { first: number; last: number }> {
   const counts = new Map<string, { first: number; last: number }>();
-  const at = (w: string) => counts.get(w) ?? counts.set(w, { first: 0, last: 0 }).get(w);
+  const at = (w: string): { first: number; last: number } => {
+    let c = counts.get(w);
+    if (!c) {
+      c = { first: 0, last: 0 };
+      counts.set(w, c);
+    }
+    return c;
+  };
   for (const c of cands.byKey.values()) {
     if (!c.key.includes('·')) continue;
     for (const [name, n] of c.englishCount) {
       const words = name.split(/\s+/);
       if (words.length < 2) continue;
-      (at(words[0] as string) as { first: number }).first += n;
-      (at(words[words.length - 1] as string) as { last: number }).last += n;
+      at(words[0] as string).first += n;
+      at(words[words.length - 1] as string).last += n;
     }
   }
   return counts;
