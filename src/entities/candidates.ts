@@ -361,7 +361,9 @@ export function collectParentheticals(
   for (const m of text.matchAll(PAREN)) {
     const english = englishInParens(m[2] as string);
     if (english.length === 0) continue;
-    const name = nameBeforeParen(m[1] as string, lexicon, english, text[(m.index ?? 0) - 1] ?? '');
+    const name =
+      nameBeforeParen(m[1] as string, lexicon, english, text[(m.index ?? 0) - 1] ?? '') ??
+      termBeforeAcronym(m[1] as string, english, lexicon);
     if (!name) continue;
     const c = out.add(name, 'parenthetical', articleId);
     for (const e of english.map((n) => spacedLike(name, n))) {
@@ -369,6 +371,21 @@ export function collectParentheticals(
       c.englishCount.set(e, (c.englishCount.get(e) ?? 0) + 1);
     }
   }
+}
+
+/**
+ * A term of the dictionary's common words that a bracketed acronym translates, where the dictionary
+ * gives that acronym too (新冠肺炎（COVID-19）, 非典（SARS）, 国内生产总值（GDP）): a topic no name rule
+ * finds, since its words are common ones. Both sources must agree: a credit (记者（CNN）) or an
+ * acronym the dictionary does not give stays no term.
+ */
+function termBeforeAcronym(
+  chinese: string,
+  english: readonly string[],
+  lexicon: Lexicon,
+): string | undefined {
+  if (english.length !== 1 || !isAcronym(english[0] as string)) return undefined;
+  return lexicon.termGlossedBy(fold(chinese), english[0] as string);
 }
 
 /**

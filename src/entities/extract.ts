@@ -27,7 +27,7 @@ import {
 } from './candidates.ts';
 import { dictionaryWordsFor } from './dictionary-words.ts';
 import { type CueCounts, decideKind, kindCue, kindFromCues } from './kind.ts';
-import { bareNameWords, Lexicon, normEnglish } from './lexicon.ts';
+import { bareNameWords, kindFromGloss, Lexicon, normEnglish } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES } from './stopchars.ts';
 import type { AliasSource, Entity } from './types.ts';
 import { isTransliteration, phoneticallySimilar, VARIANT_TABLE } from './variants.ts';
@@ -95,6 +95,15 @@ function readsAsWords(key: string): boolean {
   const a = key[0] as string;
   const b = key[1] as string;
   return b === '的' || (LOCALIZERS.has(a) && STOP_CHARS.has(b)) || (b === '国' && COUNT_NUMERALS.has(a));
+}
+
+/**
+ * The acronyms that make a candidate a term although it is a common word: given in brackets by the
+ * corpus and by the dictionary's glosses alike (see termBeforeAcronym).
+ */
+function dictionaryTerm(c: Candidate, lexicon: Lexicon): string[] {
+  if (!lexicon.common.has(c.key) || lexicon.proper.has(c.key)) return [];
+  return [...c.english.keys()].filter((n) => isAcronym(n) && lexicon.glossGives(c.key, n));
 }
 
 export function extractEntities(articles: Article[], options: ExtractOptions = {}): ExtractResult {
@@ -219,6 +228,8 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
 
   // Evidence per key.
   const evidence = new Map<string, Evidence>();
+  /** Common words kept as terms (see dictionaryTerm) and the words of their abbreviation families. */
+  const terms = new Set<string>();
   const ev = (key: string): Evidence => {
     let e = evidence.get(key);
     if (!e) {
@@ -322,8 +333,27 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
             [...c.repeatedQuoteArticles].filter((id) => !c.quotedArticles.has(id)).length,
           )) ||
         c.sources.has('heading');
-    if (!accepted || lexicon.common.has(c.key)) continue;
+    const glossed = dictionaryTerm(c, lexicon);
+    if (!(accepted || glossed.length > 0) || (lexicon.common.has(c.key) && glossed.length === 0)) continue;
     const e = ev(c.key);
+    if (glossed.length > 0) {
+      // A term the dictionary and the corpus both translate by one acronym: named, and merged, by
+      // it; the words that abbreviate the same thing (新冠 and 新冠病毒 for 新型冠状病毒) are its forms.
+      terms.add(c.key);
+      e.primary = glossed;
+      for (const name of glossed) e.english.set(name, 'parenthetical');
+      for (const name of lexicon.numberedNames(c.key))
+        if (!e.english.has(name)) e.english.set(name, 'cedict');
+      for (const word of lexicon.abbreviationFamily(c.key)) {
+        terms.add(word);
+        const sibling = ev(word);
+        if (!sibling.forms.has(word)) sibling.forms.set(word, 0);
+        sibling.primary = glossed;
+        for (const name of [...glossed, ...lexicon.numberedNames(word)]) {
+          if (!sibling.english.has(name)) sibling.english.set(name, 'cedict');
+        }
+      }
+    }
     if (c.sources.has('quoted')) e.quoted = true;
     if (c.sources.has('heading')) e.heading = true;
     for (const [f, n] of c.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
@@ -371,7 +401,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     const debris =
       (STOP_CHARS.has(key[0] as string) && known(key.slice(1))) ||
       (STOP_CHARS.has(key[key.length - 1] as string) && known(key.slice(0, -1)));
-    const generic = lexicon.common.has(key) || readsAsWords(key);
+    const generic = (lexicon.common.has(key) && !terms.has(key)) || readsAsWords(key);
     if (key.length < 2 || key.length > 14 || debris || generic || !/^[\u3400-\u9fff·]+$/.test(key)) {
       evidence.delete(key);
     }
@@ -487,14 +517,19 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       (members[0] as string);
     const english = new Map<string, 'parenthetical' | 'cedict'>();
     for (const e of evs) for (const [n, s] of e.english) if (!english.has(n)) english.set(n, s);
-    const kind = decideKind({
-      key: foldKey(name),
-      gloss: members.map((k) => lexicon.glossText(k)).join('; '),
-      english: [...english.keys()],
-      titleName: evs.some((e) => e.titleName),
-      quoted: evs.some((e) => e.quoted) && !evs.some((e) => e.cedict),
-      cedict: evs.some((e) => e.cedict),
-    });
+    const gloss = members.map((k) => lexicon.glossText(k)).join('; ');
+    // A term (see dictionaryTerm) is what its gloss says it is, else a topic: its acronym makes no
+    // organisation (SARS, GDP).
+    const kind = members.every((k) => terms.has(k))
+      ? (kindFromGloss(gloss) ?? 'topic')
+      : decideKind({
+          key: foldKey(name),
+          gloss,
+          english: [...english.keys()],
+          titleName: evs.some((e) => e.titleName),
+          quoted: evs.some((e) => e.quoted) && !evs.some((e) => e.cedict),
+          cedict: evs.some((e) => e.cedict),
+        });
     const primaryEnglish = [
       ...new Set(evs.flatMap((e) => [...hasParentheticalNames(e), ...(e.primary ?? [])])),
     ];

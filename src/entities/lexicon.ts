@@ -167,6 +167,67 @@ export class Lexicon {
     return this.entryByKey.has(key);
   }
 
+  /**
+   * The longest common word (no proper noun) of the dictionary that ends `folded` and whose glosses
+   * give `token` as a word of their own: the term a bracketed acronym translates (新冠肺炎（COVID-19）,
+   * "COVID-19, the coronavirus disease identified in 2019"; 非典（SARS）).
+   */
+  termGlossedBy(folded: string, token: string): string | undefined {
+    for (let k = Math.min(folded.length, 12); k >= 2; k--) {
+      const word = folded.slice(folded.length - k);
+      if (this.common.has(word) && !this.proper.has(word) && this.glossGives(word, token)) return word;
+    }
+    return undefined;
+  }
+
+  /** Whether the glosses of `key` give `token` as a word of their own (case and all). */
+  glossGives(key: string, token: string): boolean {
+    return this.glossText(key)
+      .split(/[^A-Za-z0-9-]+/)
+      .includes(token);
+  }
+
+  /**
+   * Names with digits that the glosses of `key` give (新冠: "SARS-CoV-2", "COVID-19"): specific
+   * names, unlike the other capitalised words of glosses ("PRC usage", "CL:").
+   */
+  numberedNames(key: string): string[] {
+    const words = this.glossText(key).split(/[^A-Za-z0-9-]+/);
+    return [...new Set(words.filter((w) => /^[A-Z]/.test(w) && /[A-Z].*[A-Z]/.test(w) && /\d/.test(w)))];
+  }
+
+  private redirectedFrom?: Map<string, string[]>;
+
+  /**
+   * The common words that abbreviate the same word as `key` or `key` itself, and that word (新冠病毒,
+   * "abbr. for 新型冠状病毒": 新冠 and 新型冠状病毒), without `key`.
+   */
+  abbreviationFamily(key: string): string[] {
+    const targetsOf = (word: string): string[] =>
+      (this.entryByKey.get(word) ?? [])
+        .filter((e) => !e.proper)
+        .flatMap((e) => e.glosses.map((g) => ABBREVIATION.exec(g)))
+        .filter((m) => m !== null)
+        .map((m) => foldKey(m[2] ?? (m[1] as string)));
+    if (!this.redirectedFrom) {
+      this.redirectedFrom = new Map();
+      for (const word of this.entryByKey.keys()) {
+        for (const t of targetsOf(word)) {
+          const list = this.redirectedFrom.get(t);
+          if (list) list.push(word);
+          else this.redirectedFrom.set(t, [word]);
+        }
+      }
+    }
+    const family = new Set<string>();
+    for (const t of [...targetsOf(key), key]) {
+      if (t !== key && this.common.has(t) && !this.proper.has(t)) family.add(t);
+      for (const w of this.redirectedFrom.get(t) ?? []) if (!this.proper.has(w)) family.add(w);
+    }
+    family.delete(key);
+    return [...family].sort();
+  }
+
   private wordHeads?: Set<string>;
 
   /** Whether some word of 2+ characters, proper nouns included, starts with these 2 characters. */
@@ -278,6 +339,8 @@ export function namesInGloss(gloss: string): string[] {
 
 /** A sense that sends to another entry: "see 德州市[…]", "abbr. for 德克薩斯州|德克萨斯州[…]". */
 const REDIRECT = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/;
+/** A sense that abbreviates another word: "novel coronavirus (abbr. for 新型冠狀病毒|新型冠状病毒[…])". */
+const ABBREVIATION = /\babbr\. (?:for|to) ([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/;
 
 /** First senses of prepositions and conjunctions (see Lexicon.wordRole). */
 const LINK_GLOSS =

@@ -636,3 +636,28 @@ describe('an organisation written long and short', () => {
     expect(australian?.aliases.map((a) => a.text)).not.toContain('美国广播公司');
   });
 });
+
+describe('a common word the corpus and the dictionary translate by one acronym', () => {
+  it('is a topic named by it, with the words that abbreviate the same thing', () => {
+    const r = extractEntities(
+      [
+        article('c1', ['德国的新冠病毒（COVID-19）感染人数上升。新冠疫苗开始接种。']),
+        article('c2', ['有关新冠肺炎（COVID-19），我们依旧所知不多。论文写到SARS-CoV-2。']),
+        article('c3', ['台湾曾经历非典（SARS），新冠疫情也来了。']),
+        article('c4', ['记者张慈（CNN）报道，人们怀有希望（HOPE）。']),
+      ],
+      { lexicon },
+    );
+    const covid = r.entities.find((e) => e.english === 'COVID-19');
+    expect(covid?.kind).toBe('topic');
+    const forms = [covid?.name, ...(covid?.aliases.map((a) => a.text) ?? [])];
+    expect(forms).toEqual(expect.arrayContaining(['新冠病毒', '新冠肺炎', '新冠', 'COVID-19', 'SARS-CoV-2']));
+    expect(covid?.articleCount).toBe(3);
+    // SARS-CoV-2 is the COVID-19 virus: SARS, another term, does not take it.
+    const sars = r.entities.find((e) => e.english === 'SARS');
+    expect(sars?.kind).toBe('topic');
+    expect(sars?.articleCount).toBe(1);
+    // An acronym the dictionary does not give for the word makes no term (希望 "to hope").
+    expect(r.entities.find((e) => e.name === '希望')).toBeUndefined();
+  });
+});
