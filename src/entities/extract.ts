@@ -641,7 +641,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   });
   entities = entities.filter((e) => (articleSets.get(e.id)?.size ?? 0) > 0);
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
-  addShortForms(entities);
+  addShortForms(entities, lexicon);
   dropGivenNames(entities, givenNameCounts(cands));
   dropLanguageAdjectives(entities, lexicon);
   const kept = new Set(entities.map((e) => e.id));
@@ -889,7 +889,7 @@ function dropLanguageAdjectives(entities: Entity[], lexicon: Lexicon): void {
  * "Lavrov" for "Sergei Lavrov", 阿登纳 for 康拉德·阿登纳: the last word of a Western person's name, where
  * it points to one entity.
  */
-function addShortForms(entities: Entity[]): void {
+function addShortForms(entities: Entity[], lexicon: Lexicon): void {
   const owners = new Map<string, Set<string>>();
   const taken = new Set<string>();
   for (const e of entities) {
@@ -903,8 +903,10 @@ function addShortForms(entities: Entity[]): void {
       const words = a.text.split(/\s+/);
       if (words.length < 2) continue;
       const last = words[words.length - 1] as string;
-      // Not "Jong-un" of "Kim Jong-un" (Korean names put the surname first).
-      if (last.length < 3 || !/^[A-Z][a-z]+$/.test(last)) continue;
+      // Not "Jong-un" of "Kim Jong-un" (Korean names put the surname first), nor an everyday word
+      // (Black of Kodak Black, Will of George Will, Line of McMahon Line): capitalised in headlines
+      // and at sentence starts, it would mark "Black Friday" and "Will it rain?".
+      if (last.length < 3 || !/^[A-Z][a-z]+$/.test(last) || lexicon.isEverydayEnglish(last)) continue;
       (owners.get(last) ?? owners.set(last, new Set()).get(last))?.add(e.id);
     }
   }

@@ -196,6 +196,28 @@ export class Lexicon {
     return [...new Set(words.filter((w) => /^[A-Z]/.test(w) && /[A-Z].*[A-Z]/.test(w) && /\d/.test(w)))];
   }
 
+  private glossWords?: Map<string, number>;
+
+  /**
+   * Whether an English word is an everyday one: written in lower case 20 times or more across the
+   * dictionary's glosses (line 334, will 241, black 199, center 106, hunt 31, frost 22), unlike most
+   * surnames (trump 7, pence 3, gates 4, lavrov 0).
+   */
+  isEverydayEnglish(word: string): boolean {
+    if (!this.glossWords) {
+      const counts = new Map<string, number>();
+      for (const list of this.entryByKey.values()) {
+        for (const e of list) {
+          for (const g of e.glosses) {
+            for (const w of g.match(/\b[a-z]+\b/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+          }
+        }
+      }
+      this.glossWords = counts;
+    }
+    return (this.glossWords.get(word.toLowerCase()) ?? 0) >= EVERYDAY_USES;
+  }
+
   private redirectedFrom?: Map<string, string[]>;
 
   /**
@@ -339,6 +361,8 @@ export function namesInGloss(gloss: string): string[] {
 
 /** A sense that sends to another entry: "see 德州市[…]", "abbr. for 德克薩斯州|德克萨斯州[…]". */
 const REDIRECT = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/;
+/** See Lexicon.isEverydayEnglish. */
+const EVERYDAY_USES = 20;
 /** A sense that abbreviates another word: "novel coronavirus (abbr. for 新型冠狀病毒|新型冠状病毒[…])". */
 const ABBREVIATION = /\babbr\. (?:for|to) ([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/;
 

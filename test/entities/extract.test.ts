@@ -325,12 +325,17 @@ describe('extractEntities', () => {
           '第一任联邦总理康拉德·阿登纳（Konrad Adenauer）访问巴黎。',
           '歌手马克·施耐德（Mark Schneider）和作家海伦·施耐德（Helen Schneider）',
           '演员安吉拉·桂（Angela Gui）',
+          '说唱歌手科达克·布莱克（Kodak Black）发布新歌。',
         ]),
       ],
       { lexicon },
     );
     const aliases = (name: string) => entities.find((e) => e.name === name)?.aliases ?? [];
     expect(aliases('康拉德·阿登纳')).toContainEqual({ text: '阿登纳', source: 'short-form' });
+    expect(aliases('康拉德·阿登纳')).toContainEqual({ text: 'Adenauer', source: 'short-form' });
+    // An everyday English word is no short form: "Black Friday" is no Kodak Black.
+    expect(aliases('科达克·布莱克').map((a) => a.text)).toContain('Kodak Black');
+    expect(aliases('科达克·布莱克').map((a) => a.text)).not.toContain('Black');
     // Two people share it: neither gets it. One character is too short to stand alone.
     expect(aliases('马克·施耐德').map((a) => a.text)).not.toContain('施耐德');
     expect(aliases('安吉拉·桂').map((a) => a.text)).not.toContain('桂');
