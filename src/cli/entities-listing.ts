@@ -12,7 +12,16 @@ export interface EntitiesListing {
   entities: Array<
     Pick<
       Entity,
-      'id' | 'name' | 'kind' | 'articleCount' | 'english' | 'sources' | 'aliases' | 'weakKeys' | 'pieceKeys'
+      | 'id'
+      | 'name'
+      | 'kind'
+      | 'articleCount'
+      | 'english'
+      | 'sources'
+      | 'aliases'
+      | 'weakKeys'
+      | 'pieceKeys'
+      | 'everydayKeys'
     >
   >;
 }
@@ -31,7 +40,7 @@ export async function entitiesListing(articles: Article[]): Promise<EntitiesList
     byKind,
     bySource,
     entities: sorted.map(
-      ({ id, name, kind, articleCount, english, sources, aliases, weakKeys, pieceKeys }) => ({
+      ({ id, name, kind, articleCount, english, sources, aliases, weakKeys, pieceKeys, everydayKeys }) => ({
         id,
         name,
         kind,
@@ -40,6 +49,7 @@ export async function entitiesListing(articles: Article[]): Promise<EntitiesList
         ...(sources ? { sources } : {}),
         aliases,
         ...(weakKeys ? { weakKeys } : {}),
+        ...(everydayKeys ? { everydayKeys } : {}),
         ...(pieceKeys ? { pieceKeys } : {}),
       }),
     ),

@@ -644,6 +644,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   addShortForms(entities, lexicon);
   dropGivenNames(entities, givenNameCounts(cands));
   dropLanguageAdjectives(entities, lexicon);
+  markEverydayWords(entities, lexicon);
   const kept = new Set(entities.map((e) => e.id));
   for (const id of Object.keys(byEntity)) if (!kept.has(id)) delete byEntity[id];
   return {
@@ -652,6 +653,16 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     dictionaryWords,
     detectorIndex: compileDetectorIndex(entities, dictionaryWords),
   };
+}
+
+/** Entity.everydayKeys: the one-word English aliases that are everyday words (West, Diet, Main). */
+function markEverydayWords(entities: Entity[], lexicon: Lexicon): void {
+  for (const e of entities) {
+    const keys = e.aliases
+      .filter((a) => /^[A-Z][a-z]+$/.test(a.text) && lexicon.isEverydayEnglish(a.text))
+      .map((a) => foldKey(a.text));
+    if (keys.length > 0) e.everydayKeys = [...new Set(keys)].sort();
+  }
 }
 
 function entitySources(evs: readonly Evidence[]): AliasSource[] {

@@ -45,6 +45,12 @@ export interface Entity {
    * (罗纳 in 罗纳德·里根): beside a transliteration character that continues a name, they are no mention.
    */
   pieceKeys?: string[];
+  /**
+   * Folded keys of its one-word English aliases that are everyday words (West, Diet, Main): where the
+   * position gives the capital (a sentence's start, a headline in title case), they are no mention
+   * unless the entity is also named plainly (see the detector's dropEverydayWords).
+   */
+  everydayKeys?: string[];
 }
 
 /** A mention found in one text run: [start, end) are UTF-16 offsets into that run. */

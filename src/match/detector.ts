@@ -314,6 +314,8 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
     return fuzzy;
   };
   const entityMap = new Map(entities.map((e) => [e.id, e]));
+  const everyday = (m: Mention): boolean =>
+    entityMap.get(m.entityId)?.everydayKeys?.includes(m.text.toLowerCase()) === true;
   const buildMs = performance.now() - t0;
 
   return {
@@ -361,7 +363,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
           }
         }
       });
-      return dropEverydayWords(runs, out).sort((a, b) => a.run - b.run || a.start - b.start);
+      return dropEverydayWords(runs, out, everyday).sort((a, b) => a.run - b.run || a.start - b.start);
     },
   };
 }
@@ -377,19 +379,45 @@ export function atSentenceStart(text: string, start: number): boolean {
 }
 
 /**
- * Drops one-word Latin mentions that open a sentence ("Will you…", "Hope you…") where the same runs
- * use the word in lower case ("it will rain"): there the capital comes from the position, and the
- * text itself shows the word is an everyday one. Kept where the entity is also mentioned in a way
- * that is not in doubt (George Will, or Will in mid-sentence), and where the text has no lower-case
- * use of the word (Trump, China and Turkey open many sentences). The runs of one request only: the
- * extension's requests hold at most 20,000 characters, the CLI's the whole page.
+ * Whether a run is written in title case, as headlines are ("Biden Will Sign The Bill"): three words
+ * of four letters or more, every one of them capitalised.
  */
-function dropEverydayWords(runs: readonly string[], mentions: Mention[]): Mention[] {
-  const doubtful = (m: Mention) => ONE_WORD.test(m.text) && atSentenceStart(runs[m.run] as string, m.start);
+export function inTitleCase(text: string): boolean {
+  const long = text.match(/\b\p{L}{4,}/gu);
+  return long !== null && long.length >= 3 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/**
+ * Drops one-word Latin mentions whose capital comes from their position: they open a sentence ("Will
+ * you…", "Hope you…") or stand in a headline in title case. Dropped where the same runs use the word
+ * in lower case ("it will rain"), which shows it is an everyday one, or where the build found it one
+ * (Entity.everydayKeys: "West", "Diet"). Kept where the entity is also mentioned in a way that is not
+ * in doubt (George Will, or Will in mid-sentence), and otherwise (Trump, China and Turkey open many
+ * sentences). The runs of one request only: the extension's requests hold at most 20,000
+ * characters, the CLI's the whole page.
+ */
+function dropEverydayWords(
+  runs: readonly string[],
+  mentions: Mention[],
+  everyday: (m: Mention) => boolean,
+): Mention[] {
+  const titleCase = new Map<number, boolean>();
+  const headline = (run: number): boolean => {
+    let t = titleCase.get(run);
+    if (t === undefined) {
+      t = inTitleCase(runs[run] as string);
+      titleCase.set(run, t);
+    }
+    return t;
+  };
+  const doubtful = (m: Mention) =>
+    ONE_WORD.test(m.text) && (atSentenceStart(runs[m.run] as string, m.start) || headline(m.run));
   if (!mentions.some(doubtful)) return mentions;
   const lower = new Set<string>();
   for (const text of runs) for (const w of text.match(/\b[a-z]+\b/g) ?? []) lower.add(w);
   const firm = new Set<string>();
   for (const m of mentions) if (!doubtful(m)) firm.add(m.entityId);
-  return mentions.filter((m) => !doubtful(m) || firm.has(m.entityId) || !lower.has(m.text.toLowerCase()));
+  return mentions.filter(
+    (m) => !doubtful(m) || firm.has(m.entityId) || !(lower.has(m.text.toLowerCase()) || everyday(m)),
+  );
 }

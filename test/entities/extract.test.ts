@@ -666,3 +666,16 @@ describe('a common word the corpus and the dictionary translate by one acronym',
     expect(r.entities.find((e) => e.name === '希望')).toBeUndefined();
   });
 });
+
+describe('a one-word English alias that is an everyday word', () => {
+  it('is recorded as such (everydayKeys), unlike a name', () => {
+    const r = extractEntities(
+      [article('w1', ['西方国家批评此举。特朗普（Donald Trump）表示反对。', '法国尼斯发生袭击。'])],
+      { lexicon },
+    );
+    const keys = (name: string) => r.entities.find((e) => e.name === name)?.everydayKeys;
+    expect(keys('西方')).toEqual(['west']);
+    expect(keys('尼斯')).toEqual(['nice']);
+    expect(keys('特朗普')).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@
 // is an everyday one.
 import { describe, expect, it } from 'vitest';
 import type { Alias, Entity } from '../../src/entities/types.ts';
-import { assignPatterns, atSentenceStart, createDetector } from '../../src/match/detector.ts';
+import { assignPatterns, atSentenceStart, createDetector, inTitleCase } from '../../src/match/detector.ts';
 
 function entity(
   name: string,
@@ -75,5 +75,33 @@ describe('a one-word English mention at the start of a sentence', () => {
     expect(atSentenceStart('“Will', 1)).toBe(true);
     expect(atSentenceStart('said: Will', 6)).toBe(true);
     expect(atSentenceStart('asked Will', 6)).toBe(false);
+  });
+});
+
+describe('a one-word English mention the build found to be an everyday word (West, Diet)', () => {
+  const west = { ...entity('西方', 213, [['West', 'cedict']]), everydayKeys: ['west'] };
+  const china = entity('中国', 1169, [['China', 'cedict']]);
+  const detector = createDetector([west, china], { fuzzy: false });
+  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+
+  it('is dropped where a sentence start or a headline in title case gives the capital', () => {
+    expect(found('West Leaders Meet In Paris', 'They met on Monday.')).toEqual([]);
+    expect(found('West of the river, it rained.')).toEqual([]);
+    // Names that are no everyday words stay, in headlines too.
+    expect(found('China Says Talks With West Will Resume')).toEqual(['0:China']);
+  });
+
+  it('is kept in mid-sentence, or where the entity is named plainly too', () => {
+    expect(found('Critics in the West were divided.')).toEqual(['0:West']);
+    expect(found('West Leaders Meet In Paris', 'Critics in the West were divided.')).toEqual([
+      '0:West',
+      '1:West',
+    ]);
+  });
+
+  it('takes a run for a headline when every word of four letters or more is capitalised', () => {
+    expect(inTitleCase('Biden Will Sign The Bill')).toBe(true);
+    expect(inTitleCase('Biden will sign the bill')).toBe(false);
+    expect(inTitleCase('Merkel in Paris')).toBe(false);
   });
 });
