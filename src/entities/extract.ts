@@ -570,6 +570,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     });
   }
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  addCompassCompounds(entities, articles, lexicon);
 
   // Index with the detector itself; drop entities that never match (e.g. every occurrence cut a word).
   const dictionaryWords = dictionaryWordsFor(
@@ -653,6 +654,66 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     dictionaryWords,
     detectorIndex: compileDetectorIndex(entities, dictionaryWords),
   };
+}
+
+const COMPASS: ReadonlyArray<[string, string]> = [
+  ['东', 'East'],
+  ['南', 'South'],
+  ['西', 'West'],
+  ['北', 'North'],
+];
+/** How often the corpus must write a compass compound (see addCompassCompounds). */
+const COMPASS_MIN = 5;
+
+/**
+ * A place's name after a compass character, written as one name that no dictionary knows (南中国海,
+ * 68 times in dw-zh), is the place whose English name says so: "South" + 中国海 "China Seas" is 南海
+ * "South China Sea". Without it 中国海 matched inside every 南中国海. Only compounds the corpus writes
+ * COMPASS_MIN times or more: 南非洲 (three times) is "southern Africa", not 南非 "South Africa".
+ */
+function addCompassCompounds(entities: Entity[], articles: readonly Article[], lexicon: Lexicon): void {
+  const singular = (s: string) => normEnglish(s.replace(/^the /i, '')).replace(/s\b/g, '');
+  const byEnglish = new Map<string, Entity | null>();
+  for (const e of entities) {
+    if (e.kind !== 'place' || !e.english) continue;
+    const n = singular(e.english);
+    byEnglish.set(n, byEnglish.has(n) ? null : e);
+  }
+  const compounds: Array<[string, Entity]> = [];
+  for (const e of entities) {
+    if (e.kind !== 'place' || !e.english) continue;
+    const forms = [e.name, ...e.aliases.map((a) => a.text)].filter((f) => /^[\u3400-\u9fff]{2,}$/.test(f));
+    for (const [char, direction] of COMPASS) {
+      const target = byEnglish.get(singular(`${direction} ${e.english}`));
+      if (!target || target === e) continue;
+      for (const form of forms) {
+        const compound = `${char}${form}`;
+        if (!lexicon.isWord(foldKey(compound))) compounds.push([compound, target]);
+      }
+    }
+  }
+  if (compounds.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    for (const p of a.passages) {
+      if (!inContent(p)) continue;
+      for (const [compound] of compounds) {
+        for (let i = p.text.indexOf(compound); i >= 0; i = p.text.indexOf(compound, i + 1)) {
+          // 南中国 inside 南中国海 is not written for itself.
+          if (compounds.some(([c]) => c.length > compound.length && p.text.startsWith(c, i))) continue;
+          counts.set(compound, (counts.get(compound) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  for (const [compound, target] of compounds) {
+    if ((counts.get(compound) ?? 0) < COMPASS_MIN) continue;
+    const have = new Set([target.name, ...target.aliases.map((a) => a.text)]);
+    for (const form of [compound, toTraditional(compound), toSimplified(compound)]) {
+      if (!have.has(form)) target.aliases.push({ text: form, source: 'variant-gloss' });
+      have.add(form);
+    }
+  }
 }
 
 /** Entity.everydayKeys: the one-word English aliases that are everyday words (West, Diet, Main). */

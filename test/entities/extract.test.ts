@@ -679,3 +679,26 @@ describe('a one-word English alias that is an everyday word', () => {
     expect(keys('特朗普')).toBeUndefined();
   });
 });
+
+describe('a place after a compass character, written as one name no dictionary knows', () => {
+  it('is the place whose English name says so, where the corpus writes it often', () => {
+    const sea = (id: string) => article(id, ['美国军舰驶入南中国海。中国称南海是其领土。']);
+    const articles = [
+      sea('s1'),
+      sea('s2'),
+      sea('s3'),
+      sea('s4'),
+      article('s5', ['南中国海局势紧张。中国海的渔业资源丰富。']),
+    ];
+    const r = extractEntities(articles, { lexicon });
+    const southChinaSea = r.entities.find((e) => e.english === 'South China Sea');
+    expect(southChinaSea?.aliases).toContainEqual({ text: '南中国海', source: 'variant-gloss' });
+    expect(southChinaSea?.articleCount).toBe(5);
+    // 中国海 ("China Seas") no longer matches inside 南中国海: only its own mention is left.
+    expect(r.entities.find((e) => e.name === '中国海')?.articleCount).toBe(1);
+    // Written four times only, it stays unknown.
+    const fewer = extractEntities([sea('s1'), sea('s2'), sea('s3'), articles[4] as Article], { lexicon });
+    const sea4 = fewer.entities.find((e) => e.english === 'South China Sea');
+    expect(sea4?.aliases.map((a) => a.text)).not.toContain('南中国海');
+  });
+});
