@@ -110,16 +110,14 @@ function isWholeName(word: string, english: readonly string[], lexicon: Lexicon)
 
 function partOfName(word: string, english: readonly string[], lexicon: Lexicon): boolean {
   const entries = lexicon.proper.get(word);
-  if (!entries) return isTransliteration(word);
-  // Its surname-like words: "Rubin (name)", the last word of "Robert E. Rubin".
+  // Its surname-like words: "Rubin (name)", the last word of "Robert E. Rubin". A bare surname entry
+  // ("Morgan (name)") is no proper noun of the lexicon, but its gloss still names it.
   const words = new Set<string>();
-  for (const e of entries) {
-    for (const g of e.glosses) {
-      const bare = /^([A-Z][a-z]+) \(name\)/.exec(g)?.[1];
-      if (bare) words.add(bare.toLowerCase());
-    }
+  for (const m of lexicon.glossText(word).matchAll(/(?:^|; )([A-Z][a-z]+) \(name\)/g)) {
+    words.add((m[1] as string).toLowerCase());
   }
-  for (const n of lexicon.englishOf(entries)) words.add((n.split(' ').pop() as string).toLowerCase());
+  if (!entries && words.size === 0) return isTransliteration(word);
+  for (const n of lexicon.englishOf(entries ?? [])) words.add((n.split(' ').pop() as string).toLowerCase());
   // Or a place whose name's stem starts a word of the parenthesis: a compound named after it
   // (不来梅|哈芬 "Bremerhaven" after 不来梅 "Bremen"), not a country beside a name (巴西|卢拉 "Lula").
   const starts = (e: string, w: string) =>
@@ -208,10 +206,11 @@ export function nameBeforeParen(
     } else if (s.type === 'proper') {
       if (!taken) {
         mode = isWholeName(text, english, lexicon) ? 'complete' : 'partial';
-      } else if (mode === 'free' && partOfName(text, english, lexicon)) {
+      } else if (mode !== 'complete' && partOfName(text, english, lexicon)) {
         // A dictionary word left of loose characters joins them only when it is part of the same
         // name: a bare surname entry (科尔|特斯, 鲁宾|斯坦) or one whose English is in the parenthesis
-        // (山崎|幸二 (Koji Yamazaki)); never a country (巴西|卢拉).
+        // (山崎|幸二 (Koji Yamazaki)); never a country (巴西|卢拉). So does one left of a dictionary
+        // name that is not the whole name (摩根|大通 "JPMorgan Chase": 大通 is Datong, 摩根 Morgan).
         mode = 'complete';
       } else if (mode === 'partial' && isTransliteration(text)) {
         // Two dictionary transliterations that together spell one name (贝尔|伯克 "Baerbock",

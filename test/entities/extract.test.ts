@@ -120,6 +120,16 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('巴西卢拉', lexicon, ['Lula'])).toBe('卢拉');
   });
 
+  it('joins a dictionary word that the parenthesis names to a dictionary name that is only part of it', () => {
+    // 大通 is Datong, and 摩根 a bare surname entry ("Morgan (name)"), no proper noun of the lexicon.
+    expect(nameBeforeParen('债券的摩根大通', lexicon, ['JP Morgan'])).toBe('摩根大通');
+    expect(nameBeforeParen('诺贝尔文学奖得主奥尔加·托卡尔丘克', lexicon, ['Olga Tokarczuk'])).toBe(
+      '奥尔加·托卡尔丘克',
+    );
+    // Not where the parenthesis does not name it.
+    expect(nameBeforeParen('美国大通', lexicon, ['Datong'])).toBe('大通');
+  });
+
   it('leaves a numeral’s unit out of a name (2019年哈勒市, 26日起萨塞克斯)', () => {
     expect(nameBeforeParen('年哈勒市', lexicon, ['Halle'], '判处2019')).toBe('哈勒市');
     expect(nameBeforeParen('日起萨塞克斯', lexicon, ['Sussex'], '自26')).toBe('萨塞克斯');
