@@ -1,7 +1,8 @@
 // Length-preserving text folding for matching: every UTF-16 unit maps to one folded unit, so offsets
 // found in folded text are offsets in the page's own text. Folds Traditional→Simplified (single
 // characters, from opencc-js), full-width ASCII, NBSP and other spaces, curly apostrophes, dashes,
-// name middle dots, Latin case and Latin diacritics. Display always uses the source's own text.
+// name middle dots, 丶 written for 、, Latin case and Latin diacritics. Display always uses the
+// source's own text.
 import { T2S_PAIRS } from './t2s-table.ts';
 
 /** FOLD[c] is the folded UTF-16 unit of unit c. */
@@ -24,6 +25,9 @@ function buildFoldTable(): Uint16Array {
   for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212, 0xff0d]) t[c] = 0x2d;
   // Middle dots used inside transliterated names (米歇爾·巴切萊特, 米歇爾‧巴切萊特, 米歇爾・巴切萊特).
   for (const c of [0x2027, 0x30fb, 0xff65, 0x2022, 0x22c5, 0x2219]) t[c] = 0xb7;
+  // 丶, the radical "dot", is written as the enumeration comma 、 (罗冠聪丶蔡英文丶习近平): no name
+  // goes on across it (dw-zh had "丶西澳" for Western Australia).
+  t[0x4e36] = 0x3001;
   // Latin: lower case, then strip diacritics (é → e) for the Latin-1 and Latin Extended-A blocks.
   for (let c = 0x41; c <= 0x5a; c++) t[c] = c + 0x20;
   for (let c = 0xc0; c <= 0x24f; c++) {

@@ -23,6 +23,10 @@ describe('fold', () => {
     expect(fold('Müller')).toBe('muller');
   });
 
+  it('folds 丶 written for the enumeration comma to 、', () => {
+    expect(fold('蔡英文丶习近平')).toBe('蔡英文、习近平');
+  });
+
   it('foldKey collapses spaces and trims', () => {
     expect(foldKey('  Sergei   Lavrov ')).toBe('sergei lavrov');
   });
