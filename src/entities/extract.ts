@@ -525,7 +525,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       : decideKind({
           key: foldKey(name),
           gloss,
-          english: [...english.keys()],
+          english: namesForKind(english, laterSenses(members, lexicon)),
           titleName: evs.some((e) => e.titleName),
           quoted: evs.some((e) => e.quoted) && !evs.some((e) => e.cedict),
           cedict: evs.some((e) => e.cedict),
@@ -714,6 +714,27 @@ function addCompassCompounds(entities: Entity[], articles: readonly Article[], l
       have.add(form);
     }
   }
+}
+
+/** The dictionary senses of the keys after each one's first (美国: "USA" and "US", not "United States"). */
+function laterSenses(keys: readonly string[], lexicon: Lexicon): Set<string> {
+  return new Set(keys.flatMap((k) => lexicon.glossText(k).split('; ').slice(1)));
+}
+
+/**
+ * The English names that tell an entity's kind. An acronym that is a later sense of the dictionary's
+ * own, beside a name that is none (美国: "United States", "USA", "US"), abbreviates that name and
+ * says nothing of a body; one the dictionary gives first (肯德基: "KFC", "Kentucky Fried Chicken") or
+ * the corpus in brackets (罗伯特·科赫研究所（RKI）) does.
+ */
+function namesForKind(
+  english: ReadonlyMap<string, 'parenthetical' | 'cedict'>,
+  senses: ReadonlySet<string>,
+): string[] {
+  const acronym = (n: string) => /^[A-Z]{2,6}$/.test(n);
+  const named = [...english].some(([n, s]) => s === 'cedict' && !acronym(n));
+  const sense = (n: string, s: string) => named && s === 'cedict' && acronym(n) && senses.has(n);
+  return [...english].filter(([n, s]) => !sense(n, s)).map(([n]) => n);
 }
 
 /** Entity.everydayKeys: the one-word English aliases that are everyday words (West, Diet, Main). */
@@ -947,13 +968,25 @@ function dropGivenNames(entities: Entity[], counts: Map<string, { first: number;
 /**
  * A language's or a nationality's one-word English name (德语 "German (language)", 美籍 "American (i.e.
  * of US nationality)") is no alias: on an English page the word is nearly always the adjective (the
- * German government, American troops). The entity keeps it as its English name.
+ * German government, American troops). The entity keeps it as its English name. So is the adjective
+ * of another of its one-word names (British beside Britain, Kurdish beside Kurd, Arabian beside Arab:
+ * 不列颠 "Britain; British" had marked every "British officials").
  */
 function dropLanguageAdjectives(entities: Entity[], lexicon: Lexicon): void {
+  const oneWord = /^[A-Z][a-z]+$/;
+  const adjectiveOf = (x: string, y: string): boolean => {
+    const suffix = /(?:ish|ian|ese)$/.exec(x)?.[0];
+    if (!suffix || x === y) return false;
+    let k = 0;
+    while (k < x.length && x[k] === y[k]) k++;
+    return k >= 4 && !y.endsWith(x.slice(k));
+  };
   for (const e of entities) {
     const gloss = lexicon.glossText(e.name);
     const language = /^([A-Z][a-z]+) \((?:language|i\.e\. of [^)]*nationality)\)/.exec(gloss)?.[1];
-    if (language) e.aliases = e.aliases.filter((a) => a.text !== language);
+    const names = [e.english ?? '', ...e.aliases.map((a) => a.text)].filter((n) => oneWord.test(n));
+    const adjectives = new Set(names.filter((x) => names.some((y) => adjectiveOf(x, y))));
+    e.aliases = e.aliases.filter((a) => a.text !== language && !adjectives.has(a.text));
   }
 }
 

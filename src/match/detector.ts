@@ -156,19 +156,27 @@ export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
  * name it is ("China" is 中国's; 唐山, Tangshan, also has it from an old sense), else one the corpus
  * names in five times as many articles as all the others together ("Germany": 德国 745, 联邦德国 16).
  * Otherwise none: the key is ambiguous and left out. Before (2026-11-27), every shared key was left
- * out, and with the dw-zh corpus no English page had China or Germany marked.
+ * out, and with the dw-zh corpus no English page had China or Germany marked. An entity the corpus
+ * names OVERWHELMING times as often as all the others takes the key even from the one whose English
+ * name it is: "Britain" is 英国's (394 articles; "United Kingdom (UK)", then "Britain"), not
+ * 不列颠's (3; the island, "Britain").
  */
+const OVERWHELMING = 20;
+
 function sharedKeyOwner(
   key: string,
   owners: ReadonlySet<string>,
   byId: ReadonlyMap<string, Entity>,
 ): string | undefined {
   const list = [...owners].map((id) => byId.get(id) as Entity);
-  const named = list.filter((e) => e.english !== undefined && foldKey(e.english) === key);
-  if (named.length === 1) return (named[0] as Entity).id;
   list.sort((a, b) => b.articleCount - a.articleCount || (a.id < b.id ? -1 : 1));
   const [top, ...rest] = list as [Entity, ...Entity[]];
   const others = rest.reduce((n, e) => n + e.articleCount, 0);
+  const named = list.filter((e) => e.english !== undefined && foldKey(e.english) === key);
+  if (named.length === 1) {
+    const owner = named[0] as Entity;
+    return owner !== top && top.articleCount >= OVERWHELMING * (others + 1) ? top.id : owner.id;
+  }
   return top.articleCount > 0 && top.articleCount >= 5 * others ? top.id : undefined;
 }
 

@@ -712,3 +712,24 @@ describe('a place after a compass character, written as one name no dictionary k
     expect(sea4?.aliases.map((a) => a.text)).not.toContain('南中国海');
   });
 });
+
+describe('the dictionary’s later senses', () => {
+  it('name a country by its acronyms without making it a body, and drop the adjective', () => {
+    const r = extractEntities(
+      [
+        article('u1', ['美国与英国签署协议。肯德基在中国开店。不列颠群岛下雨。']),
+        article('u2', ['美国总统访问英国。不列颠的天气。']),
+      ],
+      { lexicon },
+    );
+    const find = (name: string) => r.entities.find((e) => e.name === name);
+    const us = find('美国');
+    expect(us?.kind).toBe('place');
+    expect(us?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['US', 'USA']));
+    expect(find('英国')?.aliases.map((a) => a.text)).toContain('Britain');
+    // The acronym the dictionary gives first names a body.
+    expect(find('肯德基')?.kind).toBe('organisation');
+    // "British" beside "Britain" is the adjective: no alias.
+    expect(find('不列颠')?.aliases.map((a) => a.text)).not.toContain('British');
+  });
+});

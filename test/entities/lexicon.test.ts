@@ -81,3 +81,15 @@ describe('Lexicon.redirects', () => {
     expect(lexicon.redirects('拜登')).toEqual([]);
   });
 });
+
+describe('the dictionary’s senses', () => {
+  it('are apart where the package joined them with "; " (美国: United States, USA, US)', () => {
+    const lexicon = new Lexicon();
+    expect(lexicon.englishOf(lexicon.proper.get('美国') ?? [])).toEqual(
+      expect.arrayContaining(['United States', 'USA', 'US']),
+    );
+    expect(lexicon.englishOf(lexicon.proper.get('英国') ?? [])).toContain('Britain');
+    // A "; " inside brackets stays in its sense.
+    expect(lexicon.glossText('肯德基').split('; ')).toEqual(['KFC', 'Kentucky Fried Chicken']);
+  });
+});

@@ -40,6 +40,14 @@ describe('a key two entities give equally directly', () => {
     expect(owner([germany, frg], 'germany')).toBeUndefined();
   });
 
+  it('goes to one the corpus names twenty times as often, even from the one whose English name it is', () => {
+    const uk = entity('英国', 394, [['Britain', 'cedict']], 'United Kingdom');
+    const island = entity('不列颠', 3, [['Britain', 'cedict']], 'Britain');
+    expect(owner([uk, island], 'britain')).toBe('e:英国');
+    island.articleCount = 20;
+    expect(owner([uk, island], 'britain')).toBe('e:不列颠');
+  });
+
   it('stays with the entity that gives it more directly, whatever the counts', () => {
     const a = entity('甲', 1, [['Alpha', 'parenthetical']]);
     const b = entity('乙', 100, [['Alpha', 'cedict']], 'Alpha');
