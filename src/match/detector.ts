@@ -371,9 +371,50 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
           }
         }
       });
-      return dropEverydayWords(runs, out, everyday).sort((a, b) => a.run - b.run || a.start - b.start);
+      const people = dropOtherPeople(runs, out, (id) => entityMap.get(id)?.kind === 'person');
+      return dropEverydayWords(runs, people, everyday).sort((a, b) => a.run - b.run || a.start - b.start);
     },
   };
+}
+
+/**
+ * Words that stand before a surname without being part of the name: titles, ranks, party labels
+ * (Mr Pence, President Biden, Senator Cruz, Republican Hawley).
+ */
+const TITLE_WORDS = new Set(
+  (
+    'Mr Mrs Ms Miss Messrs Dr Prof Professor Sir Dame Lord Lady President Premier Chancellor Minister ' +
+    'Secretary Senator Sen Rep Representative Congressman Congresswoman Governor Gov Mayor General Gen ' +
+    'Admiral Colonel Col Captain Capt Commander Marshal Prince Princess King Queen Emperor Empress Pope ' +
+    'Cardinal Bishop Archbishop Rabbi Imam Sheikh Ayatollah Judge Justice Ambassador Envoy Speaker ' +
+    'Chairman Chairwoman Chair Leader Director Chief Officer Agent Inspector Sergeant Lieutenant ' +
+    'Republican Democrat Democratic Conservative Labour Liberal Comrade Saint St Father Coach Dear ' +
+    'Vice Deputy Former Acting Candidate Nominee Activist Dissident Tycoon Founder Chef Dalai'
+  ).split(' '),
+);
+
+/**
+ * Drops a person's one-word mention (a surname: Gates, Carter, Hopkins) right after a capitalised
+ * word in mid-sentence that is no title: it is another person's name (Robert Gates, Ashton Carter,
+ * Johns Hopkins), since the entity's own full name would have matched as a whole. After a title (Mr
+ * Gates) or a possessive (China's Xi), at a sentence's start (When Gates…), and in a headline in title
+ * case, it stays.
+ */
+function dropOtherPeople(
+  runs: readonly string[],
+  mentions: Mention[],
+  isPerson: (entityId: string) => boolean,
+): Mention[] {
+  return mentions.filter((m) => {
+    if (!ONE_WORD.test(m.text) || !isPerson(m.entityId)) return true;
+    const text = runs[m.run] as string;
+    const before = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (!before) return true;
+    const word = (before[1] as string).replace(/\.$/, '');
+    const wordStart = m.start - (before[0] as string).length;
+    const possessive = /['’]s$/.test(word); // China's Xi, Germany's Merkel
+    return TITLE_WORDS.has(word) || possessive || atSentenceStart(text, wordStart) || inTitleCase(text);
+  });
 }
 
 /** A capitalised word and nothing else: "Will", "Hope", "Nice". */

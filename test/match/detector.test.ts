@@ -113,3 +113,33 @@ describe('a one-word English mention the build found to be an everyday word (Wes
     expect(inTitleCase('Merkel in Paris')).toBe(false);
   });
 });
+
+describe('a person’s one-word mention after a capitalised word in mid-sentence', () => {
+  const gates = {
+    ...entity('比尔·盖茨', 3, [
+      ['Bill Gates', 'cedict'],
+      ['Gates', 'short-form'],
+    ]),
+    kind: 'person' as const,
+  };
+  const xi = {
+    ...entity('习近平', 300, [
+      ['Xi Jinping', 'cedict'],
+      ['Xi', 'cedict'],
+    ]),
+    kind: 'person' as const,
+  };
+  const detector = createDetector([gates, xi], { fuzzy: false });
+  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+
+  it('is another person’s name (Robert Gates), no mention', () => {
+    expect(found('The deal was signed by Robert Gates, a former secretary.')).toEqual([]);
+  });
+
+  it('stays after a title, a possessive or a sentence’s start, and beside its full name', () => {
+    expect(found('They met Mr Gates and Bill Gates.')).toEqual(['0:Gates', '0:Bill Gates']);
+    expect(found('He spoke with China’s Xi on Monday.')).toEqual(['0:Xi']);
+    expect(found('It rained. When Gates arrived, it stopped.')).toEqual(['0:Gates']);
+    expect(found('Microsoft Boss Gates Gives Billions Away')).toEqual(['0:Gates']);
+  });
+});
