@@ -40,6 +40,9 @@ const PEOPLE = /^([A-Z][a-z]{3,})(?: \(([A-Z][a-z]{3,})\))?( ethnic group\b.*| \
 /** A province's or autonomous region's English name, and the name before its administrative words. */
 const REGION =
   /^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Province|Autonomous Region|Special Administrative Region)$/;
+/** What a state's long name says it is of: "United States of America", "Republic of Korea". */
+const STATE_OF =
+  /^(?:[A-Z][\w'’-]* )*(?:States|Republic|Kingdom|Federation|Emirates) of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)$/;
 /** The people an autonomous region is named for: "Xinjiang Uighur", "Ningxia Hui". */
 const ETHNIC = / (?:Uighur|Uyghur|Zhuang|Hui|Tibetan|Mongol)$/;
 
@@ -101,6 +104,10 @@ export function buildAliases(input: AliasInput): Alias[] {
     // Guangdong for "Guangdong Province" (not cities, counties or districts: New York City, He County).
     const region = input.kind === 'place' ? REGION.exec(name)?.[1]?.replace(ETHNIC, '') : undefined;
     if (region && region.length >= 4) add(region, source);
+    // A state by what it is of: America for "United States of America", Congo for "Democratic
+    // Republic of Congo" (a key another entity names as its own stays that one's: China).
+    const of = input.kind === 'place' ? STATE_OF.exec(name)?.[1] : undefined;
+    if (of && of.length >= 4) add(of, source);
     const words = name.split(/\s+/);
     if (input.kind === 'person' && words.length >= 3 && /^[A-Z]/.test(words[words.length - 1] as string)) {
       add(`${words[0]} ${words[words.length - 1]}`, source); // Sergey Viktorovich Lavrov → Sergey Lavrov

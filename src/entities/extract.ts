@@ -78,6 +78,8 @@ const HEADING_KINDS = new Set(['subheading', 'gallery-heading']);
 const inContent = (p: Passage): boolean => p.kind !== 'byline';
 const VARIANT_FORMS = new Set(VARIANT_TABLE.flat());
 const COUNT_NUMERALS = new Set([...'一二两三四五六七八九十几多诸']);
+/** A state's long name, normalised (normEnglish): "united states of america" → "united states". */
+const STATE_OF = /^(.*\b(?:states|republic|kingdom|federation|emirates)) of (?:the )?\S/;
 /** Characters that follow a noun to say where (地图上, 课程中, 三天后). */
 const LOCALIZERS = new Set([...'上中下里内外前后']);
 
@@ -436,6 +438,13 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       byEnglish.set(n, [...(byEnglish.get(n) ?? []), key]);
     }
   }
+  // A state's name written long and short: "United States of America" (美利坚合众国) is "United
+  // States" (美国) with what it is of.
+  for (const [n, list] of byEnglish) {
+    const head = STATE_OF.exec(n)?.[1];
+    const short = head?.includes(' ') ? byEnglish.get(head) : undefined;
+    if (short?.length === 1) for (const k of list) union(short[0] as string, k);
+  }
   // An organisation's acronym in brackets merges it with the short name the dictionary gives that
   // very acronym (北大西洋公约联盟（NATO） with 北约 "NATO", 东南亚国家协会（ASEAN） with 东盟); credits
   // (CNN after a reporter) are no organisation names. Only a dictionary abbreviation of three
@@ -516,7 +525,11 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       [...forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ??
       (members[0] as string);
     const english = new Map<string, 'parenthetical' | 'cedict'>();
-    for (const e of evs) for (const [n, s] of e.english) if (!english.has(n)) english.set(n, s);
+    // The named member's English first: 美国 is "United States" though 美利坚合众国 sorts before it.
+    const nameFirst = [...evs].sort(
+      (a, b) => Number(b.key === foldKey(name)) - Number(a.key === foldKey(name)),
+    );
+    for (const e of nameFirst) for (const [n, s] of e.english) if (!english.has(n)) english.set(n, s);
     const gloss = members.map((k) => lexicon.glossText(k)).join('; ');
     // A term (see dictionaryTerm) is what its gloss says it is, else a topic: its acronym makes no
     // organisation (SARS, GDP).

@@ -733,3 +733,23 @@ describe('the dictionary’s later senses', () => {
     expect(find('不列颠')?.aliases.map((a) => a.text)).not.toContain('British');
   });
 });
+
+describe('a state’s long name', () => {
+  it('is the state written short (美利坚合众国 is 美国), and gives what it is of as a name (America)', () => {
+    const r = extractEntities(
+      [
+        article('a1', ['美国总统访问欧洲。美利坚合众国宪法规定。']),
+        article('a2', ['美国和刚果民主共和国签署协议。']),
+      ],
+      { lexicon },
+    );
+    const us = r.entities.find((e) => e.name === '美国');
+    expect(us?.english).toBe('United States');
+    expect(us?.aliases.map((a) => a.text)).toEqual(
+      expect.arrayContaining(['美利坚合众国', 'United States of America', 'America']),
+    );
+    expect(r.entities.find((e) => e.name === '刚果民主共和国')?.aliases.map((a) => a.text)).toContain(
+      'Congo',
+    );
+  });
+});
