@@ -397,8 +397,8 @@ const TITLE_WORDS = new Set(
  * Drops a person's one-word mention (a surname: Gates, Carter, Hopkins) right after a capitalised
  * word in mid-sentence that is no title: it is another person's name (Robert Gates, Ashton Carter,
  * Johns Hopkins), since the entity's own full name would have matched as a whole. After a title (Mr
- * Gates) or a possessive (China's Xi), at a sentence's start (When Gates…), and in a headline in title
- * case, it stays.
+ * Gates), a possessive (China's Xi) or a word that opens the sentence (When Gates…), and in a headline
+ * in title case, it stays.
  */
 function dropOtherPeople(
   runs: readonly string[],
@@ -413,9 +413,27 @@ function dropOtherPeople(
     const word = (before[1] as string).replace(/\.$/, '');
     const wordStart = m.start - (before[0] as string).length;
     const possessive = /['’]s$/.test(word); // China's Xi, Germany's Merkel
-    return TITLE_WORDS.has(word) || possessive || atSentenceStart(text, wordStart) || inTitleCase(text);
+    // At a sentence's start the word may be capitalised by its place (When Gates…), unless it is a
+    // name (Robert Gates, a former…): words that open sentences are few and listed.
+    const opener = atSentenceStart(text, wordStart) && OPENERS.has(word);
+    return TITLE_WORDS.has(word) || possessive || opener || inTitleCase(text);
   });
 }
+
+/** Words that open a sentence before a name (When Gates…, But Biden…): conjunctions, adverbs, prepositions. */
+const OPENERS = new Set(
+  (
+    'When While Whilst But And Or Nor So Yet Then After Before As If Since Although Though Because Now ' +
+    'Here There Today Yesterday Tomorrow Tonight Later Earlier Meanwhile However Also Only Even Still ' +
+    'Perhaps Maybe Indeed Instead Both Neither Either Unlike Like For With Without Under Over In On At ' +
+    'By From To Of About Against Between Among Amid During Despite Through Until Till Upon Within Where ' +
+    'Why How What Who Whom Whose Which Whether Once Soon Next Last First Finally Thus Hence Otherwise ' +
+    'Besides Nevertheless Nonetheless Moreover Furthermore Unless Whereas Including Says Said Asked ' +
+    'Ask Tell Let Has Had Have Did Does Do Is Was Were Are Will Would Can Could Should May Might Must ' +
+    'Not No Yes Oh Well Thanks Dear Hi Hello The A An This That These Those Every Each Some Many ' +
+    'Most Several Such Our Their His Her Its My Your'
+  ).split(' '),
+);
 
 /** A capitalised word and nothing else: "Will", "Hope", "Nice". */
 const ONE_WORD = /^[A-Z][a-z]+$/;

@@ -134,6 +134,8 @@ describe('a person’s one-word mention after a capitalised word in mid-sentence
 
   it('is another person’s name (Robert Gates), no mention', () => {
     expect(found('The deal was signed by Robert Gates, a former secretary.')).toEqual([]);
+    // A given name at a sentence's start is still one; a word that opens sentences is not.
+    expect(found('Robert Gates, a former secretary, signed.')).toEqual([]);
   });
 
   it('stays after a title, a possessive or a sentence’s start, and beside its full name', () => {
