@@ -1,6 +1,8 @@
 // The detector the background calls: exact alias matches (AliasMatcher) plus fuzzy-resolved Latin
-// names (FuzzyResolver) over the text runs of a page, less one-word English mentions that open a
-// sentence where the runs use the word in lower case (dropEverydayWords). Pure and DOM-free. A
+// names (FuzzyResolver) over the text runs of a page, less one-word English mentions whose capital
+// comes from their place (a sentence's start, a title-case headline) and that are everyday words
+// (dropEverydayWords), and a person's one-word mention that is part of another name (Robert Gates,
+// Eliot Cohen: dropOtherPeople, dropNameStarts). Pure and DOM-free. A
 // service worker should start from a DetectorIndex compiled at build time (compileDetectorIndex:
 // alias keys folded and assigned, the pattern trie, the per-pattern flags and capitals, the
 // segmentation lexicon, all as typed arrays; stored in binary by index-codec.ts), so that
@@ -371,7 +373,8 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
           }
         }
       });
-      const people = dropOtherPeople(runs, out, (id) => entityMap.get(id)?.kind === 'person');
+      const isPerson = (id: string) => entityMap.get(id)?.kind === 'person';
+      const people = dropNameStarts(runs, dropOtherPeople(runs, out, isPerson), isPerson);
       return dropEverydayWords(runs, people, everyday).sort((a, b) => a.run - b.run || a.start - b.start);
     },
   };
@@ -419,6 +422,27 @@ function dropOtherPeople(
     return TITLE_WORDS.has(word) || possessive || opener || inTitleCase(text);
   });
 }
+
+/**
+ * Drops a person's one-word mention followed in the same sentence by a capitalised word: it is the
+ * given name of another person (Eliot Cohen for T.S. Eliot) or names something else (Trump Tower).
+ * Not before a weekday or a month ("met Biden Tuesday"), nor in a headline in title case.
+ */
+function dropNameStarts(
+  runs: readonly string[],
+  mentions: Mention[],
+  isPerson: (entityId: string) => boolean,
+): Mention[] {
+  return mentions.filter((m) => {
+    if (!ONE_WORD.test(m.text) || !isPerson(m.entityId)) return true;
+    const text = runs[m.run] as string;
+    const next = /^[^\S\n]+(\p{Lu}\p{L}*)/u.exec(text.slice(m.end, m.end + 40))?.[1];
+    return next === undefined || CALENDAR_WORDS.test(next) || inTitleCase(text);
+  });
+}
+
+const CALENDAR_WORDS =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** Words that open a sentence before a name (When Gates…, But Biden…): conjunctions, adverbs, prepositions. */
 const OPENERS = new Set(

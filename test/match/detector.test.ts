@@ -145,3 +145,25 @@ describe('a person’s one-word mention after a capitalised word in mid-sentence
     expect(found('Microsoft Boss Gates Gives Billions Away')).toEqual(['0:Gates']);
   });
 });
+
+describe('a person’s one-word mention followed by a capitalised word', () => {
+  const eliot = {
+    ...entity('艾略特', 3, [
+      ['T.S. Eliot', 'cedict'],
+      ['Eliot', 'short-form'],
+    ]),
+    kind: 'person' as const,
+  };
+  const detector = createDetector([eliot], { fuzzy: false });
+  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+
+  it('is the given name of another person (Eliot Cohen), no mention', () => {
+    expect(found('The plan was drafted by Eliot Cohen, a professor.')).toEqual([]);
+  });
+
+  it('stays before a weekday or a month, at a sentence’s end and in a title-case headline', () => {
+    expect(found('Critics met Eliot Tuesday and again in March.')).toEqual(['0:Eliot']);
+    expect(found('They quoted Eliot. Critics agreed.')).toEqual(['0:Eliot']);
+    expect(found('Critics Quote Eliot Against Modern Poets')).toEqual(['0:Eliot']);
+  });
+});
