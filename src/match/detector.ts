@@ -1,15 +1,16 @@
 // The detector the background calls: exact alias matches (AliasMatcher) plus fuzzy-resolved Latin
 // names (FuzzyResolver) over the text runs of a page, less one-word English mentions whose capital
 // comes from their place (a sentence's start, a title-case headline) and that are everyday words
-// (dropEverydayWords), and a person's one-word mention that is part of another name (Robert Gates,
-// Eliot Cohen: dropOtherPeople, dropNameStarts). Pure and DOM-free. A
+// (dropEverydayWords), a person's one-word mention that is part of another name (Robert Gates,
+// Eliot Cohen: dropOtherPeople, dropNameStarts), and a Chinese mention the page names otherwise in
+// brackets (福尔曼（Johann Fuhrmann）: dropContradicted). Pure and DOM-free. A
 // service worker should start from a DetectorIndex compiled at build time (compileDetectorIndex:
 // alias keys folded and assigned, the pattern trie, the per-pattern flags and capitals, the
 // segmentation lexicon, all as typed arrays; stored in binary by index-codec.ts), so that
 // createDetector only wraps arrays; the fuzzy resolver is built on the first page that needs it.
 import type { Alias, Entity, Mention } from '../entities/types.ts';
 import { foldKey, hasHan } from '../text/fold.ts';
-import { FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
+import { editRatio, FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
 import {
   AliasMatcher,
   compileMatcherTables,
@@ -373,6 +374,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
           }
         }
       });
+      dropContradicted(runs, out, entityMap);
       const isPerson = (id: string) => entityMap.get(id)?.kind === 'person';
       const people = dropNameStarts(runs, dropOtherPeople(runs, out, isPerson), isPerson);
       return dropEverydayWords(runs, people, everyday).sort((a, b) => a.run - b.run || a.start - b.start);
@@ -439,6 +441,50 @@ function dropNameStarts(
     const next = /^[^\S\n]+(\p{Lu}\p{L}*)/u.exec(text.slice(m.end, m.end + 40))?.[1];
     return next === undefined || CALENDAR_WORDS.test(next) || inTitleCase(text);
   });
+}
+
+/** A Latin name in brackets right after a mention: 福尔曼（Johann Fuhrmann）. */
+const BRACKETED_NAME = /^\s*[（(]\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+)\s*[）)]/u;
+
+/**
+ * Drops (in place) a Chinese mention that the page itself names otherwise in brackets: 福尔曼（Johann
+ * Fuhrmann） is no George Foreman, whose names share no word with the bracket's, nor one close to a
+ * word of it (Alexej Nawalny is Alexei Navalny: nawalny ~ navalny). Only a name of two capitalised
+ * words or more in the brackets, and only entities with a Latin name to compare. Then, as a text
+ * names one thing by one name, the same words for the same entity elsewhere in the request (a
+ * later 福尔曼), and a mention right before a dropped one: both are pieces of one name the corpus
+ * does not know (鲁斯|乌尔姆（Siegfried Russwurm）: no Cecilia Rouse, no Ulm).
+ */
+function dropContradicted(
+  runs: readonly string[],
+  mentions: Mention[],
+  entities: ReadonlyMap<string, Entity>,
+): void {
+  const words = (s: string) => s.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  const dropped = new Set<Mention>();
+  for (const m of mentions) {
+    const text = runs[m.run] as string;
+    // Most mentions have no bracket after them: one character look before any slicing.
+    const next = text.charCodeAt(m.end);
+    if (next !== 0xff08 && next !== 0x28 && next !== 0x20) continue;
+    const bracket = hasHan(m.text) ? BRACKETED_NAME.exec(text.slice(m.end, m.end + 80))?.[1] : undefined;
+    const e = bracket ? entities.get(m.entityId) : undefined;
+    if (!bracket || !e) continue;
+    const own = [e.english ?? '', ...e.aliases.map((a) => a.text)].flatMap(words);
+    const given = words(bracket);
+    const close = (a: string) => own.some((b) => a === b || editRatio(a, b) <= 0.34);
+    if (own.length > 0 && given.length > 0 && !given.some(close)) dropped.add(m);
+  }
+  if (dropped.size === 0) return;
+  const named = new Set([...dropped].map((m) => `${m.text}\u0000${m.entityId}`));
+  for (const m of mentions) if (named.has(`${m.text}\u0000${m.entityId}`)) dropped.add(m);
+  for (let i = mentions.length - 1; i > 0; i--) {
+    const [a, b] = [mentions[i - 1] as Mention, mentions[i] as Mention];
+    if (dropped.has(b) && a.run === b.run && a.end === b.start && hasHan(a.text)) dropped.add(a);
+  }
+  let kept = 0;
+  for (const m of mentions) if (!dropped.has(m)) mentions[kept++] = m;
+  mentions.length = kept;
 }
 
 const CALENDAR_WORDS =

@@ -167,3 +167,35 @@ describe('a person’s one-word mention followed by a capitalised word', () => {
     expect(found('Critics Quote Eliot Against Modern Poets')).toEqual(['0:Eliot']);
   });
 });
+
+describe('a Chinese mention the page names otherwise in brackets', () => {
+  const foreman = {
+    ...entity('乔治·福尔曼', 2, [
+      ['福尔曼', 'short-form'],
+      ['George Foreman', 'cedict'],
+    ]),
+    kind: 'person' as const,
+  };
+  const navalny = {
+    ...entity('纳瓦尔尼', 90, [['Alexei Navalny', 'parenthetical']]),
+    kind: 'person' as const,
+  };
+  const rouse = { ...entity('鲁斯', 1, [['Cecilia Rouse', 'parenthetical']]), kind: 'person' as const };
+  const ulm = entity('乌尔姆', 3, [['Ulm', 'cedict']]);
+  const detector = createDetector([foreman, navalny, rouse, ulm], { fuzzy: false });
+  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+
+  it('is another one, there and wherever the text says it again', () => {
+    expect(found('主任福尔曼（Johann Fuhrmann）表示。', '福尔曼也认为如此。')).toEqual([]);
+  });
+
+  it('takes the mention right before it along: both are pieces of one name', () => {
+    expect(found('该联合会主席鲁斯乌尔姆（Siegfried Russwurm）说。')).toEqual([]);
+  });
+
+  it('stays where the bracket spells the same name, or the words are close', () => {
+    expect(found('拳王福尔曼（George Foreman）退役。')).toEqual(['0:福尔曼', '0:George Foreman']);
+    expect(found('反对派纳瓦尔尼（Alexej Nawalny）回国。')).toEqual(['0:纳瓦尔尼']);
+    expect(found('他在乌尔姆（Ulm）。')).toEqual(['0:乌尔姆', '0:Ulm']);
+  });
+});
