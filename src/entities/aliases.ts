@@ -40,6 +40,11 @@ const PEOPLE = /^([A-Z][a-z]{3,})(?: \(([A-Z][a-z]{3,})\))?( ethnic group\b.*| \
 /** A province's or autonomous region's English name, and the name before its administrative words. */
 const REGION =
   /^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Province|Autonomous Region|Special Administrative Region)$/;
+/** Titles that open an English name ("Pope Benedict XVI", "King Charles III"): no first name. */
+const NAME_TITLES = new Set(
+  'Pope King Queen Prince Princess Emperor Empress Saint St Sir Dame Lord Lady Cardinal'.split(' '),
+);
+
 /** What a state's long name says it is of: "United States of America", "Republic of Korea". */
 const STATE_OF =
   /^(?:[A-Z][\w'’-]* )*(?:States|Republic|Kingdom|Federation|Emirates) of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)$/;
@@ -109,8 +114,16 @@ export function buildAliases(input: AliasInput): Alias[] {
     const of = input.kind === 'place' ? STATE_OF.exec(name)?.[1] : undefined;
     if (of && of.length >= 4) add(of, source);
     const words = name.split(/\s+/);
-    if (input.kind === 'person' && words.length >= 3 && /^[A-Z]/.test(words[words.length - 1] as string)) {
-      add(`${words[0]} ${words[words.length - 1]}`, source); // Sergey Viktorovich Lavrov → Sergey Lavrov
+    // Sergey Viktorovich Lavrov → Sergey Lavrov; not "Pope XVI" of Pope Benedict XVI, nor "Martin Jr."
+    const [first, last] = [words[0] as string, words[words.length - 1] as string];
+    if (
+      input.kind === 'person' &&
+      words.length >= 3 &&
+      /^[A-Z]/.test(last) &&
+      !/^(?:[IVXLC]+|Jr\.?|Sr\.?)$/.test(last) &&
+      !NAME_TITLES.has(first)
+    ) {
+      add(`${first} ${last}`, source);
     }
   }
   // A people by its plural too (Uighurs, Tibetans, Kazakhs), and the spelling in brackets (Uyghur).

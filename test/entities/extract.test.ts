@@ -753,3 +753,23 @@ describe('a state’s long name', () => {
     );
   });
 });
+
+describe('a person’s English name of three words', () => {
+  it('gives its first and last word as a name, unless the first is a title or the last a numeral', () => {
+    const r = extractEntities(
+      [
+        article('p1', ['俄外长谢尔盖·维克托罗维奇·拉夫罗夫（Sergey Viktorovich Lavrov）表示。']),
+        article('p2', ['前教宗本笃十六世（Pope Benedict XVI）在德国。拳王小罗伊·琼斯（Roy Jones Jr.）']),
+        article('p3', ['地质学家莱伊尔（Sir Charles Lyell）的著作。']),
+      ],
+      { lexicon },
+    );
+    const forms = (english: string) =>
+      r.entities.find((e) => e.english === english)?.aliases.map((a) => a.text);
+    expect(forms('Sergey Viktorovich Lavrov')).toContain('Sergey Lavrov');
+    expect(forms('Pope Benedict XVI')).not.toContain('Pope XVI');
+    expect(forms('Roy Jones Jr.')).not.toContain('Roy Jr.');
+    expect(forms('Sir Charles Lyell')).toBeDefined();
+    expect(forms('Sir Charles Lyell')).not.toContain('Sir Lyell');
+  });
+});
