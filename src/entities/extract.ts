@@ -980,8 +980,9 @@ function dropGivenNames(entities: Entity[], counts: Map<string, { first: number;
 
 /**
  * A language's or a nationality's one-word English name (德语 "German (language)", 美籍 "American (i.e.
- * of US nationality)") is no alias: on an English page the word is nearly always the adjective (the
- * German government, American troops). The entity keeps it as its English name. So is the adjective
+ * of US nationality)") is no alias, whichever entity has it (西文 "Spanish"; Lexicon.isLanguageName):
+ * on an English page the word is nearly always the adjective (the German government, American
+ * troops, the Spanish flu). The entity keeps it as its English name. So is the adjective
  * of another of its one-word names (British beside Britain, Kurdish beside Kurd, Arabian beside Arab:
  * 不列颠 "Britain; British" had marked every "British officials").
  */
@@ -995,11 +996,9 @@ function dropLanguageAdjectives(entities: Entity[], lexicon: Lexicon): void {
     return k >= 4 && !y.endsWith(x.slice(k));
   };
   for (const e of entities) {
-    const gloss = lexicon.glossText(e.name);
-    const language = /^([A-Z][a-z]+) \((?:language|i\.e\. of [^)]*nationality)\)/.exec(gloss)?.[1];
     const names = [e.english ?? '', ...e.aliases.map((a) => a.text)].filter((n) => oneWord.test(n));
     const adjectives = new Set(names.filter((x) => names.some((y) => adjectiveOf(x, y))));
-    e.aliases = e.aliases.filter((a) => a.text !== language && !adjectives.has(a.text));
+    e.aliases = e.aliases.filter((a) => !lexicon.isLanguageName(a.text) && !adjectives.has(a.text));
   }
 }
 

@@ -218,6 +218,28 @@ export class Lexicon {
     return (this.glossWords.get(word.toLowerCase()) ?? 0) >= EVERYDAY_USES;
   }
 
+  private languages?: Set<string>;
+
+  /**
+   * The one-word names the glosses give languages and nationalities (德语 "German (language)", 美籍
+   * "American (i.e. of US nationality)"): English, German, Spanish… On an English page each is
+   * nearly always the adjective, whichever entity has it as a name (西文: "Spanish; Western language").
+   */
+  isLanguageName(word: string): boolean {
+    if (!this.languages) {
+      this.languages = new Set();
+      for (const list of this.entryByKey.values()) {
+        for (const e of list) {
+          for (const g of e.glosses) {
+            const name = LANGUAGE_GLOSS.exec(g)?.[1];
+            if (name) this.languages.add(name);
+          }
+        }
+      }
+    }
+    return this.languages.has(word);
+  }
+
   private redirectedFrom?: Map<string, string[]>;
 
   /**
@@ -361,6 +383,8 @@ export function namesInGloss(gloss: string): string[] {
 
 /** A sense that sends to another entry: "see 德州市[…]", "abbr. for 德克薩斯州|德克萨斯州[…]". */
 const REDIRECT = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/;
+/** A gloss that names a language or a nationality: "German (language)", "American (i.e. of US nationality)". */
+export const LANGUAGE_GLOSS = /^([A-Z][a-z]+) \((?:language|i\.e\. of [^)]*nationality)\)/;
 /** See Lexicon.isEverydayEnglish. */
 const EVERYDAY_USES = 20;
 /** A sense that abbreviates another word: "novel coronavirus (abbr. for 新型冠狀病毒|新型冠状病毒[…])". */

@@ -500,7 +500,10 @@ describe('a people', () => {
 describe('a language or a nationality', () => {
   it('gives its one-word English name as no alias: on English pages it is the adjective', () => {
     const r = extractEntities(
-      [article('d1', ['他会说德语。德语是一门语言。', '他用德语写作。一名美籍男子被捕，美籍记者说。'])],
+      [
+        article('d1', ['他会说德语。德语是一门语言。', '他用德语写作。一名美籍男子被捕，美籍记者说。']),
+        article('d2', ['他懂西文。西文书很多。']),
+      ],
       { lexicon },
     );
     const german = r.entities.find((e) => e.name === '德语');
@@ -510,6 +513,10 @@ describe('a language or a nationality', () => {
     const american = r.entities.find((e) => e.name === '美籍');
     expect(american?.english).toBe('American');
     expect(american?.aliases.map((a) => a.text)).not.toContain('American');
+    // Whichever entity has a language's name: 西文 "Spanish; Western language".
+    const spanish = r.entities.find((e) => e.name === '西文');
+    expect(spanish?.english).toBe('Spanish');
+    expect(spanish?.aliases.map((a) => a.text)).not.toContain('Spanish');
   });
 });
 
