@@ -2,7 +2,7 @@
 // names (FuzzyResolver) over the text runs of a page, less one-word English mentions whose capital
 // comes from their place (a sentence's start, a title-case headline) and that are everyday words
 // (dropEverydayWords), a person's one-word mention that is part of another name (Robert Gates,
-// Eliot Cohen: dropOtherPeople, dropNameStarts), and a Chinese mention the page names otherwise in
+// Eliot Cohen: dropOtherPeople), and a Chinese mention the page names otherwise in
 // brackets (福尔曼（Johann Fuhrmann）: dropContradicted). Pure and DOM-free. A
 // service worker should start from a DetectorIndex compiled at build time (compileDetectorIndex:
 // alias keys folded and assigned, the pattern trie, the per-pattern flags and capitals, the
@@ -375,8 +375,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
         }
       });
       dropContradicted(runs, out, entityMap);
-      const isPerson = (id: string) => entityMap.get(id)?.kind === 'person';
-      const people = dropNameStarts(runs, dropOtherPeople(runs, out, isPerson), isPerson);
+      const people = dropOtherPeople(runs, out, (id) => entityMap.get(id)?.kind === 'person');
       return dropEverydayWords(runs, people, everyday).sort((a, b) => a.run - b.run || a.start - b.start);
     },
   };
@@ -399,11 +398,12 @@ const TITLE_WORDS = new Set(
 );
 
 /**
- * Drops a person's one-word mention (a surname: Gates, Carter, Hopkins) right after a capitalised
- * word in mid-sentence that is no title: it is another person's name (Robert Gates, Ashton Carter,
- * Johns Hopkins), since the entity's own full name would have matched as a whole. After a title (Mr
- * Gates), a possessive (China's Xi) or a word that opens the sentence (When Gates…), and in a headline
- * in title case, it stays.
+ * Drops a person's one-word mention that is part of another name: right after a capitalised word in
+ * mid-sentence that is no title (Robert Gates, Ashton Carter, Johns Hopkins: the entity's own full
+ * name would have matched as a whole), or followed in the sentence by a capitalised word (Eliot Cohen
+ * is no T.S. Eliot, Trump Tower no Trump). It stays after a title (Mr Gates), a possessive (China's
+ * Xi) or a word that opens the sentence (When Gates…), before a weekday or a month ("met Biden
+ * Tuesday"), and in a headline in title case.
  */
 function dropOtherPeople(
   runs: readonly string[],
@@ -413,34 +413,26 @@ function dropOtherPeople(
   return mentions.filter((m) => {
     if (!ONE_WORD.test(m.text) || !isPerson(m.entityId)) return true;
     const text = runs[m.run] as string;
-    const before = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
-    if (!before) return true;
-    const word = (before[1] as string).replace(/\.$/, '');
-    const wordStart = m.start - (before[0] as string).length;
-    const possessive = /['’]s$/.test(word); // China's Xi, Germany's Merkel
-    // At a sentence's start the word may be capitalised by its place (When Gates…), unless it is a
-    // name (Robert Gates, a former…): words that open sentences are few and listed.
-    const opener = atSentenceStart(text, wordStart) && OPENERS.has(word);
-    return TITLE_WORDS.has(word) || possessive || opener || inTitleCase(text);
+    return inTitleCase(text) || !(givenNameBefore(text, m.start) || nameGoesOn(text, m.end));
   });
 }
 
-/**
- * Drops a person's one-word mention followed in the same sentence by a capitalised word: it is the
- * given name of another person (Eliot Cohen for T.S. Eliot) or names something else (Trump Tower).
- * Not before a weekday or a month ("met Biden Tuesday"), nor in a headline in title case.
- */
-function dropNameStarts(
-  runs: readonly string[],
-  mentions: Mention[],
-  isPerson: (entityId: string) => boolean,
-): Mention[] {
-  return mentions.filter((m) => {
-    if (!ONE_WORD.test(m.text) || !isPerson(m.entityId)) return true;
-    const text = runs[m.run] as string;
-    const next = /^[^\S\n]+(\p{Lu}\p{L}*)/u.exec(text.slice(m.end, m.end + 40))?.[1];
-    return next === undefined || CALENDAR_WORDS.test(next) || inTitleCase(text);
-  });
+/** Whether a capitalised word before `start` makes a name with what follows (see dropOtherPeople). */
+function givenNameBefore(text: string, start: number): boolean {
+  const before = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!before) return false;
+  const word = (before[1] as string).replace(/\.$/, '');
+  const possessive = /['’]s$/.test(word); // China's Xi, Germany's Merkel
+  // At a sentence's start the word may be capitalised by its place (When Gates…), unless it is a
+  // name (Robert Gates, a former…): words that open sentences are few and listed.
+  const opener = atSentenceStart(text, start - (before[0] as string).length) && OPENERS.has(word);
+  return !(TITLE_WORDS.has(word) || possessive || opener);
+}
+
+/** Whether a capitalised word other than a weekday or a month follows `end` (see dropOtherPeople). */
+function nameGoesOn(text: string, end: number): boolean {
+  const next = /^[^\S\n]+(\p{Lu}\p{L}*)/u.exec(text.slice(end, end + 40))?.[1];
+  return next !== undefined && !CALENDAR_WORDS.test(next);
 }
 
 /** A Latin name in brackets right after a mention: 福尔曼（Johann Fuhrmann）. */
