@@ -336,7 +336,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
           )) ||
         c.sources.has('heading');
     const glossed = dictionaryTerm(c, lexicon);
-    if (!(accepted || glossed.length > 0) || (lexicon.common.has(c.key) && glossed.length === 0)) continue;
+    if (glossed.length === 0 && (!accepted || lexicon.common.has(c.key))) continue;
     const e = ev(c.key);
     if (glossed.length > 0) {
       // A term the dictionary and the corpus both translate by one acronym: named, and merged, by
