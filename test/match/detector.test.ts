@@ -23,6 +23,12 @@ function entity(
 
 const owner = (entities: Entity[], key: string) => assignPatterns(entities).find(([k]) => k === key)?.[1];
 
+/** What a detector of these entities marks in some runs, as "run:text". */
+function finder(entities: Entity[]): (...runs: string[]) => string[] {
+  const detector = createDetector(entities, { fuzzy: false });
+  return (...runs) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+}
+
 describe('a key two entities give equally directly', () => {
   it('belongs to the entity whose English name it is', () => {
     const china = entity('中国', 10, [['China', 'cedict']], 'China');
@@ -61,8 +67,7 @@ describe('a one-word English mention at the start of a sentence', () => {
     ['George Will', 'parenthetical'],
   ]);
   const trump = entity('特朗普', 667, [['Trump', 'cedict']]);
-  const detector = createDetector([will, trump], { fuzzy: false });
-  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+  const found = finder([will, trump]);
 
   it('is dropped where the text uses the word in lower case', () => {
     expect(found('Will you come? It will rain.')).toEqual([]);
@@ -89,8 +94,7 @@ describe('a one-word English mention at the start of a sentence', () => {
 describe('a one-word English mention the build found to be an everyday word (West, Diet)', () => {
   const west = { ...entity('西方', 213, [['West', 'cedict']]), everydayKeys: ['west'] };
   const china = entity('中国', 1169, [['China', 'cedict']]);
-  const detector = createDetector([west, china], { fuzzy: false });
-  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+  const found = finder([west, china]);
 
   it('is dropped where a sentence start or a headline in title case gives the capital', () => {
     expect(found('West Leaders Meet In Paris', 'They met on Monday.')).toEqual([]);
@@ -129,8 +133,7 @@ describe('a person’s one-word mention after a capitalised word in mid-sentence
     ]),
     kind: 'person' as const,
   };
-  const detector = createDetector([gates, xi], { fuzzy: false });
-  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+  const found = finder([gates, xi]);
 
   it('is another person’s name (Robert Gates), no mention', () => {
     expect(found('The deal was signed by Robert Gates, a former secretary.')).toEqual([]);
@@ -154,8 +157,7 @@ describe('a person’s one-word mention followed by a capitalised word', () => {
     ]),
     kind: 'person' as const,
   };
-  const detector = createDetector([eliot], { fuzzy: false });
-  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+  const found = finder([eliot]);
 
   it('is the given name of another person (Eliot Cohen), no mention', () => {
     expect(found('The plan was drafted by Eliot Cohen, a professor.')).toEqual([]);
@@ -182,8 +184,7 @@ describe('a Chinese mention the page names otherwise in brackets', () => {
   };
   const rouse = { ...entity('鲁斯', 1, [['Cecilia Rouse', 'parenthetical']]), kind: 'person' as const };
   const ulm = entity('乌尔姆', 3, [['Ulm', 'cedict']]);
-  const detector = createDetector([foreman, navalny, rouse, ulm], { fuzzy: false });
-  const found = (...runs: string[]) => detector.detect(runs).map((m) => `${m.run}:${m.text}`);
+  const found = finder([foreman, navalny, rouse, ulm]);
 
   it('is another one, there and wherever the text says it again', () => {
     expect(found('主任福尔曼（Johann Fuhrmann）表示。', '福尔曼也认为如此。')).toEqual([]);
