@@ -23,6 +23,9 @@ function entity(
 
 const owner = (entities: Entity[], key: string) => assignPatterns(entities).find(([k]) => k === key)?.[1];
 
+/** entity(), a person. */
+const person = (...args: Parameters<typeof entity>): Entity => ({ ...entity(...args), kind: 'person' });
+
 /** What a detector of these entities marks in some runs, as "run:text". */
 function finder(entities: Entity[]): (...runs: string[]) => string[] {
   const detector = createDetector(entities, { fuzzy: false });
@@ -119,20 +122,14 @@ describe('a one-word English mention the build found to be an everyday word (Wes
 });
 
 describe('a person’s one-word mention after a capitalised word in mid-sentence', () => {
-  const gates = {
-    ...entity('比尔·盖茨', 3, [
-      ['Bill Gates', 'cedict'],
-      ['Gates', 'short-form'],
-    ]),
-    kind: 'person' as const,
-  };
-  const xi = {
-    ...entity('习近平', 300, [
-      ['Xi Jinping', 'cedict'],
-      ['Xi', 'cedict'],
-    ]),
-    kind: 'person' as const,
-  };
+  const gates = person('比尔·盖茨', 3, [
+    ['Bill Gates', 'cedict'],
+    ['Gates', 'short-form'],
+  ]);
+  const xi = person('习近平', 300, [
+    ['Xi Jinping', 'cedict'],
+    ['Xi', 'cedict'],
+  ]);
   const found = finder([gates, xi]);
 
   it('is another person’s name (Robert Gates), no mention', () => {
@@ -150,13 +147,10 @@ describe('a person’s one-word mention after a capitalised word in mid-sentence
 });
 
 describe('a person’s one-word mention followed by a capitalised word', () => {
-  const eliot = {
-    ...entity('艾略特', 3, [
-      ['T.S. Eliot', 'cedict'],
-      ['Eliot', 'short-form'],
-    ]),
-    kind: 'person' as const,
-  };
+  const eliot = person('艾略特', 3, [
+    ['T.S. Eliot', 'cedict'],
+    ['Eliot', 'short-form'],
+  ]);
   const found = finder([eliot]);
 
   it('is the given name of another person (Eliot Cohen), no mention', () => {
@@ -171,18 +165,12 @@ describe('a person’s one-word mention followed by a capitalised word', () => {
 });
 
 describe('a Chinese mention the page names otherwise in brackets', () => {
-  const foreman = {
-    ...entity('乔治·福尔曼', 2, [
-      ['福尔曼', 'short-form'],
-      ['George Foreman', 'cedict'],
-    ]),
-    kind: 'person' as const,
-  };
-  const navalny = {
-    ...entity('纳瓦尔尼', 90, [['Alexei Navalny', 'parenthetical']]),
-    kind: 'person' as const,
-  };
-  const rouse = { ...entity('鲁斯', 1, [['Cecilia Rouse', 'parenthetical']]), kind: 'person' as const };
+  const foreman = person('乔治·福尔曼', 2, [
+    ['福尔曼', 'short-form'],
+    ['George Foreman', 'cedict'],
+  ]);
+  const navalny = person('纳瓦尔尼', 90, [['Alexei Navalny', 'parenthetical']]);
+  const rouse = person('鲁斯', 1, [['Cecilia Rouse', 'parenthetical']]);
   const ulm = entity('乌尔姆', 3, [['Ulm', 'cedict']]);
   const found = finder([foreman, navalny, rouse, ulm]);
 
