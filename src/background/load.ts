@@ -158,9 +158,11 @@ export async function loadCorpus(sources: CorpusSources): Promise<LoadedCorpus> 
   const data = readDetectorData(bytes);
   const readMs = performance.now() - t1;
   const t2 = performance.now();
-  // The briefs come from the file's entities (below), so the detector is given none of its own.
-  const detector = createDetector([], { index: data.index });
+  // The briefs come from the file's entities, so the detector is given no list of its own: its
+  // filters read kinds and English names from them (until 2026-11-27 they read nothing here, and the
+  // worker kept marks the CLI drops: Gates in "Robert Gates", West opening a sentence).
   const entities = data.entities;
+  const detector = createDetector([], { index: data.index, facts: entities });
   const detectorMs = performance.now() - t2;
 
   // Built on first use (imports only): every folded name and alias.

@@ -14,8 +14,6 @@ import { editRatio, FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
 import {
   AliasMatcher,
   compileMatcherTables,
-  isPiecePattern,
-  isWeakPattern,
   type MatcherPattern,
   type MatcherTables,
   type RawMatch,
@@ -34,12 +32,14 @@ export interface DetectorIndexJson {
 
 /**
  * One pattern: its folded key, owning entity id, alias texts, and flags: 1 when it loses ties
- * (Entity.weakKeys), 2 when it is a name piece (Entity.pieceKeys); left out when 0.
+ * (Entity.weakKeys), 2 when it is a name piece (Entity.pieceKeys), 4 when it is an everyday English
+ * word (Entity.everydayKeys); left out when 0.
  */
 export type PatternEntry = [key: string, owner: string, originals: string[], flags?: number];
 
 const WEAK_ENTRY = 1;
 const PIECE_ENTRY = 2;
+const EVERYDAY_ENTRY = 4;
 
 /** The matcher's pattern for an entry. */
 function matcherPattern([key, , originals, flags = 0]: PatternEntry): MatcherPattern {
@@ -67,6 +67,8 @@ export interface CompiledDetectorIndex {
   owners: Uint32Array;
   /** The alias texts of pattern p are strings [originals[p], originals[p + 1]). */
   originals: Uint32Array;
+  /** Per pattern: its PatternEntry flags (weak, name piece, everyday word). */
+  patternFlags: Uint8Array;
   matcher: MatcherTables;
 }
 
@@ -80,7 +82,15 @@ export interface DetectorExtra {
   index?: DetectorIndex;
   /** Resolve unknown capitalised Latin names with fuse.js (default true). */
   fuzzy?: boolean;
+  /**
+   * What the filters after matching read of an entity (its kind, its English name), by id, where
+   * `entities` is not the whole list: a service worker passes the briefs of its entity table.
+   */
+  facts?: ReadonlyMap<string, EntityFacts>;
 }
+
+/** What the detector's filters read of an entity besides the index. */
+export type EntityFacts = Pick<Entity, 'kind' | 'english'>;
 
 export interface Detector {
   detect(runs: readonly string[]): Mention[];
@@ -122,6 +132,7 @@ function usableKey(key: string): boolean {
 export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
   const weak = new Map(entities.map((e) => [e.id, new Set(e.weakKeys ?? [])]));
   const pieces = new Map(entities.map((e) => [e.id, new Set(e.pieceKeys ?? [])]));
+  const everyday = new Map(entities.map((e) => [e.id, new Set((e.everydayKeys ?? []).map(foldKey))]));
   const byKey = new Map<string, Array<{ entityId: string; rank: number; text: string }>>();
   const byId = new Map(entities.map((e) => [e.id, e]));
   for (const e of entities) {
@@ -148,7 +159,8 @@ export function assignPatterns(entities: readonly Entity[]): PatternEntry[] {
     for (const x of list) if (x.entityId === owner) originals.add(x.text);
     const flags =
       (weak.get(owner as string)?.has(key) ? WEAK_ENTRY : 0) |
-      (pieces.get(owner as string)?.has(key) ? PIECE_ENTRY : 0);
+      (pieces.get(owner as string)?.has(key) ? PIECE_ENTRY : 0) |
+      (everyday.get(owner as string)?.has(key) ? EVERYDAY_ENTRY : 0);
     out.push(flags ? [key, owner as string, [...originals], flags] : [key, owner as string, [...originals]]);
   }
   return out;
@@ -195,8 +207,10 @@ export function compileDetectorIndex(
   const strings = [...ids, ...assigned.map(([key]) => key)];
   const owners = new Uint32Array(assigned.length);
   const originals = new Uint32Array(assigned.length + 1);
-  assigned.forEach(([, owner, texts], p) => {
+  const patternFlags = new Uint8Array(assigned.length);
+  assigned.forEach(([, owner, texts, flags = 0], p) => {
     owners[p] = idIndex.get(owner) as number;
+    patternFlags[p] = flags;
     originals[p] = strings.length;
     strings.push(...texts);
   });
@@ -209,6 +223,7 @@ export function compileDetectorIndex(
     ownerCount: ids.length,
     owners,
     originals,
+    patternFlags,
     matcher: compileMatcherTables(patterns, dictionaryWords),
   });
 }
@@ -231,7 +246,7 @@ export function stringAt(packed: PackedStrings, i: number): string {
 
 /** The JSON form of a compiled index (the patterns as [key, owner, alias texts], the lexicon in base64). */
 export function detectorIndexJson(index: CompiledDetectorIndex): DetectorIndexJson {
-  const { strings, ownerCount, owners, originals } = index;
+  const { strings, ownerCount, owners, originals, patternFlags } = index;
   const patterns: PatternEntry[] = [];
   for (let p = 0; p < index.patternCount; p++) {
     const texts: string[] = [];
@@ -242,9 +257,7 @@ export function detectorIndexJson(index: CompiledDetectorIndex): DetectorIndexJs
       stringAt(strings, owners[p] as number),
       texts,
     ];
-    const flags =
-      (isWeakPattern(index.matcher, p) ? WEAK_ENTRY : 0) |
-      (isPiecePattern(index.matcher, p) ? PIECE_ENTRY : 0);
+    const flags = patternFlags[p] as number;
     if (flags) entry.push(flags);
     patterns.push(entry);
   }
@@ -264,10 +277,12 @@ interface PatternSource {
   key(p: number): string;
   owner(p: number): string;
   originals(p: number): readonly string[];
+  /** The PatternEntry flags. */
+  flags(p: number): number;
 }
 
 function compiledSource(index: CompiledDetectorIndex): PatternSource {
-  const { strings, ownerCount, owners, originals } = index;
+  const { strings, ownerCount, owners, originals, patternFlags } = index;
   const ids: Array<string | undefined> = new Array(ownerCount);
   return {
     count: index.patternCount,
@@ -283,6 +298,7 @@ function compiledSource(index: CompiledDetectorIndex): PatternSource {
         texts.push(stringAt(strings, s));
       return texts;
     },
+    flags: (p) => patternFlags[p] as number,
   };
 }
 
@@ -292,6 +308,7 @@ function listSource(assigned: readonly PatternEntry[]): PatternSource {
     key: (p) => (assigned[p] as PatternEntry)[0],
     owner: (p) => (assigned[p] as PatternEntry)[1],
     originals: (p) => (assigned[p] as PatternEntry)[2],
+    flags: (p) => (assigned[p] as PatternEntry)[3] ?? 0,
   };
 }
 
@@ -312,21 +329,39 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
       index ? PatternTrie.fromJSON(index.lexicon) : (extra.dictionaryWords ?? []),
     );
   }
-  let fuzzy: FuzzyResolver | undefined;
-  const fuzzyResolver = (): FuzzyResolver => {
-    if (fuzzy) return fuzzy;
-    const names: Array<{ text: string; entityId: string }> = [];
+  // Every Latin alias text behind a pattern, with its entity (made on first use).
+  let latin: Array<{ text: string; entityId: string }> | undefined;
+  const latinNames = () => {
+    if (latin) return latin;
+    latin = [];
     for (let p = 0; p < source.count; p++) {
       if (hasHan(source.key(p))) continue;
       const entityId = source.owner(p);
-      for (const text of source.originals(p)) names.push({ text, entityId });
+      for (const text of source.originals(p)) latin.push({ text, entityId });
     }
-    fuzzy = new FuzzyResolver(names);
+    return latin;
+  };
+  let fuzzy: FuzzyResolver | undefined;
+  const fuzzyResolver = (): FuzzyResolver => {
+    fuzzy ??= new FuzzyResolver(latinNames());
     return fuzzy;
   };
+  let latinByEntity: Map<string, string[]> | undefined;
+  /** The entity's English name and Latin aliases (see dropContradicted). */
+  const latinForms = (entityId: string): string[] => {
+    if (!latinByEntity) {
+      latinByEntity = new Map();
+      for (const { text, entityId: id } of latinNames()) {
+        const list = latinByEntity.get(id);
+        if (list) list.push(text);
+        else latinByEntity.set(id, [text]);
+      }
+    }
+    const english = facts.get(entityId)?.english;
+    return [...(english ? [english] : []), ...(latinByEntity.get(entityId) ?? [])];
+  };
   const entityMap = new Map(entities.map((e) => [e.id, e]));
-  const everyday = (m: Mention): boolean =>
-    entityMap.get(m.entityId)?.everydayKeys?.includes(m.text.toLowerCase()) === true;
+  const facts: ReadonlyMap<string, EntityFacts> = extra.facts ?? entityMap;
   const buildMs = performance.now() - t0;
 
   return {
@@ -339,6 +374,8 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
     nextToName: (text, start, end) => matcher.nextToName(text, start, end),
     detect(runs) {
       const out: Mention[] = [];
+      /** The mentions of an everyday word's pattern (Entity.everydayKeys, see dropEverydayWords). */
+      const everyday = new Set<Mention>();
       runs.forEach((text, run) => {
         const count = matcher.scanRaw(text);
         const found = matcher.found;
@@ -346,15 +383,18 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
         for (let k = 0; k < count * 3; k += 3) {
           const start = found[k] as number;
           const end = found[k + 1] as number;
+          const p = found[k + 2] as number;
           covered.push([start, end]);
-          out.push({
+          const m: Mention = {
             run,
             start,
             end,
             text: text.slice(start, end),
-            entityId: source.owner(found[k + 2] as number),
+            entityId: source.owner(p),
             score: 1,
-          });
+          };
+          out.push(m);
+          if (source.flags(p) & EVERYDAY_ENTRY) everyday.add(m);
         }
         if (extra.fuzzy === false) return;
         for (const group of latinNameCandidates(text, covered)) {
@@ -374,9 +414,11 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
           }
         }
       });
-      dropContradicted(runs, out, entityMap);
-      const people = dropOtherPeople(runs, out, (id) => entityMap.get(id)?.kind === 'person');
-      return dropEverydayWords(runs, people, everyday).sort((a, b) => a.run - b.run || a.start - b.start);
+      dropContradicted(runs, out, latinForms);
+      const people = dropOtherPeople(runs, out, (id) => facts.get(id)?.kind === 'person');
+      return dropEverydayWords(runs, people, (m) => everyday.has(m)).sort(
+        (a, b) => a.run - b.run || a.start - b.start,
+      );
     },
   };
 }
@@ -452,7 +494,7 @@ const BRACKETED_NAME = /^\s*[（(]\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’
 function dropContradicted(
   runs: readonly string[],
   mentions: Mention[],
-  entities: ReadonlyMap<string, Entity>,
+  latinForms: (entityId: string) => readonly string[],
 ): void {
   const words = (s: string) => s.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   const dropped = new Set<Mention>();
@@ -464,9 +506,8 @@ function dropContradicted(
     const next = text.charCodeAt(m.end);
     if (next !== 0xff08 && next !== 0x28 && next !== 0x20) continue;
     const bracket = hasHan(m.text) ? BRACKETED_NAME.exec(text.slice(m.end, m.end + 80))?.[1] : undefined;
-    const e = bracket ? entities.get(m.entityId) : undefined;
-    if (!bracket || !e) continue;
-    const own = [e.english ?? '', ...e.aliases.map((a) => a.text)].flatMap(words);
+    if (!bracket) continue;
+    const own = latinForms(m.entityId).flatMap(words);
     const given = words(bracket);
     const close = (a: string) => own.some((b) => a === b || editRatio(a, b) <= 0.34);
     if (own.length > 0 && given.length > 0 && !given.some(close)) dropped.add(m);

@@ -13,12 +13,13 @@ import { EDGE_BITS } from './matcher.ts';
 
 /** "FLDI": FactLens Detector Index. */
 const MAGIC = 0x49444c46;
-export const DETECTOR_INDEX_BINARY_VERSION = 6;
+export const DETECTOR_INDEX_BINARY_VERSION = 7;
 const SECTIONS = [
   'strings',
   'stringEnds',
   'owners',
   'originals',
+  'patternFlags',
   'flags',
   'endMasks',
   'innerBigrams',
@@ -49,6 +50,7 @@ export function encodeDetectorIndex(index: CompiledDetectorIndex): Uint8Array {
     stringEnds: index.strings.ends,
     owners: index.owners,
     originals: index.originals,
+    patternFlags: index.patternFlags,
     flags: m.flags,
     endMasks: m.endMasks,
     innerBigrams: m.innerBigrams,
@@ -130,6 +132,7 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
   const ends = next(u32);
   const owners = next(u32);
   const originals = next(u32);
+  const patternFlags = next(u8view);
   const flags = next(u8view);
   const endMasks = next(u32);
   const innerBigrams = next(i32);
@@ -150,7 +153,10 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
     'strings',
   );
   check(
-    owners.length === patternCount && flags.length === patternCount && endMasks.length === patternCount,
+    owners.length === patternCount &&
+      patternFlags.length === patternCount &&
+      flags.length === patternCount &&
+      endMasks.length === patternCount,
     'pattern count',
   );
   check(originals.length === patternCount + 1 && capitalStarts.length === patternCount + 1, 'pattern ranges');
@@ -171,6 +177,7 @@ export function decodeDetectorIndex(bytes: Uint8Array | ArrayBuffer): CompiledDe
     ownerCount,
     owners,
     originals,
+    patternFlags,
     matcher: {
       trie: { pairs: triePairs, nodes: trieNodes, states: head[6] as number },
       lexicon: { pairs: lexiconPairs, nodes: lexiconNodes, states: head[7] as number },

@@ -770,16 +770,6 @@ export class AliasMatcher {
   }
 }
 
-/** Whether pattern p of compiled tables is a name piece (MatcherPattern.piece). */
-export function isPiecePattern(tables: MatcherTables, p: number): boolean {
-  return ((tables.flags[p] as number) & PIECE) !== 0;
-}
-
-/** Whether pattern p of compiled tables is weak (MatcherPattern.weak). */
-export function isWeakPattern(tables: MatcherTables, p: number): boolean {
-  return ((tables.flags[p] as number) & WEAK) !== 0;
-}
-
 function isTables(x: readonly MatcherPattern[] | MatcherTables): x is MatcherTables {
   return !Array.isArray(x);
 }

@@ -13,7 +13,11 @@ import {
 import { createBundle, serializeBundle } from '../../src/corpus/bundle.ts';
 import { extractEntities } from '../../src/entities/extract.ts';
 import type { Entity } from '../../src/entities/types.ts';
-import { type CompiledDetectorIndex, compileDetectorIndex } from '../../src/match/detector.ts';
+import {
+  type CompiledDetectorIndex,
+  compileDetectorIndex,
+  createDetector,
+} from '../../src/match/detector.ts';
 import { file, load, SEED_TEXT } from '../corpus/helpers.ts';
 
 const { articles } = load(file('seeds/seed.txt', SEED_TEXT));
@@ -211,6 +215,38 @@ describe('background corpus load', () => {
     await expect(corpus.full()).rejects.toThrow('worker went away');
     fail = false;
     expect((await corpus.full()).articles).toHaveLength(1);
+  });
+
+  it("drops what the CLI's detector drops, from the detector data alone", async () => {
+    // The filters after matching read each entity's kind and English name (the worker: its entity
+    // table) and the everyday-word flag of each pattern (the index). Without them the worker kept
+    // Gates in "Robert Gates", West opening a sentence and 福尔曼 named otherwise in brackets.
+    const make = (name: string, kind: Entity['kind'], aliases: string[], extra: Partial<Entity> = {}) =>
+      ({
+        id: `e:${name}`,
+        name,
+        kind,
+        articleCount: 3,
+        aliases: aliases.map((text) => ({ text, source: 'cedict' as const })),
+        ...extra,
+      }) satisfies Entity;
+    const own = [
+      make('比尔·盖茨', 'person', ['Bill Gates', 'Gates'], { english: 'Bill Gates' }),
+      make('西方', 'place', ['West'], { english: 'the West', everydayKeys: ['west'] }),
+      make('乔治·福尔曼', 'person', ['福尔曼', 'George Foreman'], { english: 'George Foreman' }),
+    ];
+    const index = compileDetectorIndex(own, []);
+    const bytes = serializeDetectorData(1, own, index);
+    const corpus = await loadCorpus({ ...sources(), fetchBytes: async () => bytes });
+    const runs = [
+      'The deal was signed by Robert Gates, a former secretary. Bill Gates agreed.',
+      'West of the river, it rained.',
+      '德国官员福尔曼（Johann Fuhrmann）表示反对。',
+    ];
+    const cli = createDetector(own, { index });
+    const texts = (ms: readonly { run: number; text: string }[]) => ms.map((m) => `${m.run}:${m.text}`);
+    expect(texts(corpus.detect(runs))).toEqual(['0:Bill Gates']);
+    expect(texts(corpus.detect(runs))).toEqual(texts(cli.detect(runs)));
   });
 
   it('writes the same bytes when the same articles are compiled again', () => {
