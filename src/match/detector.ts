@@ -1,8 +1,9 @@
 // The detector the background calls: exact alias matches (AliasMatcher) plus fuzzy-resolved Latin
 // names (FuzzyResolver) over the text runs of a page, less one-word English mentions whose capital
 // comes from their place (a sentence's start, a title-case headline) and that are everyday words
-// (dropEverydayWords), a person's one-word mention that is part of another name (Robert Gates,
-// Eliot Cohen: dropOtherPeople), and a Chinese mention the page names otherwise in
+// (dropEverydayWords), a one-word mention that is part of another name (Robert Gates, Eliot
+// Cohen, DICK CHENEY, Marc-André, Muhammad bin Salman: dropOtherPeople), and a Chinese mention the
+// page names otherwise in
 // brackets (福尔曼（Johann Fuhrmann）: dropContradicted). Pure and DOM-free. A
 // service worker should start from a DetectorIndex compiled at build time (compileDetectorIndex:
 // alias keys folded and assigned, the pattern trie, the per-pattern flags and capitals, the
@@ -90,7 +91,7 @@ export interface DetectorExtra {
 }
 
 /** What the detector's filters read of an entity besides the index. */
-export type EntityFacts = Pick<Entity, 'kind' | 'english'>;
+export type EntityFacts = Pick<Entity, 'kind' | 'english' | 'articleCount'>;
 
 export interface Detector {
   detect(runs: readonly string[]): Mention[];
@@ -415,7 +416,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
         }
       });
       dropContradicted(runs, out, latinForms);
-      const people = dropOtherPeople(runs, out, (id) => facts.get(id)?.kind === 'person');
+      const people = dropOtherPeople(runs, out, facts, latinForms);
       return dropEverydayWords(runs, people, (m) => everyday.has(m)).sort(
         (a, b) => a.run - b.run || a.start - b.start,
       );
@@ -442,41 +443,141 @@ const TITLE_WORDS = new Set(
 /**
  * Drops a person's one-word mention that is part of another name: right after a capitalised word in
  * mid-sentence that is no title (Robert Gates, Ashton Carter, Johns Hopkins: the entity's own full
- * name would have matched as a whole), or followed in the sentence by a capitalised word (Eliot Cohen
- * is no T.S. Eliot, Trump Tower no Trump). It stays after a title (Mr Gates), a possessive (China's
- * Xi) or a word that opens the sentence (When Gates…), before a weekday or a month ("met Biden
- * Tuesday"), and in a headline in title case.
+ * name would have matched as a whole) or a capitalised word and a hyphen (Marc-André), or followed in
+ * the sentence by a capitalised word (Eliot Cohen is no T.S. Eliot, Trump Tower no Trump). It stays
+ * after a title (Mr Gates), a possessive (China's Xi) or a word that opens the sentence (When
+ * Gates…), before a weekday or a month ("met Biden Tuesday"), and in a headline in title case (or
+ * all in capitals). Words in capitals are read as capitalised ones: "DICK CHENEY—vice-president…",
+ * an article's opener, is two pieces of one name, "MR CHENEY" a title and a name. A one-word mention
+ * of any entity followed by a name particle and a capitalised word (Muhammad bin Salman, Ludwig van
+ * Beethoven) is the given name of a longer name too.
+ * A page names one person by one name: once a mention has gone as the given-name part of another
+ * name (Dick Cheney, Muhammad bin Salman), the same word for the same entity goes everywhere in the
+ * request (Mr Cheney, Prince Muhammad), unless the request also names the entity in another way
+ * (Liz Cheney) or the corpus names it in PROMINENT articles or more (a page on Hunter Biden that
+ * says "Mr Biden" means the president).
  */
 function dropOtherPeople(
   runs: readonly string[],
   mentions: Mention[],
-  isPerson: (entityId: string) => boolean,
+  facts: ReadonlyMap<string, EntityFacts>,
+  latinForms: (entityId: string) => readonly string[],
 ): Mention[] {
-  const inQuestion = (m: Mention) => isOneWord(m.text) && isPerson(m.entityId);
-  if (!mentions.some(inQuestion)) return mentions;
-  return mentions.filter((m) => {
-    if (!inQuestion(m)) return true;
+  if (!mentions.some((m) => isOneName(m.text))) return mentions;
+  const titleCase = new Map<number, boolean>();
+  const headline = (run: number): boolean => {
+    let t = titleCase.get(run);
+    if (t === undefined) {
+      const text = runs[run] as string;
+      t = inTitleCase(text) || inCapitals(text);
+      titleCase.set(run, t);
+    }
+    return t;
+  };
+  const dropped = new Set<Mention>();
+  /** "word\0entity id" of the mentions dropped as the surname or given name of another name. */
+  const otherNames = new Set<string>();
+  const nameKey = (m: Mention) => `${m.text.toLowerCase()}\u0000${m.entityId}`;
+  const ownWords = new Map<string, string[]>();
+  /** Whether `word` is (close to) a word of the entity's own Latin names (Muhammad ~ Mohammad). */
+  const isOwn = (entityId: string, word: string): boolean => {
+    let own = ownWords.get(entityId);
+    if (!own) {
+      own = latinForms(entityId).flatMap(nameWords);
+      ownWords.set(entityId, own);
+    }
+    const w = word.toLowerCase();
+    return own.some((b) => w === b || editRatio(w, b) <= 0.34);
+  };
+  for (const m of mentions) {
+    if (!isOneName(m.text)) continue;
     const text = runs[m.run] as string;
-    return inTitleCase(text) || !(givenNameBefore(text, m.start) || nameGoesOn(text, m.end));
-  });
+    // The other name's word: a surname after a particle, else (people only) a given name before or
+    // a word after. Headlines are looked at only then (most mentions have none).
+    let other = nameAfterParticle(text, m.end);
+    let given = other !== undefined;
+    if (other === undefined && facts.get(m.entityId)?.kind === 'person') {
+      other = givenNameBefore(text, m.start);
+      given = other !== undefined;
+      other ??= nameGoesOn(text, m.end);
+    }
+    if (other === undefined || isOwn(m.entityId, other) || headline(m.run)) continue;
+    dropped.add(m);
+    if (given) otherNames.add(nameKey(m));
+  }
+  if (dropped.size === 0) return mentions;
+  if (otherNames.size > 0) {
+    // Entities the request names in another way too, or that the corpus names often.
+    const plain = new Set<string>();
+    for (const m of mentions) if (!isOneName(m.text)) plain.add(m.entityId);
+    for (const m of mentions) {
+      if (dropped.has(m) || !isOneName(m.text) || !otherNames.has(nameKey(m))) continue;
+      if (plain.has(m.entityId) || (facts.get(m.entityId)?.articleCount ?? 0) >= PROMINENT) continue;
+      dropped.add(m);
+    }
+  }
+  return mentions.filter((m) => !dropped.has(m));
 }
 
-/** Whether a capitalised word before `start` makes a name with what follows (see dropOtherPeople). */
-function givenNameBefore(text: string, start: number): boolean {
-  const before = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
-  if (!before) return false;
-  const word = (before[1] as string).replace(/\.$/, '');
-  const possessive = /['’]s$/.test(word); // China's Xi, Germany's Merkel
+/** See dropOtherPeople: from this many articles on, a bare name on a page is taken for the entity. */
+const PROMINENT = 20;
+
+/**
+ * The capitalised word before `start` that makes a name with what follows, if any (see
+ * dropOtherPeople).
+ */
+function givenNameBefore(text: string, start: number): string | undefined {
+  const near = text.slice(Math.max(0, start - 40), start);
+  // Marc-André, Jean-Luc: a capitalised word and a hyphen (not a prefix: Anti-Trump, Ex-Labour).
+  const joined = /(\p{Lu}\p{Ll}+)-$/u.exec(near)?.[1];
+  if (joined) return HYPHEN_PREFIXES.has(joined) ? undefined : joined;
+  const before = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(near);
+  if (!before) return undefined;
+  const word = asCapitalised((before[1] as string).replace(/\.$/, ''));
+  const possessive = /['’]s$/i.test(word); // China's Xi, Germany's Merkel
   // At a sentence's start the word may be capitalised by its place (When Gates…), unless it is a
   // name (Robert Gates, a former…): words that open sentences are few and listed.
   const opener = atSentenceStart(text, start - (before[0] as string).length) && OPENERS.has(word);
-  return !(TITLE_WORDS.has(word) || possessive || opener);
+  return TITLE_WORDS.has(word) || possessive || opener ? undefined : word;
 }
 
-/** Whether a capitalised word other than a weekday or a month follows `end` (see dropOtherPeople). */
-function nameGoesOn(text: string, end: number): boolean {
+/** Whether a run is written in capitals, as some headlines are ("CHENEY SPEAKS OUT"): no lower-case letter. */
+function inCapitals(text: string): boolean {
+  return !/\p{Ll}/u.test(text);
+}
+
+/** A word in capitals as a capitalised one (MR → Mr, WHEN → When); others as they are. */
+function asCapitalised(word: string): string {
+  return word.length > 1 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
+}
+
+/** Capitalised words that join a name with a hyphen without being a given name (Anti-Trump). */
+const HYPHEN_PREFIXES = new Set(
+  'Anti Pro Ex Non Post Pre Neo Pan Mid Co Vice Super Ultra Semi Sino Euro Afro Anglo Franco Russo Indo'.split(
+    ' ',
+  ),
+);
+
+/** The capitalised word other than a weekday or a month that follows `end`, if any (see dropOtherPeople). */
+function nameGoesOn(text: string, end: number): string | undefined {
   const next = /^[^\S\n]+(\p{Lu}\p{L}*)/u.exec(text.slice(end, end + 40))?.[1];
-  return next !== undefined && !CALENDAR_WORDS.test(next);
+  return next === undefined || CALENDAR_WORDS.test(asCapitalised(next)) ? undefined : next;
+}
+
+/**
+ * The capitalised word after a name particle right after `end`, if any: Salman in Muhammad bin
+ * Salman, Beethoven in Ludwig van Beethoven.
+ */
+function nameAfterParticle(text: string, end: number): string | undefined {
+  const c = text.charCodeAt(end);
+  return c === 0x20 || c === 0xa0 ? NAME_PARTICLE.exec(text.slice(end, end + 40))?.[1] : undefined;
+}
+
+const NAME_PARTICLE = /^\s(?:bin|bint|ibn|al|el|van|von|der|de|da|di|del|della|dos|du)[\s-](\p{Lu}\p{L}*)/u;
+
+/** The words of a name that say whose it is: letters, three or more, in lower case. */
+function nameWords(s: string): string[] {
+  return s.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
 }
 
 /** A Latin name in brackets right after a mention: 福尔曼（Johann Fuhrmann）. */
@@ -496,7 +597,6 @@ function dropContradicted(
   mentions: Mention[],
   latinForms: (entityId: string) => readonly string[],
 ): void {
-  const words = (s: string) => s.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   const dropped = new Set<Mention>();
   for (const m of mentions) {
     // Latin mentions are not in question, and most others have no bracket after them: a look at
@@ -507,8 +607,8 @@ function dropContradicted(
     if (next !== 0xff08 && next !== 0x28 && next !== 0x20) continue;
     const bracket = hasHan(m.text) ? BRACKETED_NAME.exec(text.slice(m.end, m.end + 80))?.[1] : undefined;
     if (!bracket) continue;
-    const own = latinForms(m.entityId).flatMap(words);
-    const given = words(bracket);
+    const own = latinForms(m.entityId).flatMap(nameWords);
+    const given = nameWords(bracket);
     const close = (a: string) => own.some((b) => a === b || editRatio(a, b) <= 0.34);
     if (own.length > 0 && given.length > 0 && !given.some(close)) dropped.add(m);
   }
@@ -550,6 +650,17 @@ function isOneWord(text: string): boolean {
   const c = text.charCodeAt(0);
   return c >= 65 && c <= 90 && ONE_WORD.test(text);
 }
+
+/**
+ * A one-word name as dropOtherPeople reads it: capitalised (accents too: André) or in capitals
+ * (CHENEY), letters only; a look at the first character before the regex.
+ */
+function isOneName(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) && ONE_NAME.test(text);
+}
+
+const ONE_NAME = /^\p{Lu}(?:\p{Ll}+|\p{Lu}+)$/u;
 
 /** Whether `start` opens a sentence of `text`: only spaces, quotes or brackets after a full stop or the run's start. */
 export function atSentenceStart(text: string, start: number): boolean {

@@ -164,6 +164,62 @@ describe('a person’s one-word mention followed by a capitalised word', () => {
   });
 });
 
+describe('a one-word name that is part of another name on the page', () => {
+  const cheney = person('切尼', 3, [
+    ['Liz Cheney', 'parenthetical'],
+    ['Cheney', 'short-form'],
+  ]);
+  const andre = person('安德烈', 1, [['Andre', 'cedict']]);
+  const trump = person('特朗普', 900, [
+    ['Donald Trump', 'cedict'],
+    ['Trump', 'short-form'],
+  ]);
+  const muhammad = entity('穆罕默德', 16, [['Muhammad', 'cedict']]);
+  const zarif = person(
+    '扎里夫',
+    4,
+    [
+      ['Mohammad Javad Zarif', 'parenthetical'],
+      ['Zarif', 'short-form'],
+    ],
+    'Mohammad Javad Zarif',
+  );
+  const found = finder([cheney, andre, trump, muhammad, zarif]);
+  const opener = 'DICK CHENEY—vice-president, then a critic—spoke.';
+
+  it('reads words in capitals as capitalised ones, outside headlines', () => {
+    expect(found(opener)).toEqual([]);
+    expect(found('It was MR CHENEY who spoke.')).toEqual(['0:CHENEY']);
+    expect(found('CHENEY SPEAKS OUT ON THE WAR')).toEqual(['0:CHENEY']);
+  });
+
+  it('goes everywhere in the request once the page gave it to another person', () => {
+    expect(found(opener, 'Yet it was Mr Cheney who agreed.')).toEqual([]);
+    // Unless the page names the entity in another way too, or the corpus names it often.
+    expect(found(opener, 'Mr Cheney agreed; Liz Cheney did not.')).toEqual(['1:Cheney', '1:Liz Cheney']);
+    expect(found('Melania Trump smiled.', 'Mr Trump spoke.')).toEqual(['1:Trump']);
+  });
+
+  it('is a given name joined by a hyphen (Marc-André), not after a prefix (Anti-Trump)', () => {
+    expect(found('says Marc-André Kamel of Bain.')).toEqual([]);
+    expect(found('The Anti-Trump rally was small.')).toEqual(['0:Trump']);
+  });
+
+  it('is the given name of a name with a particle, whatever its kind', () => {
+    expect(found('What about Muhammad bin Salman?', 'Prince Muhammad styles himself a reformer.')).toEqual(
+      [],
+    );
+    expect(found('Pilgrims honour Muhammad, the prophet.')).toEqual(['0:Muhammad']);
+  });
+
+  it('stays where the other word is (close to) one of the entity’s own names', () => {
+    expect(finder([zarif])('Muhammad Javad Zarif, the minister, spoke.', 'Mr Zarif agreed.')).toEqual([
+      '0:Zarif',
+      '1:Zarif',
+    ]);
+  });
+});
+
 describe('a Chinese mention the page names otherwise in brackets', () => {
   const foreman = person('乔治·福尔曼', 2, [
     ['福尔曼', 'short-form'],
