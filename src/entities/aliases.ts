@@ -114,11 +114,13 @@ export function buildAliases(input: AliasInput): Alias[] {
     const of = input.kind === 'place' ? STATE_OF.exec(name)?.[1] : undefined;
     if (of && of.length >= 4) add(of, source);
     const words = name.split(/\s+/);
-    // Sergey Viktorovich Lavrov → Sergey Lavrov; not "Pope XVI" of Pope Benedict XVI, nor "Martin Jr."
+    // Sergey Viktorovich Lavrov → Sergey Lavrov; not "Pope XVI" of Pope Benedict XVI, nor "Martin Jr.",
+    // nor "I Ali" of the film "I Am Ali" (a first name has a letter in lower case).
     const [first, last] = [words[0] as string, words[words.length - 1] as string];
     if (
       input.kind === 'person' &&
       words.length >= 3 &&
+      /^\p{Lu}\p{Ll}/u.test(first) &&
       /^[A-Z]/.test(last) &&
       !/^(?:[IVXLC]+|Jr\.?|Sr\.?)$/.test(last) &&
       !NAME_TITLES.has(first)

@@ -481,8 +481,8 @@ const ORG =
   /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal|nations|college|retailer|supermarket|conglomerate|firm|motors)\b/i;
 /** A government department, not a French département ("Alsace, French department"). */
 const DEPARTMENT = /\bDepartment\b/;
-/** Life dates after a name: "(1874-1965)", "(born 1954)". */
-const DATED = /\(\d{3,4}\s*[-–]|\(born /i;
+/** Life dates after a name: "(1874-1965)", "(born 1954)", "(c. 570–632)" (circa). */
+const DATED = /\((?:c\.\s*)?\d{3,4}\s*[-–]|\(born /i;
 const PERIOD = /\b(dynast(y|ies)|period|era)\b/i;
 /** A faith, an ideology, a currency or a unit is a topic: "Islam", "Muslim", "Nazi", "US dollar", "Celsius". */
 const TOPIC_HEAD =
@@ -495,7 +495,7 @@ const COMPASS = /^(?:the )?(?:East|West|North|South|Northern|Southern|Eastern|We
 const HOLIDAY =
   /^(?:Christmas|Easter|New Year|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Diwali|Passover|Lent|Pentecost|Valentine)\b/;
 /** Life dates right after the name, an aside between them allowed. */
-const DATED_NAME = /^[^,;(]*(?:\([^)\d]*\)\s*)?\((?:\d{3,4}\s*[-–]|born )/i;
+const DATED_NAME = /^[^,;(]*(?:\([^)\d]*\)\s*)?\((?:(?:c\.\s*)?\d{3,4}\s*[-–]|born )/i;
 const ROLE =
   /\b(president|politician|diplomat|minister|writer|actor|actress|singer|leader|emperor|poet|general|dissident|artist|philosopher|chancellor|physicist|novelist|businessman|activist|footballer|player|painter|composer|director|scholar|king|queen|prince|journalist|economist|premier|secretary)\b/i;
 const EVENT =

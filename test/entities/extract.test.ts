@@ -779,4 +779,13 @@ describe('a person’s English name of three words', () => {
     expect(forms('Sir Charles Lyell')).toBeDefined();
     expect(forms('Sir Charles Lyell')).not.toContain('Sir Lyell');
   });
+
+  it('gives none where the first word is no given name (the film "I Am Ali")', () => {
+    const r = extractEntities([article('p1', ['拳王阿里（I Am Ali）的纪录片。拳王阿里（Muhammad Ali）。'])], {
+      lexicon,
+    });
+    const ali = r.entities.find((e) => e.name === '阿里')?.aliases.map((a) => a.text);
+    expect(ali).toContain('I Am Ali');
+    expect(ali).not.toContain('I Ali');
+  });
 });

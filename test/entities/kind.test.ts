@@ -151,6 +151,14 @@ describe('decideKind', () => {
         ),
       ),
     ).toBe('event');
+    // Dates "circa" (c. 570–632) are life dates too.
+    expect(
+      decideKind(
+        fromCedict('穆罕默德', 'Muhammad (c. 570–632), central figure of Islam and prophet of God', [
+          'Muhammad',
+        ]),
+      ),
+    ).toBe('person');
     expect(decideKind(fromCedict('朝鲜战争', 'Korean War (1950-1953)', ['Korean War']))).toBe('event');
     expect(decideKind(fromCedict('明朝', 'Ming Dynasty (1368-1644)', ['Ming Dynasty']))).toBe('topic');
   });
