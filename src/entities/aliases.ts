@@ -40,6 +40,9 @@ const PEOPLE = /^([A-Z][a-z]{3,})(?: \(([A-Z][a-z]{3,})\))?( ethnic group\b.*| \
 /** A province's or autonomous region's English name, and the name before its administrative words. */
 const REGION =
   /^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Province|Autonomous Region|Special Administrative Region)$/;
+/** CC-CEDICT's label of a form used in Taiwan, before or after the gloss: "(Tw) Kenya", "Laos (Tw)". */
+const TAIWAN_LABEL = /(?:^|\s)\(Tw\)(?:\s|$)/;
+
 /** Titles that open an English name ("Pope Benedict XVI", "King Charles III"): no first name. */
 const NAME_TITLES = new Set(
   'Pope King Queen Prince Princess Emperor Empress Saint St Sir Dame Lord Lady Cardinal'.split(' '),
@@ -77,12 +80,16 @@ export function buildAliases(input: AliasInput): Alias[] {
     if (keys.has(cn) && !keys.has(tw)) chinese.push([tw, 'variant-table']);
   }
   for (const name of input.primaryEnglish) {
-    if (input.kind === 'topic') break;
     // An acronym in the corpus' brackets names several things (ABC: 美国广播公司, 澳大利亚广播公司).
     if (isAcronym(name) && input.english.get(name) === 'parenthetical') continue;
     for (const key of input.lexicon.byEnglish.get(normEnglish(name)) ?? []) {
       if (keys.has(key) || key.length < 2) continue;
       const entries = input.lexicon.proper.get(key) ?? [];
+      // A topic's English is often a common word many dictionary names share; only a form the
+      // dictionary labels Taiwan's is its variant (马尔地夫 "the Maldives (Tw)" of 马尔代夫, a topic by
+      // its gloss "the Maldives").
+      if (input.kind === 'topic' && !entries.some((e) => e.glosses.some((g) => TAIWAN_LABEL.test(g))))
+        continue;
       // Case matters for acronyms: WHO (the organisation) is not The Who (the band).
       if (
         !input.lexicon

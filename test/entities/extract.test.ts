@@ -761,6 +761,22 @@ describe('a state’s long name', () => {
   });
 });
 
+describe('a topic by its gloss ("the Maldives")', () => {
+  it('gets the form the dictionary labels Taiwan’s, and no other form sharing its English', () => {
+    const r = extractEntities(
+      [
+        article('m1', ['美国国务卿访问马尔代夫。']),
+        article('m2', ['马尔代夫同意签署协议。文艺复兴时期的艺术。']),
+      ],
+      { lexicon },
+    );
+    const forms = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text);
+    expect(forms('马尔代夫')).toEqual(expect.arrayContaining(['马尔地夫', '馬爾地夫']));
+    // "the Renaissance": 复兴时代 shares its English, but no Taiwan label.
+    expect(forms('文艺复兴') ?? []).not.toContain('复兴时代');
+  });
+});
+
 describe('a person’s English name of three words', () => {
   it('gives its first and last word as a name, unless the first is a title or the last a numeral', () => {
     const r = extractEntities(
