@@ -40,6 +40,21 @@ const PEOPLE = /^([A-Z][a-z]{3,})(?: \(([A-Z][a-z]{3,})\))?( ethnic group\b.*| \
 /** A province's or autonomous region's English name, and the name before its administrative words. */
 const REGION =
   /^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:Province|Autonomous Region|Special Administrative Region)$/;
+/**
+ * A name written without its spaces, spaced: a space before a capital after a lower-case letter
+ * (not after Mc, Mac, De, Di, Du, La, Le, O: McKinney, DeSantis) and after an initial ("S."); undefined
+ * for a name with spaces or nothing to space.
+ */
+export function unglued(name: string): string | undefined {
+  if (/\s/.test(name)) return undefined;
+  const spaced = name
+    .replace(/(\p{Ll})(?=\p{Lu})/gu, (ch, _c, at: number) =>
+      /(?:^|\P{L})(?:Mc|Mac|De|Di|Du|La|Le|O)$/u.test(name.slice(0, at + 1)) ? ch : `${ch} `,
+    )
+    .replace(/(\b\p{Lu}\.)(?=\p{Lu})/gu, '$1 ');
+  return spaced !== name && spaced.split(' ').every((w) => w.length >= 2) ? spaced : undefined;
+}
+
 /** CC-CEDICT's label of a form used in Taiwan, before or after the gloss: "(Tw) Kenya", "Laos (Tw)". */
 const TAIWAN_LABEL = /(?:^|\s)\(Tw\)(?:\s|$)/;
 

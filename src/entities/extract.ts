@@ -12,7 +12,7 @@ import { PatternTrie } from '../match/trie.ts';
 import { toSimplified, toTraditional } from '../text/convert.ts';
 import { fold, foldKey } from '../text/fold.ts';
 import { romanizeChineseName, syllables } from '../text/romanize.ts';
-import { buildAliases } from './aliases.ts';
+import { buildAliases, unglued } from './aliases.ts';
 import {
   type Candidate,
   CandidateSet,
@@ -428,10 +428,12 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const byEnglish = new Map<string, string[]>();
   for (const key of keys) {
     const e = evidence.get(key) as Evidence;
-    // One-word parentheticals (CNN, ARD, Axios) are often credits after a reporter's name: they never merge.
+    // One-word parentheticals (CNN, ARD, Axios) are often credits after a reporter's name: they never
+    // merge. A name the corpus wrote without its spaces (MargretheVestager) merges as spaced.
     const merging = [...e.english]
-      .filter(([n, s]) => s === 'parenthetical' && n.trim().includes(' '))
-      .map(([n]) => n);
+      .filter(([, s]) => s === 'parenthetical')
+      .map(([n]) => unglued(n) ?? n)
+      .filter((n) => n.trim().includes(' '));
     for (const name of new Set([...merging, ...(e.primary ?? [])])) {
       const n = /^[A-Z0-9&-]+$/.test(name) ? `acronym:${name}` : normEnglish(name);
       if (n.length < 2) continue;
@@ -655,6 +657,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   });
   entities = entities.filter((e) => (articleSets.get(e.id)?.size ?? 0) > 0);
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
+  spaceGluedNames(entities);
   addShortForms(entities, lexicon);
   dropGivenNames(entities, givenNameCounts(cands));
   dropLanguageAdjectives(entities, lexicon);
@@ -1006,6 +1009,28 @@ function dropLanguageAdjectives(entities: Entity[], lexicon: Lexicon): void {
  * "Lavrov" for "Sergei Lavrov", 阿登纳 for 康拉德·阿登纳: the last word of a Western person's name, where
  * it points to one entity.
  */
+/**
+ * A person's name the corpus wrote without its spaces (科富德（JeppeKofod）, 维塔格（MargretheVestager）)
+ * gets its spaced form too, as its English name and an alias, so that English pages match it and it
+ * gets a short form.
+ * People only (brands are written so: TikTok, ExxonMobil), once the corpus' cues have settled the kinds.
+ */
+function spaceGluedNames(entities: Entity[]): void {
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    if (e.english) e.english = unglued(e.english) ?? e.english;
+    const have = new Set(e.aliases.map((a) => a.text));
+    for (const a of [...e.aliases]) {
+      if (a.source !== 'parenthetical' && a.source !== 'cedict') continue;
+      const spaced = unglued(a.text);
+      if (spaced && !have.has(spaced)) {
+        e.aliases.push({ text: spaced, source: a.source });
+        have.add(spaced);
+      }
+    }
+  }
+}
+
 function addShortForms(entities: Entity[], lexicon: Lexicon): void {
   const owners = new Map<string, Set<string>>();
   const taken = new Set<string>();

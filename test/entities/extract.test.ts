@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
+import { unglued } from '../../src/entities/aliases.ts';
 import { nameBeforeParen } from '../../src/entities/candidates.ts';
 import { displayEnglish, type ExtractResult, extractEntities } from '../../src/entities/extract.ts';
 import { Lexicon } from '../../src/entities/lexicon.ts';
@@ -774,6 +775,35 @@ describe('a topic by its gloss ("the Maldives")', () => {
     expect(forms('马尔代夫')).toEqual(expect.arrayContaining(['马尔地夫', '馬爾地夫']));
     // "the Renaissance": 复兴时代 shares its English, but no Taiwan label.
     expect(forms('文艺复兴') ?? []).not.toContain('复兴时代');
+  });
+});
+
+describe('a person’s name the corpus wrote without its spaces', () => {
+  it('is spaced as its English name and an alias, gets a short form, and merges with the spaced one', () => {
+    const r = extractEntities(
+      [
+        article('g1', ['丹麦外交部长科富德（JeppeKofod）表示没有计划见面。']),
+        article('g2', ['欧委会副主席维塔格（MargretheVestager）宣布罚款。']),
+        article('g3', ['欧盟竞争事务专员韦斯塔格（Margrethe Vestager）表示。']),
+      ],
+      { lexicon },
+    );
+    const kofod = r.entities.find((e) => e.name === '科富德');
+    expect(kofod?.kind).toBe('person');
+    expect(kofod?.english).toBe('Jeppe Kofod');
+    expect(kofod?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Jeppe Kofod', 'Kofod']));
+    const vestager = r.entities.filter((e) => /Vestager/.test(e.english ?? ''));
+    expect(vestager).toHaveLength(1);
+    const forms = [vestager[0]?.name, ...(vestager[0]?.aliases.map((a) => a.text) ?? [])];
+    expect(forms).toEqual(expect.arrayContaining(['维塔格', '韦斯塔格', 'Vestager']));
+  });
+
+  it('is spaced before capitals and after initials, not inside McKinney or DeSantis', () => {
+    expect(unglued('MitchellS.McKinney')).toBe('Mitchell S. McKinney');
+    expect(unglued('NamSung-wook')).toBe('Nam Sung-wook');
+    expect(unglued('McKinney')).toBeUndefined();
+    expect(unglued('DeSantis')).toBeUndefined();
+    expect(unglued('Jeppe Kofod')).toBeUndefined();
   });
 });
 

@@ -301,6 +301,15 @@ describe('kindFromCues', () => {
     expect(kindFromCues('place', cues(4, 2))).toBe('place');
   });
 
+  it('turns a topic named seldom and titled in half its mentions into a person, without other cues', () => {
+    // 丹麦外交部长科富德（JeppeKofod）: one mention, one title.
+    expect(kindFromCues('topic', cues(1, 0, 0, 0, 1))).toBe('person');
+    expect(kindFromCues('topic', cues(1, 0, 0, 0, 2))).toBe('person');
+    expect(kindFromCues('topic', cues(1, 0, 0, 0, 3))).toBe('topic');
+    expect(kindFromCues('topic', cues(1, 0, 0, 1, 2))).toBe('topic');
+    expect(kindFromCues('place', cues(1, 0, 0, 0, 1))).toBe('place');
+  });
+
   it('turns a "place" where words are put into a topic (Twitter, the Internet)', () => {
     expect(kindFromCues('place', cues(0, 1, 5))).toBe('topic');
     expect(kindFromCues('place', cues(0, 4, 5))).toBe('place');
