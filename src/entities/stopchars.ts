@@ -74,7 +74,14 @@ export const TITLES = [
   '拉比',
 ];
 
-/** Common single-character Chinese surnames (Simplified). */
+/**
+ * Single-character Chinese surnames (Simplified): the common ones, then (since 2026-11-27) less
+ * common ones the news names people by (华春莹, 骆惠宁, 成蕾; 菅 for 菅义伟), each a CC-CEDICT
+ * "surname" entry. Not every such entry: CC-CEDICT gives 741, 三, 中, 和 and 国 among them; nor those
+ * that begin transliterations (梅, 鲁, 桑, 包, 鲍, 商, 尚: 梅前州, 鲍威尔) or common words after a title
+ * that no dictionary lists (席, 谈: 议员席次, 总统谈过).
+ */
 export const SURNAMES = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习温栗岑柯艾翁柴赖阎洪邢樊葛倪殷聂庞詹',
+  ...'华骆成乔季俞章伍申毕焦柳岳齐庄辛管祝涂谷祁舒耿牟关苗凌费纪靳盛童欧甄项游裴卫屈霍甘景单司宁阮易冉储冷古吉喻娄宫巫常康强戚房施晏池滕燕牛狄穆窦符翟胥臧芮荀蒙蒲蓝虞裘褚解连邬郁郎邝钮闻阚饶麦菅',
 ]);

@@ -778,6 +778,23 @@ describe('a topic by its gloss ("the Maldives")', () => {
   });
 });
 
+describe('a titled name with a less common surname', () => {
+  it('is a person (华春莹, 骆惠宁); a common word after a title with no dictionary entry is not (议员席次)', () => {
+    const r = extractEntities(
+      [
+        article('s1', ['中国外交部发言人华春莹表示反对。中联办主任骆惠宁周二发表讲话。']),
+        article('s2', ['中国外交部发言人华春莹在周二说。中联办主任骆惠宁表示。']),
+        article('s3', ['民主党赢得多数议员席次。共和党失去议员席次。']),
+      ],
+      { lexicon },
+    );
+    const kind = (name: string) => r.entities.find((e) => e.name === name)?.kind;
+    expect(kind('华春莹')).toBe('person');
+    expect(kind('骆惠宁')).toBe('person');
+    expect(kind('席次')).toBeUndefined();
+  });
+});
+
 describe('a person’s name the corpus wrote without its spaces', () => {
   it('is spaced as its English name and an alias, gets a short form, and merges with the spaced one', () => {
     const r = extractEntities(
