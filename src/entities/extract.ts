@@ -212,7 +212,10 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     const two = span.slice(0, 2);
     const c3 = span.length === 3 ? countOf(span) : 0;
     const c2 = countOf(two);
-    if (STOP_CHARS.has(span[1] as string) || functionSpan(span)) continue;
+    // A function character after the surname ends the name (部长王在|会上), except 之 in a given name
+    // that makes no word with what follows (黄之锋, not 李之前).
+    const given = span[1] === '之' && span.length === 3 && !lexicon.isWord(span.slice(1));
+    if ((STOP_CHARS.has(span[1] as string) && !given) || functionSpan(span)) continue;
     // Foreign names (金斯|伯格) come from parentheticals; this pattern is for Chinese names.
     if (isTransliteration(two)) continue;
     if (span.length === 3 && !STOP_CHARS.has(span[2] as string) && c3 >= 2 && c3 >= 0.7 * c2) {

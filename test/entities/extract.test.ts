@@ -793,6 +793,19 @@ describe('a titled name with a less common surname', () => {
     expect(kind('骆惠宁')).toBe('person');
     expect(kind('席次')).toBeUndefined();
   });
+
+  it('goes on after 之 where it makes no word with what follows (黄之锋, not 李之前)', () => {
+    const r = extractEntities(
+      [
+        article('z1', ['香港众志前秘书长黄之锋表示。部长李之前表示反对。']),
+        article('z2', ['前秘书长黄之锋被判入狱。部长李之前曾经访问。']),
+      ],
+      { lexicon },
+    );
+    const names = r.entities.map((e) => e.name);
+    expect(names).toContain('黄之锋');
+    expect(names.filter((n) => n.startsWith('李之'))).toEqual([]);
+  });
 });
 
 describe('a person’s name the corpus wrote without its spaces', () => {
