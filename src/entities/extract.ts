@@ -90,13 +90,19 @@ const LOCALIZERS = new Set([...'上中下里内外前后']);
  *   articles, none about the brand);
  * - a place word and a function character (地图上|都, 其中|都: 上都 and 中都, the Yuan and Jin capitals,
  *   in 21 and 16 dw-zh articles, none about either);
- * - a numeral and 国, a count of countries (节俭四国, 金砖五国: 23 and 8 articles, never Shikoku).
+ * - a numeral and 国, a count of countries (节俭四国, 金砖五国: 23 and 8 articles, never Shikoku);
+ * - 任 "office" and a place word, "in office" (总统任上, 任内: 任上 had been a person in 5 articles).
  */
 function readsAsWords(key: string): boolean {
   if (key.length !== 2) return false;
   const a = key[0] as string;
   const b = key[1] as string;
-  return b === '的' || (LOCALIZERS.has(a) && STOP_CHARS.has(b)) || (b === '国' && COUNT_NUMERALS.has(a));
+  return (
+    b === '的' ||
+    (LOCALIZERS.has(a) && STOP_CHARS.has(b)) ||
+    (b === '国' && COUNT_NUMERALS.has(a)) ||
+    (a === '任' && LOCALIZERS.has(b))
+  );
 }
 
 /**

@@ -779,12 +779,13 @@ describe('a topic by its gloss ("the Maldives")', () => {
 });
 
 describe('a titled name with a less common surname', () => {
-  it('is a person (华春莹, 骆惠宁); a common word after a title with no dictionary entry is not (议员席次)', () => {
+  it('is a person (华春莹, 骆惠宁); a common word after a title with no dictionary entry is not (议员席次, 总统任上)', () => {
     const r = extractEntities(
       [
         article('s1', ['中国外交部发言人华春莹表示反对。中联办主任骆惠宁周二发表讲话。']),
         article('s2', ['中国外交部发言人华春莹在周二说。中联办主任骆惠宁表示。']),
         article('s3', ['民主党赢得多数议员席次。共和党失去议员席次。']),
+        article('s4', ['有四人在总统任上去世。他在总统任上为国效力。']),
       ],
       { lexicon },
     );
@@ -792,6 +793,8 @@ describe('a titled name with a less common surname', () => {
     expect(kind('华春莹')).toBe('person');
     expect(kind('骆惠宁')).toBe('person');
     expect(kind('席次')).toBeUndefined();
+    // 任 "office" and a place word: "in office", no 任 family.
+    expect(kind('任上')).toBeUndefined();
   });
 
   it('goes on after 之 where it makes no word with what follows (黄之锋, not 李之前)', () => {
