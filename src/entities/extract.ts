@@ -898,8 +898,11 @@ function quotedStandsOut(
   const singles = segs.filter((s) => s.type === 'char').length;
   const proper = segs.some((s) => s.type === 'proper');
   const allCommon = segs.every((s) => s.type === 'common');
-  if (quotedArticles >= 3) return key.length >= 3 || proper;
   const last = segs[segs.length - 1];
+  // A dictionary word and 地, an adverb: "有策略地" (strategically), "坚定地".
+  const before = segs[segs.length - 2];
+  if (last?.type === 'char' && key.endsWith('地') && before?.type === 'common') return false;
+  if (quotedArticles >= 3) return key.length >= 3 || proper;
   // A name and a verb: a clause (拜登领先 "Biden leads"), no name.
   const clause =
     segs[0]?.type === 'proper' &&

@@ -214,9 +214,11 @@ describe('extractEntities', () => {
 
   it('takes no quoted judgement for a term (“不公平”, “非常失望”), however often it is quoted', () => {
     const said = (id: string) => article(id, ['部长说这“不公平”，他“非常失望”。', '外交部批评“战狼外交”。']);
-    const once = article('q4', ['他说要“带着良心”做事。']);
+    const once = article('q4', ['他说要“带着良心”做事。戴琪认为美国应该“有策略地”应对中国。']);
     const names = namesIn([said('q1'), said('q2'), said('q3'), once]);
     expect(names).not.toContain('带着良心');
+    // A dictionary word and 地: an adverb ("strategically").
+    expect(names).not.toContain('有策略地');
     expect(names).not.toContain('不公平');
     expect(names).not.toContain('非常失望');
     expect(names).toContain('战狼外交');
