@@ -1018,10 +1018,6 @@ function dropLanguageAdjectives(entities: Entity[], lexicon: Lexicon): void {
 }
 
 /**
- * "Lavrov" for "Sergei Lavrov", 阿登纳 for 康拉德·阿登纳: the last word of a Western person's name, where
- * it points to one entity.
- */
-/**
  * A person's name the corpus wrote without its spaces (科富德（JeppeKofod）, 维塔格（MargretheVestager）)
  * gets its spaced form too, as its English name and an alias, so that English pages match it and it
  * gets a short form.
@@ -1043,6 +1039,10 @@ function spaceGluedNames(entities: Entity[]): void {
   }
 }
 
+/**
+ * "Lavrov" for "Sergei Lavrov", 阿登纳 for 康拉德·阿登纳: the last word of a Western person's name, where
+ * it points to one entity.
+ */
 function addShortForms(entities: Entity[], lexicon: Lexicon): void {
   const owners = new Map<string, Set<string>>();
   const taken = new Set<string>();

@@ -3,8 +3,7 @@
 // comes from their place (a sentence's start, a title-case headline) and that are everyday words
 // (dropEverydayWords), a one-word mention that is part of another name (Robert Gates, Eliot
 // Cohen, DICK CHENEY, Marc-André, Muhammad bin Salman: dropOtherPeople), and a Chinese mention the
-// page names otherwise in
-// brackets (福尔曼（Johann Fuhrmann）: dropContradicted). Pure and DOM-free. A
+// page names otherwise in brackets (福尔曼（Johann Fuhrmann）: dropContradicted). Pure and DOM-free. A
 // service worker should start from a DetectorIndex compiled at build time (compileDetectorIndex:
 // alias keys folded and assigned, the pattern trie, the per-pattern flags and capitals, the
 // segmentation lexicon, all as typed arrays; stored in binary by index-codec.ts), so that
@@ -348,8 +347,11 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
     return fuzzy;
   };
   let latinByEntity: Map<string, string[]> | undefined;
-  /** The entity's English name and Latin aliases (see dropContradicted). */
-  const latinForms = (entityId: string): string[] => {
+  const wordsByEntity = new Map<string, readonly string[]>();
+  /** The words of the entity's English name and Latin aliases (see dropContradicted), made once. */
+  const ownWords = (entityId: string): readonly string[] => {
+    let words = wordsByEntity.get(entityId);
+    if (words) return words;
     if (!latinByEntity) {
       latinByEntity = new Map();
       for (const { text, entityId: id } of latinNames()) {
@@ -359,7 +361,9 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
       }
     }
     const english = facts.get(entityId)?.english;
-    return [...(english ? [english] : []), ...(latinByEntity.get(entityId) ?? [])];
+    words = [...(english ? [english] : []), ...(latinByEntity.get(entityId) ?? [])].flatMap(nameWords);
+    wordsByEntity.set(entityId, words);
+    return words;
   };
   const entityMap = new Map(entities.map((e) => [e.id, e]));
   const facts: ReadonlyMap<string, EntityFacts> = extra.facts ?? entityMap;
@@ -415,8 +419,8 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
           }
         }
       });
-      dropContradicted(runs, out, latinForms);
-      const people = dropOtherPeople(runs, out, facts, latinForms);
+      dropContradicted(runs, out, ownWords);
+      const people = dropOtherPeople(runs, out, facts, ownWords);
       return dropEverydayWords(runs, people, (m) => everyday.has(m)).sort(
         (a, b) => a.run - b.run || a.start - b.start,
       );
@@ -461,7 +465,7 @@ function dropOtherPeople(
   runs: readonly string[],
   mentions: Mention[],
   facts: ReadonlyMap<string, EntityFacts>,
-  latinForms: (entityId: string) => readonly string[],
+  ownWords: (entityId: string) => readonly string[],
 ): Mention[] {
   if (!mentions.some((m) => isOneName(m.text))) return mentions;
   const titleCase = new Map<number, boolean>();
@@ -478,17 +482,6 @@ function dropOtherPeople(
   /** "word\0entity id" of the mentions dropped as the surname or given name of another name. */
   const otherNames = new Set<string>();
   const nameKey = (m: Mention) => `${m.text.toLowerCase()}\u0000${m.entityId}`;
-  const ownWords = new Map<string, string[]>();
-  /** Whether `word` is (close to) a word of the entity's own Latin names (Muhammad ~ Mohammad). */
-  const isOwn = (entityId: string, word: string): boolean => {
-    let own = ownWords.get(entityId);
-    if (!own) {
-      own = latinForms(entityId).flatMap(nameWords);
-      ownWords.set(entityId, own);
-    }
-    const w = word.toLowerCase();
-    return own.some((b) => w === b || editRatio(w, b) <= 0.34);
-  };
   for (const m of mentions) {
     if (!isOneName(m.text)) continue;
     const text = runs[m.run] as string;
@@ -501,7 +494,8 @@ function dropOtherPeople(
       given = other !== undefined;
       other ??= nameGoesOn(text, m.end);
     }
-    if (other === undefined || isOwn(m.entityId, other) || headline(m.run)) continue;
+    // Not where the other word is (close to) one of the entity's own (Muhammad Javad Zarif: Javad).
+    if (other === undefined || isCloseWord(other, ownWords(m.entityId)) || headline(m.run)) continue;
     dropped.add(m);
     if (given) otherNames.add(nameKey(m));
   }
@@ -580,6 +574,12 @@ function nameWords(s: string): string[] {
   return s.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
 }
 
+/** Whether a word is one of `own` (nameWords) or close to one: nawalny ~ navalny, muhammad ~ mohammad. */
+function isCloseWord(word: string, own: readonly string[]): boolean {
+  const w = word.toLowerCase();
+  return own.some((b) => w === b || editRatio(w, b) <= 0.34);
+}
+
 /** A Latin name in brackets right after a mention: 福尔曼（Johann Fuhrmann）. */
 const BRACKETED_NAME = /^\s*[（(]\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+)\s*[）)]/u;
 
@@ -595,7 +595,7 @@ const BRACKETED_NAME = /^\s*[（(]\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’
 function dropContradicted(
   runs: readonly string[],
   mentions: Mention[],
-  latinForms: (entityId: string) => readonly string[],
+  ownWords: (entityId: string) => readonly string[],
 ): void {
   const dropped = new Set<Mention>();
   for (const m of mentions) {
@@ -607,10 +607,9 @@ function dropContradicted(
     if (next !== 0xff08 && next !== 0x28 && next !== 0x20) continue;
     const bracket = hasHan(m.text) ? BRACKETED_NAME.exec(text.slice(m.end, m.end + 80))?.[1] : undefined;
     if (!bracket) continue;
-    const own = latinForms(m.entityId).flatMap(nameWords);
+    const own = ownWords(m.entityId);
     const given = nameWords(bracket);
-    const close = (a: string) => own.some((b) => a === b || editRatio(a, b) <= 0.34);
-    if (own.length > 0 && given.length > 0 && !given.some(close)) dropped.add(m);
+    if (own.length > 0 && given.length > 0 && !given.some((w) => isCloseWord(w, own))) dropped.add(m);
   }
   if (dropped.size === 0) return;
   const named = new Set([...dropped].map((m) => `${m.text}\u0000${m.entityId}`));

@@ -1,6 +1,7 @@
 // End-to-end harness: the built extension (.output/chrome-mv3) in Debian's Chromium through
 // playwright-core, fixture pages served from 127.0.0.1 on a random port, every request recorded.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -260,6 +261,49 @@ export function expectGold(
       ).toBe(true);
     }
   }
+}
+
+/**
+ * Opens a fixture page and checks that Factlens marks exactly what its gold file asks for (see
+ * expectGold; `namesOf` as there).
+ */
+export async function expectMarkedAsGold(
+  browser: Browser,
+  server: FixtureServer,
+  name: string,
+  namesOf?: (term: SummaryTerm) => readonly string[],
+): Promise<void> {
+  const gold = readGold(name);
+  const expected = gold.mentions.reduce((n, m) => n + m.count, 0);
+  const page = await browser.context.newPage();
+  await page.goto(server.url(name));
+  await waitForMarks(page, expected);
+  await page.waitForTimeout(300); // anything extra would arrive by now
+  expectGold(name, await highlightTexts(page), await tabSummary(browser.worker, page.url()), namesOf);
+  await page.close();
+}
+
+/**
+ * Builds the extension with seeds/ and the corpus folders `dirs` into `dir` (its own public/ and
+ * output folders, through the variables wxt.config.ts and scripts/compile-corpus.ts read); returns
+ * the chrome-mv3 folder.
+ */
+export function buildExtensionWith(dirs: readonly string[], dir: string): string {
+  const publicDir = join(dir, 'public');
+  rmSync(publicDir, { recursive: true, force: true });
+  mkdirSync(publicDir, { recursive: true });
+  cpSync(join(ROOT, 'public/icon'), join(publicDir, 'icon'), { recursive: true });
+  const env = {
+    ...process.env,
+    FACTLENS_CORPUS: dirs.join(':'),
+    FACTLENS_PUBLIC_DIR: publicDir,
+    FACTLENS_OUT_DIR: join(dir, 'output'),
+  };
+  const run = (args: string[]) =>
+    execFileSync('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  run(['tsx', 'scripts/compile-corpus.ts']);
+  run(['wxt', 'build']);
+  return join(dir, 'output', 'chrome-mv3');
 }
 
 const BIG_PARAGRAPHS = [

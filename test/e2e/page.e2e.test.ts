@@ -8,7 +8,7 @@ import {
   type Browser,
   builtCorpusLabel,
   e2eUnavailable,
-  expectGold,
+  expectMarkedAsGold,
   type FixtureServer,
   foreignRequests,
   goldPagesFor,
@@ -18,7 +18,6 @@ import {
   marksUntil,
   PAGES,
   RESULTS,
-  readGold,
   readMarkBox,
   restartWorker,
   sendFromExtensionPage,
@@ -129,14 +128,7 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
 
   for (const name of GOLD_PAGES) {
     it(`marks exactly what ${name}'s gold file asks for (${CORPUS})`, async () => {
-      const gold = readGold(name);
-      const expected = gold.mentions.reduce((n, m) => n + m.count, 0);
-      const page = await browser.context.newPage();
-      await page.goto(server.url(name));
-      await waitForMarks(page, expected);
-      await page.waitForTimeout(300); // anything extra would arrive by now
-      expectGold(name, await highlightTexts(page), await tabSummary(browser.worker, page.url()));
-      await page.close();
+      await expectMarkedAsGold(browser, server, name);
     });
   }
 
