@@ -595,6 +595,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   }
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   addCompassCompounds(entities, articles, lexicon);
+  addAdministrativeForms(entities, articles, lexicon);
 
   // Index with the detector itself; drop entities that never match (e.g. every occurrence cut a word).
   const dictionaryWords = dictionaryWordsFor(
@@ -687,6 +688,78 @@ const COMPASS: ReadonlyArray<[string, string]> = [
   ['西', 'West'],
   ['北', 'North'],
 ];
+/** Administrative words after a place's name: county, city, province, state. */
+const ADMINISTRATIVE = new Set([...'县市省州']);
+/** How often the corpus must write a place with its administrative word (see addAdministrativeForms). */
+const ADMINISTRATIVE_MIN = 3;
+
+/**
+ * A place's name with its administrative word, as the corpus writes it (阿拉斯加州, 纽约州, 屏东县), is
+ * an alias of the place. Without it the segmentation check, which knows the words across the name's
+ * edge, cut the name there: 阿拉斯加州 was marked as 阿拉斯 (Arras) and 加州 (California), and 屏东 was not
+ * marked in 屏东县 once some alias brought that dictionary word into the matcher's lexicon. Written
+ * ADMINISTRATIVE_MIN times or more where the word ends there (not 中国|市场: 市场 is a word), and no
+ * common word of the dictionary (大城市 "big city") nor a form of another entity.
+ */
+function addAdministrativeForms(entities: Entity[], articles: readonly Article[], lexicon: Lexicon): void {
+  const taken = new Set<string>();
+  for (const e of entities) for (const f of [e.name, ...e.aliases.map((a) => a.text)]) taken.add(foldKey(f));
+  /** Folded place form + administrative word → the place (null: two places give it). */
+  const compounds = new Map<string, Entity | null>();
+  for (const e of entities) {
+    if (e.kind !== 'place') continue;
+    for (const form of [e.name, ...e.aliases.map((a) => a.text)]) {
+      if (!/^[\u3400-\u9fff]{2,}$/.test(form)) continue;
+      for (const unit of ADMINISTRATIVE) {
+        const compound = foldKey(form) + unit;
+        if (taken.has(compound) || lexicon.common.has(compound)) continue;
+        const other = compounds.get(compound);
+        compounds.set(compound, other === undefined || other === e ? e : null);
+      }
+    }
+  }
+  if (compounds.size === 0) return;
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    for (const p of a.passages) {
+      if (!inContent(p)) continue;
+      const text = fold(p.text);
+      for (let i = 2; i < text.length; i++) {
+        if (!ADMINISTRATIVE.has(text[i] as string)) continue;
+        // The administrative word starts a word with what follows (州长, 州议会, 市场): not this one.
+        if (i + 1 < text.length && lexicon.startsWord(text.slice(i, i + 2))) continue;
+        // The longest place written there (西弗吉尼亚州, not 弗吉尼亚州).
+        for (let start = Math.max(0, i - 8); start <= i - 2; start++) {
+          const compound = text.slice(start, i + 1);
+          if (!compounds.get(compound)) continue;
+          counts.set(compound, (counts.get(compound) ?? 0) + 1);
+          break;
+        }
+      }
+    }
+  }
+  const written = [...counts.keys()];
+  for (const [compound, place] of compounds) {
+    if (!place || (counts.get(compound) ?? 0) < ADMINISTRATIVE_MIN) continue;
+    // A longer place's form with the same ending goes in too, however often the corpus writes it:
+    // else 弗吉尼亚州 would take 西弗吉尼亚州 from 西弗吉尼亚 (a tie the segmentation check decides).
+    for (const longer of written) {
+      const other = compounds.get(longer);
+      if (other && longer.length > compound.length && longer.endsWith(compound)) addForms(other, longer);
+    }
+    addForms(place, compound);
+  }
+}
+
+/** Adds a place's form with its administrative word, in both scripts (see addAdministrativeForms). */
+function addForms(place: Entity, compound: string): void {
+  const have = new Set([place.name, ...place.aliases.map((a) => a.text)]);
+  for (const form of [compound, toTraditional(compound)]) {
+    if (!have.has(form)) place.aliases.push({ text: form, source: 'corpus' });
+    have.add(form);
+  }
+}
+
 /** How often the corpus must write a compass compound (see addCompassCompounds). */
 const COMPASS_MIN = 5;
 

@@ -723,6 +723,42 @@ describe('a place after a compass character, written as one name no dictionary k
   });
 });
 
+describe('a place with its administrative word', () => {
+  it('is a form of the place where the corpus writes it so (阿拉斯加州), not where a word goes on (中国市场)', () => {
+    const text = '阿拉斯加州的选举结果公布了。中国市场很大。';
+    const r = extractEntities(
+      [
+        article('a1', [text]),
+        article('a2', [text]),
+        article('a3', [text]),
+        article('a4', ['阿拉斯加很冷。']),
+      ],
+      { lexicon },
+    );
+    const forms = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text);
+    expect(forms('阿拉斯加')).toContain('阿拉斯加州');
+    // Not Arras and California (阿拉斯|加州), as the segmentation check had cut it.
+    expect(r.entities.map((e) => e.name)).not.toContain('阿拉斯');
+    expect(forms('中国') ?? []).not.toContain('中国市');
+  });
+
+  it('goes to the longest place written there, and a longer place with the same ending gets its own', () => {
+    const virginia = '弗吉尼亚州的选民投票。';
+    const r = extractEntities(
+      [
+        article('v1', [virginia]),
+        article('v2', [virginia]),
+        article('v3', [virginia]),
+        article('v4', ['西弗吉尼亚州的矿工。西弗吉尼亚很穷。']),
+      ],
+      { lexicon },
+    );
+    const forms = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text);
+    expect(forms('弗吉尼亚')).toContain('弗吉尼亚州');
+    expect(forms('西弗吉尼亚')).toContain('西弗吉尼亚州');
+  });
+});
+
 describe('the dictionary’s later senses', () => {
   it('name a country by its acronyms without making it a body, and drop the adjective', () => {
     const r = extractEntities(
