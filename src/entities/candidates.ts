@@ -438,7 +438,17 @@ const TITLE_NAME = new RegExp(
 );
 
 /**
+ * A name of two surnames and a two-character given name after a title: a Hong Kong woman's married
+ * name (特首林郑月娥, 范徐丽泰). TITLE_NAME stops such a name after three characters.
+ */
+const TITLE_DOUBLE_NAME = new RegExp(
+  `(?:${TITLES.join('|')})([${[...SURNAMES].join('')}]{2}[\\u4e00-\\u9fff]{2})`,
+  'g',
+);
+
+/**
  * 3-character spans after a title (特使李辉再…); the length (2 or 3) is settled later by frequency.
+ * Spans of two surnames and two more characters come as 4-character spans too (see TITLE_DOUBLE_NAME).
  * With `tails`, also what follows each span's first two characters, up to two characters ('' where
  * the Han run ends): 特使李辉再度 gives 李辉 → 再度, which tells whether a 2-character name ends there.
  */
@@ -456,6 +466,10 @@ export function collectTitleNames(
     const tail = span.length === 3 ? span.slice(2) + (m[2] as string) : '';
     const counts = tails.get(head) ?? tails.set(head, new Map()).get(head);
     counts?.set(tail, (counts.get(tail) ?? 0) + 1);
+  }
+  for (const m of folded.matchAll(TITLE_DOUBLE_NAME)) {
+    const span = m[1] as string;
+    into.set(span, (into.get(span) ?? 0) + 1);
   }
 }
 

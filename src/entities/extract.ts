@@ -155,6 +155,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   for (const span of titleSpans.keys()) {
     spanKeys.add(span);
     spanKeys.add(span.slice(0, 2));
+    if (span.length === 4) spanKeys.add(span.slice(0, 3));
   }
   const spanList = [...spanKeys].sort();
   const spanTrie = PatternTrie.build(spanList);
@@ -214,7 +215,19 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     }
     return ends >= (STOP_CHARS.has(head[0] as string) ? 2 : 1) && ends >= goesOn;
   };
+  // Double-surname names first: the three characters they start with are no name (林郑月).
+  const doubleHeads = new Set<string>();
+  const doubleNames = new Set<string>();
+  for (const [span, titled] of titleSpans) {
+    if (span.length !== 4) continue;
+    if (isDoubleSurnameName(span, titled, countOf(span), countOf(span.slice(0, 3)), lexicon)) {
+      titleNames.add(span);
+      doubleNames.add(span);
+      doubleHeads.add(span.slice(0, 3));
+    }
+  }
   for (const span of [...titleSpans.keys()].sort()) {
+    if (span.length === 4 || doubleHeads.has(span)) continue;
     const two = span.slice(0, 2);
     const c3 = span.length === 3 ? countOf(span) : 0;
     const c2 = countOf(two);
@@ -387,13 +400,17 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     }
   }
   for (const key of titleNames) {
-    if (lexicon.common.has(key) || evidence.has(key)) {
-      if (evidence.has(key)) ev(key).titleName = true;
+    const known = evidence.has(key);
+    if (lexicon.common.has(key)) {
+      if (known) ev(key).titleName = true;
       continue;
     }
     const e = ev(key);
     e.titleName = true;
-    e.forms.set(key, 1);
+    // A double-surname name counts every occurrence: its two surnames alone are counted in it too
+    // (see standaloneCounts).
+    if (doubleNames.has(key)) e.forms.set(key, Math.max(e.forms.get(key) ?? 0, countOf(key)));
+    else if (!known) e.forms.set(key, 1);
   }
   // Names marked "(音译)": personal names on one occurrence, like titled names on two.
   for (const [key, forms] of markedNames) {
@@ -495,6 +512,11 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   for (const list of byAcronym.values()) {
     for (const a of list) for (const b of list) if (a !== b && a.endsWith(b)) union(a, b);
   }
+  // A double-surname name and its two surnames alone, as the news shortens it (林郑月娥, 林郑): one
+  // person. Two surnames side by side name no one else.
+  for (const key of titleNames) {
+    if (key.length === 4 && evidence.has(key) && evidence.has(key.slice(0, 2))) union(key, key.slice(0, 2));
+  }
   const mergedBy = new Map<string, 'variant-table' | 'variant-phonetic'>();
   for (const [tw, cn] of VARIANT_TABLE) {
     if (evidence.has(tw) && evidence.has(cn)) {
@@ -533,8 +555,9 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     const forms = new Map<string, number>();
     for (const e of evs) for (const [f, n] of e.forms) forms.set(f, (forms.get(f) ?? 0) + n);
     const name =
-      [...forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ??
-      (members[0] as string);
+      [...standaloneCounts(forms, doubleNames)].sort(
+        (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+      )[0]?.[0] ?? (members[0] as string);
     const english = new Map<string, 'parenthetical' | 'cedict'>();
     // The named member's English first: 美国 is "United States" though 美利坚合众国 sorts before it.
     const nameFirst = [...evs].sort(
@@ -1002,6 +1025,49 @@ function englishCompatible(a: Evidence, b: Evidence): boolean {
   const la = last(a);
   for (const x of last(b)) if (la.has(x)) return true;
   return false;
+}
+
+/**
+ * Form counts with a double-surname name's occurrences taken out of its two surnames' (林郑 was
+ * counted inside each 林郑月娥 too): the name an entity is called by is then the form written most
+ * often on its own.
+ */
+function standaloneCounts(
+  forms: ReadonlyMap<string, number>,
+  doubleNames: ReadonlySet<string>,
+): Map<string, number> {
+  const alone = new Map(forms);
+  for (const [form, n] of forms) {
+    if (!doubleNames.has(foldKey(form))) continue;
+    const head = form.slice(0, 2);
+    const m = alone.get(head);
+    if (m !== undefined) alone.set(head, Math.max(0, m - n));
+  }
+  return alone;
+}
+
+/**
+ * Whether a 4-character span after a title, two surnames and two characters (see collectTitleNames),
+ * is a name (林郑月娥): titled twice or more, nearly always whole where its first three characters
+ * occur (not 许章润|被), and no word at either end: the first two characters as a common word
+ * (祝贺|拜登; a name, 林郑, is fine), the last two (施潘|表示), a function character (贺卫方|就) or a
+ * transliteration (马林诺夫).
+ */
+function isDoubleSurnameName(
+  span: string,
+  titled: number,
+  count: number,
+  headCount: number,
+  lexicon: Lexicon,
+): boolean {
+  return (
+    titled >= 2 &&
+    count >= 0.7 * headCount &&
+    ![...span].some((c) => STOP_CHARS.has(c)) &&
+    !lexicon.common.has(span.slice(0, 2)) &&
+    !lexicon.startsWord(span.slice(2)) &&
+    !isTransliteration(span.slice(0, 3))
+  );
 }
 
 /** Counts every (overlapping) occurrence of the trie's patterns in a folded text. */

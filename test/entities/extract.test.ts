@@ -846,6 +846,29 @@ describe('a titled name with a less common surname', () => {
   });
 });
 
+describe('a titled name of two surnames and a given name (a Hong Kong married name)', () => {
+  it('is one person with its two surnames as a short form (林郑月娥, 林郑); words at either end are no name', () => {
+    const r = extractEntities(
+      [
+        article('d1', ['香港特首林郑月娥周二宣布，选举押后一年。林郑表示这是艰难的决定。']),
+        article('d2', ['行政长官林郑月娥表示，她不会辞职。林郑月娥说，社会需要稳定。']),
+        article('d3', ['林郑当天没有回答记者的问题。']),
+        // Traps: a common word at the start (祝贺 "congratulate"), a word at the end (表示), a
+        // function character (就).
+        article('d4', ['各国领导人纷纷祝贺拜登。主席祝贺拜登当选。大使施潘表示，学者贺卫方就此评论。']),
+        article('d5', ['总统祝贺拜登胜选。部长施潘表示支持。教授贺卫方就此发表看法。']),
+      ],
+      { lexicon },
+    );
+    const lam = r.entities.find((e) => e.name === '林郑月娥');
+    expect(lam?.kind).toBe('person');
+    expect(lam?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['林郑', '林鄭月娥']));
+    expect(r.entities.filter((e) => e.name.startsWith('林郑') && e !== lam)).toEqual([]);
+    const names = r.entities.map((e) => e.name);
+    for (const junk of ['祝贺拜登', '施潘表示', '贺卫方就', '林郑月']) expect(names).not.toContain(junk);
+  });
+});
+
 describe('a person’s name the corpus wrote without its spaces', () => {
   it('is spaced as its English name and an alias, gets a short form, and merges with the spaced one', () => {
     const r = extractEntities(
