@@ -3,6 +3,7 @@
 // variants merged into it, English names (parentheticals, CEDICT glosses incl. "aka" and first+last
 // forms), and pinyin for Chinese personal names (surname first: Wang Yi, Xi Jinping).
 import { foldKey } from '../text/fold.ts';
+import { syllables } from '../text/romanize.ts';
 import { isAcronym } from './candidates.ts';
 import type { Lexicon } from './lexicon.ts';
 import { normEnglish } from './lexicon.ts';
@@ -69,6 +70,31 @@ const STATE_OF =
 /** The people an autonomous region is named for: "Xinjiang Uighur", "Ningxia Hui". */
 const ETHNIC = / (?:Uighur|Uyghur|Zhuang|Hui|Tibetan|Mongol)$/;
 
+/**
+ * Whether a dictionary gloss names something of the Chinese-speaking world: it cites Chinese words
+ * with their pinyin ("a district of Fuzhou City 福州市[Fu2 zhou1 Shi4]") or names a place there
+ * ("city in west Taiwan"). Foreign names' glosses do neither ("Yemen (Tw)", "Guantanamo, Cuba").
+ */
+function chineseReferent(gloss: string): boolean {
+  return (
+    /\[[A-Za-z]+\d/.test(gloss) ||
+    /\b(?:Taiwan|Hong Kong|Macau|Beijing|Shanghai|Tianjin|Chongqing)\b/.test(gloss)
+  );
+}
+
+/** Whether `name` is the pinyin of the first two or more characters of a Han key (Suzhou: 苏州市). */
+function romanises(name: string, key: string): boolean {
+  const letters = name.toLowerCase().replace(/[^a-z]/g, '');
+  if (letters.length < 4 || !/^[\u4e00-\u9fff]{2,}$/.test(key)) return false;
+  let joined = '';
+  for (const [i, s] of syllables(key).entries()) {
+    joined += s;
+    if (i >= 1 && joined === letters) return true;
+    if (joined.length >= letters.length) return false;
+  }
+  return false;
+}
+
 export function buildAliases(input: AliasInput): Alias[] {
   const out: Alias[] = [];
   const seen = new Set<string>();
@@ -113,6 +139,17 @@ export function buildAliases(input: AliasInput): Alias[] {
       )
         continue;
       if (input.readsAsWords?.(key)) continue;
+      // Two Chinese names romanised alike are homophones, not one name: 宿州 is not 苏州, though
+      // the dictionary gives both as "Suzhou" (苏州市, the same name with 市, is a form of it).
+      // Transliterations of one foreign name sound alike by design (也门 and 叶门, "Yemen"): only a
+      // name the dictionary places in the Chinese-speaking world (see chineseReferent) is told apart.
+      if (
+        chineseReferent(input.lexicon.glossText(key)) &&
+        romanises(name, key) &&
+        input.members.some((m) => romanises(name, m)) &&
+        !input.members.some((m) => key.startsWith(m) || m.startsWith(key))
+      )
+        continue;
       for (const e of entries) {
         chinese.push([e.traditional, 'variant-gloss']);
         chinese.push([e.simplified, 'variant-gloss']);

@@ -798,6 +798,24 @@ describe('a state’s long name', () => {
   });
 });
 
+describe('Chinese names the dictionary romanises alike', () => {
+  it('are homophones, not forms of one place (宿州 is not 苏州, 光州 not 广州); foreign names keep their variants (也门, 叶门)', () => {
+    const r = extractEntities(
+      [
+        article('h1', ['苏州和广州的工厂恢复生产。也门内战持续。']),
+        article('h2', ['苏州的游客增加，广州的出口下降。也门的难民需要援助。']),
+      ],
+      { lexicon },
+    );
+    const suzhou = aliasTexts(r, '苏州');
+    expect(suzhou).toContain('苏州市');
+    expect(suzhou).not.toContain('宿州');
+    expect(suzhou).not.toContain('肃州');
+    expect(aliasTexts(r, '广州')).not.toContain('光州');
+    expect(aliasTexts(r, '也门')).toContain('叶门');
+  });
+});
+
 describe('a topic by its gloss ("the Maldives")', () => {
   it('gets the form the dictionary labels Taiwan’s, and no other form sharing its English', () => {
     const r = extractEntities(
