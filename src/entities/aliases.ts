@@ -70,6 +70,10 @@ const STATE_OF =
 /** The people an autonomous region is named for: "Xinjiang Uighur", "Ningxia Hui". */
 const ETHNIC = / (?:Uighur|Uyghur|Zhuang|Hui|Tibetan|Mongol)$/;
 
+/** A naming sense derived from something else: an abbreviation, a maker or brand, a dated usage. */
+const DERIVED_SENSE =
+  /\babbr\. for\b|\((?:[^)]*\b(?:manufacturer|brand|company)|used in [^)]*\b(?:during|formerly|era)\b[^)]*|old|archaic)\)/;
+
 /**
  * Whether a dictionary gloss names something of the Chinese-speaking world: it cites Chinese words
  * with their pinyin ("a district of Fuzhou City 福州市[Fu2 zhou1 Shi4]") or names a place there
@@ -139,6 +143,11 @@ export function buildAliases(input: AliasInput): Alias[] {
       )
         continue;
       if (input.readsAsWords?.(key)) continue;
+      // A common word whose naming sense is derived (an abbreviation, a brand, a dated usage) is the
+      // common word nearly wherever it occurs: 大众 "the public" (Volkswagen), 内地 "the mainland"
+      // (Japan, as colonial Taiwan used it), 人大 (the NPC; Renmin University), 头条 "headline". One
+      // whose naming sense is its own (包头 Baotou, 网络 "Internet") stays.
+      if (input.lexicon.common.has(key) && DERIVED_SENSE.test(input.lexicon.glossText(key))) continue;
       // Two Chinese names romanised alike are homophones, not one name: 宿州 is not 苏州, though
       // the dictionary gives both as "Suzhou" (苏州市, the same name with 市, is a form of it).
       // Transliterations of one foreign name sound alike by design (也门 and 叶门, "Yemen"): only a

@@ -816,6 +816,22 @@ describe('Chinese names the dictionary romanises alike', () => {
   });
 });
 
+describe('a common word that a dictionary sense gives a name', () => {
+  it('is no form of it where that sense is derived (大众 of Volkswagen, 内地 of Japan, 人大 of Renmin University); 包头 stays Baotou', () => {
+    const r = extractEntities(
+      [
+        article('w1', ['大众汽车宣布裁员。日本首相访问中国人民大学。包头市发生地震。']),
+        article('w2', ['大众汽车的销量下降。日本经济复苏。中国人民大学的学者表示。包头市的居民撤离。']),
+      ],
+      { lexicon },
+    );
+    expect(aliasTexts(r, '大众汽车')).not.toContain('大众');
+    expect(aliasTexts(r, '日本')).not.toContain('内地');
+    expect(aliasTexts(r, '中国人民大学')).not.toContain('人大');
+    expect(aliasTexts(r, '包头市')).toContain('包头');
+  });
+});
+
 describe('a topic by its gloss ("the Maldives")', () => {
   it('gets the form the dictionary labels Taiwan’s, and no other form sharing its English', () => {
     const r = extractEntities(
