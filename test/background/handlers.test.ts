@@ -214,4 +214,20 @@ describe('withRetry', () => {
     expect(broken).toHaveBeenCalledTimes(1);
     expect(isTransientError(new Error('The message port closed before a response was received.'))).toBe(true);
   });
+
+  it('by default tries 8 times, backing off to at most 16 × the first delay (~3 s in all)', async () => {
+    const delays: number[] = [];
+    const real = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((f: () => void, ms?: number) => {
+      delays.push(ms ?? 0);
+      return real(f, 0);
+    }) as typeof setTimeout);
+    const dead = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(withRetry(dead)).rejects.toThrow('Receiving end');
+    spy.mockRestore();
+    expect(dead).toHaveBeenCalledTimes(8);
+    expect(delays).toEqual([50, 100, 200, 400, 800, 800, 800]);
+  });
 });
