@@ -508,8 +508,14 @@ const ROLE_ASIDE = new RegExp(
   `^[^;(]*\\((?:[A-Z][\\w.'’-]* )*(?:${ROLE.source.replace(/^\\b\(|\)\\b$/g, '')})\\)`,
 );
 
-export function kindFromGloss(gloss: string): EntityKind | undefined {
-  if (!gloss) return undefined;
+export function kindFromGloss(whole: string): EntityKind | undefined {
+  if (!whole) return undefined;
+  // A redirect ("see 南京市[Nan2 jing1 Shi4]") says nothing itself; glossText puts the senses it leads
+  // to right after it, and those come first here (南京 had been a person by the Ming dynasty's dates
+  // of a later sense, since no first sense said "city").
+  const senses0 = whole.split(';');
+  while (senses0.length > 1 && REDIRECT.test((senses0[0] as string).trim())) senses0.shift();
+  const gloss = senses0.join(';');
   // Usage labels ("(Tw) Grammy Award") say where a word is used, not what it names.
   const first = (gloss.split(';')[0] ?? '').replace(USAGE_LABELS, '');
   /** The name the gloss gives: "Six-Party Talks" of "Six-Party Talks (2003–2007) on …"; none for a

@@ -161,6 +161,11 @@ describe('decideKind', () => {
     ).toBe('person');
     expect(decideKind(fromCedict('朝鲜战争', 'Korean War (1950-1953)', ['Korean War']))).toBe('event');
     expect(decideKind(fromCedict('明朝', 'Ming Dynasty (1368-1644)', ['Ming Dynasty']))).toBe('topic');
+    // A redirect first, then the senses it leads to: the city's sense comes first, not a later
+    // sense's dates.
+    const nanjing =
+      'see 南京市[Nan2 jing1 Shi4]; Nanjing, sub-provincial city and capital of Jiangsu Province 江蘇省|江苏省[Jiang1 su1 Sheng3]; Nanjing, capital of the Ming dynasty (1368–1421) and of the Republic of China (1927–1937 and 1946–1949)';
+    expect(decideKind(fromCedict('南京', nanjing, ['Nanjing']))).toBe('place');
   });
 
   it('reads usage labels, holidays and institutions', () => {
