@@ -23,6 +23,9 @@ describe('decideKind', () => {
     expect(decideKind(fromCedict('纳粹', 'Nazi (loanword)', ['Nazi']))).toBe('topic');
     expect(decideKind(fromCedict('美金', 'US dollar; USD', ['US dollar', 'USD']))).toBe('topic');
     expect(decideKind(fromCedict('摄氏', 'Celsius; centigrade', ['Celsius']))).toBe('topic');
+    // Any -ism, not only the listed ones (a bare name had made Stalinism and Sikhism places).
+    expect(decideKind(fromCedict('斯大林主义', 'Stalinism', ['Stalinism']))).toBe('topic');
+    expect(decideKind(fromCedict('锡克教', 'Sikhism', ['Sikhism']))).toBe('topic');
     expect(
       decideKind(fromCedict('圣诞节', 'Christmas time; Christmas season; Christmas', ['Christmas'])),
     ).toBe('event');
