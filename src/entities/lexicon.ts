@@ -486,7 +486,7 @@ const DATED = /\((?:c\.\s*)?\d{3,4}\s*[-–]|\(born /i;
 const PERIOD = /\b(dynast(y|ies)|period|era)\b/i;
 /** A faith, an ideology, a currency or a unit is a topic: "Islam", "Muslim", "Nazi", "US dollar", "Celsius". */
 const TOPIC_HEAD =
-  /^(?:Islam|Muslim|Christian(?:ity)?|Catholic(?:ism)?|Protestant(?:ism)?|Buddhis[mt]|Judaism|Jewish|Jews?|Hindu(?:ism)?|Taoism|Daoism|Confucianism|Nazi(?:sm)?|Communism|Marxism|Fascism|Zionism|Sunni|Shia|Shiite|Celsius|Fahrenheit|God|Allah|[A-Z][a-z]+(?:-[A-Z][a-z]+)*ism|[A-Z][\w ]* (?:Standard|Mean) Time|(?:US |Hong Kong |Taiwan |Singapore )?(?:dollar|euro|yuan|yen|renminbi|ruble|rouble)s?)(?: \(loanword\))?$/i;
+  /^(?:Islam|Muslim|Christian(?:ity)?|Catholic(?:ism)?|Protestant(?:ism)?|Buddhis[mt]|Judaism|Jewish|Jews?|Hindu(?:ism)?|Taoism|Daoism|Confucianism|Nazi(?:sm)?|Communism|Marxism|Fascism|Zionism|Sunni|Shia|Shiite|Celsius|Fahrenheit|God|Allah|[A-Z][a-z]+(?:-[A-Z][a-z]+)*ism|(?:US |Hong Kong |Taiwan |Singapore )?(?:dollar|euro|yuan|yen|renminbi|ruble|rouble)s?)(?: \(loanword\))?$/i;
 /** A prize: "Nobel Peace Prize", "Grammy Award". */
 const PRIZE = /\b(?:Prize|Prizes|Award|Awards|Medal)\b/;
 /** A state named by a point of the compass (East Germany (1945-1990)): dates after it make no person. */
