@@ -42,6 +42,9 @@ export function decideKind(ev: KindEvidence): EntityKind {
     /\b[A-Z][\w'’]* (?:Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(ev.gloss)
   )
     return 'event';
+  // A ship, an aircraft or a spacecraft by its name (尼米兹号 "USS Nimitz", 空军一号, 辽宁号): a thing,
+  // not the person or place it is named after.
+  if (VESSEL.test(ev.key)) return 'topic';
   if (ev.english.some((e) => ORG_WORDS.test(e) || /^[A-Z]{2,6}$/.test(e))) return 'organisation';
   if (ev.titleName) return 'person';
   if (ORG_SUFFIX.test(ev.key)) return 'organisation';
@@ -67,6 +70,9 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (personLike && (!ev.cedict || /\((?:sur)?name\)/.test(ev.gloss))) return 'person';
   return 'topic';
 }
+
+/** A vessel's name: a name and 号 (a word ending in 号, 口号 "slogan", is no name). */
+const VESSEL = /^[\u3400-\u9fff·]{2,}[号號]$/;
 
 /** Titles and roles before a name: a person (检察官杰克逊, 冠军汉密尔顿). */
 const PERSON_BEFORE = new RegExp(

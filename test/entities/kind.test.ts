@@ -23,6 +23,11 @@ describe('decideKind', () => {
     expect(decideKind(fromCedict('纳粹', 'Nazi (loanword)', ['Nazi']))).toBe('topic');
     expect(decideKind(fromCedict('美金', 'US dollar; USD', ['US dollar', 'USD']))).toBe('topic');
     expect(decideKind(fromCedict('摄氏', 'Celsius; centigrade', ['Celsius']))).toBe('topic');
+    // A vessel by its name is a thing, not the person or place it is named after.
+    expect(decideKind(fromCedict('空军一号', 'Air Force One', ['Air Force One']))).toBe('topic');
+    expect(decideKind({ ...fromCedict('维克拉玛帝亚号', '', ['INS Vikramaditya']), cedict: false })).toBe(
+      'topic',
+    );
     // Any -ism, not only the listed ones (a bare name had made Stalinism and Sikhism places).
     expect(decideKind(fromCedict('斯大林主义', 'Stalinism', ['Stalinism']))).toBe('topic');
     expect(decideKind(fromCedict('锡克教', 'Sikhism', ['Sikhism']))).toBe('topic');
