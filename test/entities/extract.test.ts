@@ -798,6 +798,26 @@ describe('a state’s long name', () => {
   });
 });
 
+describe('a place’s dictionary name in brackets as a person’s surname', () => {
+  it('leaves the place its name where the corpus mostly writes the place; a bare-name guess gives way to the person', () => {
+    const r = extractEntities(
+      [
+        article('b1', ['自民党议员勃兰登堡（Jens Brandenburg）表示支持。']),
+        article('b2', ['勃兰登堡的选民周日投票。']),
+        article('b3', ['勃兰登堡的疫情有所缓和。']),
+        article('b4', ['柏林与勃兰登堡合作。']),
+        article('b5', ['共和党参议员布莱克本（Marsha Blackburn）表示反对。']),
+        article('b6', ['参议员布莱克本（Marsha Blackburn）提出法案。']),
+      ],
+      { lexicon },
+    );
+    const brandenburg = r.entities.find((e) => e.name === '勃兰登堡');
+    expect(brandenburg?.english).toBe('Brandenburg');
+    expect(brandenburg?.aliases.map((a) => a.text)).not.toContain('Jens Brandenburg');
+    expect(r.entities.find((e) => e.name === '布莱克本')?.english).toBe('Marsha Blackburn');
+  });
+});
+
 describe('Chinese names the dictionary romanises alike', () => {
   it('are homophones, not forms of one place (宿州 is not 苏州, 光州 not 广州); foreign names keep their variants (也门, 叶门)', () => {
     const r = extractEntities(
