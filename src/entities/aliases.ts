@@ -147,13 +147,14 @@ export function buildAliases(input: AliasInput): Alias[] {
       // common word nearly wherever it occurs: 大众 "the public" (Volkswagen), 内地 "the mainland"
       // (Japan, as colonial Taiwan used it), 人大 (the NPC; Renmin University), 头条 "headline". One
       // whose naming sense is its own (包头 Baotou, 网络 "Internet") stays.
-      if (input.lexicon.common.has(key) && DERIVED_SENSE.test(input.lexicon.glossText(key))) continue;
+      const gloss = input.lexicon.glossText(key);
+      if (input.lexicon.common.has(key) && DERIVED_SENSE.test(gloss)) continue;
       // Two Chinese names romanised alike are homophones, not one name: 宿州 is not 苏州, though
       // the dictionary gives both as "Suzhou" (苏州市, the same name with 市, is a form of it).
       // Transliterations of one foreign name sound alike by design (也门 and 叶门, "Yemen"): only a
       // name the dictionary places in the Chinese-speaking world (see chineseReferent) is told apart.
       if (
-        chineseReferent(input.lexicon.glossText(key)) &&
+        chineseReferent(gloss) &&
         romanises(name, key) &&
         input.members.some((m) => romanises(name, m)) &&
         !input.members.some((m) => key.startsWith(m) || m.startsWith(key))
