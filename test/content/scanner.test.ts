@@ -212,6 +212,32 @@ describe('Scanner', () => {
     expect(marked).toBeGreaterThan(0);
   });
 
+  it('sends all the rest at once when the viewport is known, without waiting for answers', async () => {
+    const held: Array<() => void> = [];
+    const sent: string[][] = [];
+    const inner = fakeMatcher();
+    const match: Matcher = (request) => {
+      sent.push(request.runs);
+      return new Promise((resolve) => held.push(() => resolve(inner.match(request))));
+    };
+    // More marks than DRAWING.allUpTo: no drawing window to follow (no IntersectionObserver here).
+    marks = new Marks(null, { idle: () => {} });
+    scanner = new Scanner({ marks, match });
+    const n = SCAN_LIMITS.batchRuns * 10;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>${i} 王毅</p>`).join('');
+    const done = scanner.scan(document.body);
+    // Collection ends, then a frame (or afterNextFrame's 100 ms) passes: no answer has come back.
+    await wait(400);
+    const batches = 1 + Math.ceil((n - SCAN_LIMITS.firstBatchRuns) / SCAN_LIMITS.batchRuns);
+    expect(batches).toBeGreaterThan(SCAN_LIMITS.inFlight + 1);
+    expect(batches).toBeLessThanOrEqual(SCAN_LIMITS.inFlightOnceQueued);
+    expect(sent.length).toBe(batches);
+    expect(sent.flat().length).toBe(n);
+    for (const release of held) release();
+    await done;
+    expect(marks.size).toBe(n);
+  });
+
   it('ends its first slice once the top of the page is sent, whatever the time budget', async () => {
     // At DOMContentLoaded the page's own first layout and paint come next: the first slice sends the
     // first (small) request and gives way, even with time left (the clock is frozen here).
