@@ -353,6 +353,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         titleName: false,
         quoted: false,
         cedict: true,
+        personalName: (n) => lexicon.isPersonalName(n),
       }) === 'place';
     const english = parentheticalEnglish(
       c.englishCount,
@@ -597,6 +598,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
           titleName: evs.some((e) => e.titleName),
           quoted: evs.some((e) => e.quoted) && !evs.some((e) => e.cedict),
           cedict: evs.some((e) => e.cedict),
+          personalName: (n) => lexicon.isPersonalName(n),
         });
     const primaryEnglish = [
       ...new Set(evs.flatMap((e) => [...hasParentheticalNames(e), ...(e.primary ?? [])])),

@@ -31,6 +31,8 @@ export interface KindEvidence {
   titleName: boolean;
   quoted: boolean;
   cedict: boolean;
+  /** Whether the dictionary gives an English name as a person's and no place's (Lexicon.isPersonalName). */
+  personalName?: (english: string) => boolean;
 }
 
 export function decideKind(ev: KindEvidence): EntityKind {
@@ -54,10 +56,11 @@ export function decideKind(ev: KindEvidence): EntityKind {
   // A name written with "·" (鲍勃·伍德沃德 "Bob Woodward") is a person's.
   if (personLike && ev.key.includes('·')) return 'person';
   // A dictionary proper noun glossed by a bare name and no dates (Japan, South Korea, White House,
-  // "(Tw) Italy", "Frankfurt, Germany") is a place.
-  if (ev.cedict && BARE_NAME.test(ev.gloss.replace(USAGE_LABELS, '').split(/[,;(]/)[0]?.trim() ?? '')) {
-    return 'place';
-  }
+  // "(Tw) Italy", "Frankfurt, Germany") is a place, unless the dictionary gives that name as a
+  // person's elsewhere and never as a place's (费利克斯 "Felix": 菲力克斯 "Felix (name)"; 维特
+  // "Werther, opera …; Werther, German masculine given name"): then it is a person.
+  const bare = ev.gloss.replace(USAGE_LABELS, '').split(/[,;(]/)[0]?.trim() ?? '';
+  if (ev.cedict && BARE_NAME.test(bare)) return ev.personalName?.(bare) ? 'person' : 'place';
   if (
     personLike &&
     (isTransliteration(ev.key) || (SURNAMES.has(ev.key[0] as string) && ev.key.length <= 3))

@@ -137,6 +137,37 @@ export class Lexicon {
     return parts.join('; ');
   }
 
+  private personal?: Set<string>;
+
+  /**
+   * Whether the dictionary gives `english` as a person's name ("Felix (name)", "Klein or Kline
+   * (name)", "Werther, German masculine given name") and nowhere as a place's: a sense "Berkeley,
+   * university city …" or "Brittany, area in the north-west of France" keeps Berkeley and Brittany
+   * places.
+   * Surnames ("Li (surname)") are left out.
+   */
+  isPersonalName(english: string): boolean {
+    if (!this.personal) {
+      const names = new Set<string>();
+      const places = new Set<string>();
+      for (const list of this.entryByKey.values()) {
+        for (const e of list) {
+          for (const g of e.glosses) {
+            const named = PERSONAL_NAME_SENSE.exec(g)?.[1] ?? GIVEN_NAME_SENSE.exec(g)?.[1];
+            if (named) {
+              for (const n of named.split(/,| or /)) names.add(n.trim());
+            } else if (PLACE.test(g) || /\barea\b/.test(g)) {
+              places.add((g.replace(USAGE_LABELS, '').split(/[,;(]/)[0] ?? '').trim());
+            }
+          }
+        }
+      }
+      for (const p of places) names.delete(p);
+      this.personal = names;
+    }
+    return this.personal.has(english);
+  }
+
   /** A dictionary name that names no one in particular: every sense is "William or Wilhelm (name)". */
   isBareName(key: string): boolean {
     const list = this.entryByKey.get(key) ?? [];
@@ -338,6 +369,11 @@ const PLACE_TYPE =
   /^(city|county|district|province|island|islands|river|town|village|township|prefecture|region|mountain|mountains|lake|gorge|state|port|basin|dynasty|empire|kingdom|republic)$/;
 
 /** Leading usage labels of a CC-CEDICT gloss: "(Tw) Italy", "(loanword) Nazi". */
+/** A sense naming people by a name: "Klein or Kline (name)", "Maria (female name)". */
+const PERSONAL_NAME_SENSE = /^([^(;]+?)\s*\((?:(?:male|female|given|person(?:al)?) )?name\)\s*$/;
+/** "Werther, German masculine given name". */
+const GIVEN_NAME_SENSE = /^([A-Z][a-z]+), [^;]*\bgiven name$/;
+
 export const USAGE_LABELS = /^\s*(?:\((?:Tw|HK|Hong Kong|Macau|PRC|Singapore|loanword)\)\s*)+/;
 
 /**

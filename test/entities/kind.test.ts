@@ -6,6 +6,7 @@ import {
   kindCue,
   kindFromCues,
 } from '../../src/entities/kind.ts';
+import { Lexicon } from '../../src/entities/lexicon.ts';
 
 // Glosses as CC-CEDICT gives them (members' glosses joined with '; ' as extractEntities does).
 const fromCedict = (key: string, gloss: string, english: string[]): KindEvidence => ({
@@ -174,6 +175,20 @@ describe('decideKind', () => {
     const nanjing =
       'see 南京市[Nan2 jing1 Shi4]; Nanjing, sub-provincial city and capital of Jiangsu Province 江蘇省|江苏省[Jiang1 su1 Sheng3]; Nanjing, capital of the Ming dynasty (1368–1421) and of the Republic of China (1927–1937 and 1946–1949)';
     expect(decideKind(fromCedict('南京', nanjing, ['Nanjing']))).toBe('place');
+  });
+
+  it("takes a bare name the dictionary gives as a person's (and no place's) for a person", () => {
+    const lexicon = new Lexicon();
+    const personalName = (n: string) => lexicon.isPersonalName(n);
+    const bare = (key: string, gloss: string) => ({ ...fromCedict(key, gloss, [gloss]), personalName });
+    // 菲力克斯 "Felix (name)" elsewhere: 费利克斯 "Felix" had been a place.
+    expect(decideKind(bare('费利克斯', 'Felix'))).toBe('person');
+    expect(decideKind(bare('苏菲', 'Sophie'))).toBe('person');
+    // Names of people and of places: Brittany (布里特妮 "Britney, Brittney or Brittany (name)") and
+    // Berkeley stay places, as do names no dictionary sense gives a person.
+    expect(decideKind(bare('布列塔尼', 'Brittany'))).toBe('place');
+    expect(decideKind(bare('伯克利', 'Berkeley'))).toBe('place');
+    expect(decideKind(bare('日本', 'Japan'))).toBe('place');
   });
 
   it('reads usage labels, holidays and institutions', () => {

@@ -69,6 +69,19 @@ describe('bareNameWords', () => {
   });
 });
 
+describe('Lexicon.isPersonalName', () => {
+  it("knows the names a sense gives as a person's, and none that a sense gives as a place's", () => {
+    const lexicon = new Lexicon();
+    // "Felix (name)", "Klein or Kline (name)", "Werther, German masculine given name".
+    for (const name of ['Felix', 'Klein', 'Kline', 'Werther'])
+      expect(lexicon.isPersonalName(name)).toBe(true);
+    // "Berkeley, university city …", "Brittany, area in the north-west of France"; no names at all.
+    for (const name of ['Berkeley', 'Brittany', 'Japan', 'Goldman Sachs']) {
+      expect(lexicon.isPersonalName(name)).toBe(false);
+    }
+  });
+});
+
 describe('Lexicon.redirects', () => {
   it('gives each redirecting sense its target and the names the target gives', () => {
     const lexicon = new Lexicon();
