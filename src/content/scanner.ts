@@ -20,7 +20,8 @@
 //   six in flight to the end, each later request waited for an answer to be marked, and on the 1 MB
 //   page an answer took 50–170 ms to come back (sent → delivered) while the worker spent 0.5–2 ms on
 //   it: the time is the browser routing messages and the two cores shared by every process (a
-//   timeline of one load, 2026-11-27). Paired loads (16 rounds): total 500 → 469 ms. Tried and
+//   timeline of one load, 2026-11-27). Paired loads: total 500 → 469, 478 → 441, 423 → 428 ms (16
+//   rounds each) and 505 → 471 ms (30 rounds; sends bounded to a slice, see fill). Tried and
 //   dropped then: one long-lived port (runtime.connect) for the batches instead of a sendMessage each
 //   (one channel instead of a channel per batch: round trip 1.8 → 1.1 ms on an idle page, the
 //   browser's CPU per 1 MB load ~30 ms less) showed no steady gain in paired loads (481 → 452,
@@ -159,8 +160,11 @@ export class Scanner {
     let firstDrawn = false;
     let limit: number = L.inFlight;
     let wake: (() => void) | null = null;
+    // Sends what the limit allows, for at most a slice's time: a send costs 0.3–1 ms alone, but up to
+    // tens of ms each while every process wants the cores, so sending twenty at once made long tasks.
     const fill = () => {
-      while (gen === this.#generation && inFlight.length < limit) {
+      const t0 = now();
+      while (gen === this.#generation && inFlight.length < limit && now() - t0 < L.sliceMs) {
         const batch =
           sent === 0
             ? queue.take(L.firstBatchChars, L.firstBatchRuns, collecting)
@@ -215,13 +219,16 @@ export class Scanner {
         queue.prioritize(visible);
         this.#note(t0);
         // The viewport's runs go first; the rest need no holding back any more: all of them go out
-        // now, in a slice of their own, instead of one request per answer marked (see the header).
+        // now, in slices of their own, instead of one request per answer marked (see the header).
         limit = L.inFlightOnceQueued;
-        await yieldToMain();
-        if (gen !== this.#generation) return;
-        const t1 = now();
-        fill();
-        this.#note(t1);
+        for (let before = -1; before !== sent && queue.remaining > 0 && inFlight.length < limit; ) {
+          await yieldToMain();
+          if (gen !== this.#generation) return;
+          const t1 = now();
+          before = sent;
+          fill();
+          this.#note(t1);
+        }
       });
     }
     fill();

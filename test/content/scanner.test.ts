@@ -238,6 +238,34 @@ describe('Scanner', () => {
     expect(marks.size).toBe(n);
   });
 
+  it('sends for at most about a slice at a time when sending is slow', async () => {
+    // Each request costs 5 ms of main thread here (the clock only moves when one is sent).
+    let clock = 0;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      const held: Array<() => void> = [];
+      const inner = fakeMatcher();
+      const match: Matcher = (request) => {
+        clock += 5;
+        return new Promise((resolve) => held.push(() => resolve(inner.match(request))));
+      };
+      marks = new Marks(null, { idle: () => {} });
+      scanner = new Scanner({ marks, match });
+      const n = SCAN_LIMITS.batchRuns * 10;
+      document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>${i} 王毅</p>`).join('');
+      const done = scanner.scan(document.body);
+      await wait(400);
+      // All went out, yet no slice ran more than one request past the budget.
+      expect(held.length).toBe(1 + Math.ceil((n - SCAN_LIMITS.firstBatchRuns) / SCAN_LIMITS.batchRuns));
+      expect(scanner.longestSliceMs).toBeLessThanOrEqual(SCAN_LIMITS.sliceMs + 5);
+      for (const release of held) release();
+      await done;
+      expect(marks.size).toBe(n);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('ends its first slice once the top of the page is sent, whatever the time budget', async () => {
     // At DOMContentLoaded the page's own first layout and paint come next: the first slice sends the
     // first (small) request and gives way, even with time left (the clock is frozen here).
