@@ -16,16 +16,17 @@
 // - requests are pipelined, several in flight, so the background matches the next batches while one is
 //   marked (waiting for requestIdleCallback before each batch cost ~50 ms per batch: a callback posted
 //   during an idle period runs in the next one); answers come packed (numbers, not objects). Once the
-//   viewport's runs are queued first, all the rest go out at once (up to inFlightOnceQueued): with
-//   six in flight to the end, each later request waited for an answer to be marked, and on the 1 MB
-//   page an answer took 50–170 ms to come back (sent → delivered) while the worker spent 0.5–2 ms on
-//   it: the time is the browser routing messages and the two cores shared by every process (a
-//   timeline of one load, 2026-11-27). Paired loads: total 500 → 469, 478 → 441, 423 → 428 ms (16
-//   rounds each) and 505 → 471 ms (30 rounds; sends bounded to a slice, see fill). Tried and
-//   dropped then: one long-lived port (runtime.connect) for the batches instead of a sendMessage each
-//   (one channel instead of a channel per batch: round trip 1.8 → 1.1 ms on an idle page, the
-//   browser's CPU per 1 MB load ~30 ms less) showed no steady gain in paired loads (481 → 452,
-//   423 → 434 ms) for 0.9 kB more content script;
+//   viewport's runs are queued first, all the rest go out, a slice of sending at a time, without
+//   waiting for answers (up to inFlightOnceQueued): with six in flight to the end, each later
+//   request waited for an answer to be marked, and on the 1 MB page an answer took 50–170 ms to
+//   come back (sent → delivered) while the worker spent 0.5–2 ms on it: the time is the browser
+//   routing messages and the two cores shared by every process (a timeline of one load, 2026-11-27).
+//   Paired loads: total 500 → 469, 478 → 441, 423 → 428 ms (16 rounds each) and 505 → 471 ms (30
+//   rounds; sends bounded to a slice, see fill). Tried and dropped then: one long-lived port
+//   (runtime.connect) for the batches instead of a sendMessage each (one channel instead of a
+//   channel per batch: round trip 1.8 → 1.1 ms on an idle page, the browser's CPU per 1 MB load
+//   ~30 ms less) showed no steady gain in paired loads (481 → 452, 423 → 434 ms) for 0.9 kB more
+//   content script;
 // - marks are drawn in few steps, and on a page with many marks only near the viewport (see Marks:
 //   every frame after a draw costs the browser time for every mark drawn).
 
