@@ -369,11 +369,6 @@ const PLACE_TYPE =
   /^(city|county|district|province|island|islands|river|town|village|township|prefecture|region|mountain|mountains|lake|gorge|state|port|basin|dynasty|empire|kingdom|republic)$/;
 
 /** Leading usage labels of a CC-CEDICT gloss: "(Tw) Italy", "(loanword) Nazi". */
-/** A sense naming people by a name: "Klein or Kline (name)", "Maria (female name)". */
-const PERSONAL_NAME_SENSE = /^([^(;]+?)\s*\((?:(?:male|female|given|person(?:al)?) )?name\)\s*$/;
-/** "Werther, German masculine given name". */
-const GIVEN_NAME_SENSE = /^([A-Z][a-z]+), [^;]*\bgiven name$/;
-
 export const USAGE_LABELS = /^\s*(?:\((?:Tw|HK|Hong Kong|Macau|PRC|Singapore|loanword)\)\s*)+/;
 
 /**
@@ -539,6 +534,13 @@ const EVENT =
 /** A sense that glosses a name as a person's: "Maria (name)", "Harold, Harald, Harrod (name)". */
 const NAME_SENSE =
   /^[^(]*\((?:(?:Japanese|Korean|Chinese|Vietnamese|Russian|German|French|Spanish|Italian|Portuguese|Arabic|English|Jewish) )?(?:(?:person(?:al)?|given|female|male) )?(?:sur)?name\)\s*$/i;
+/**
+ * NAME_SENSE's given names only (no surnames, which many places share), with the names captured:
+ * "Klein or Kline (name)", "Maria (female name)" (Lexicon.isPersonalName).
+ */
+const PERSONAL_NAME_SENSE = /^([^(;]+?)\s*\((?:(?:male|female|given|person(?:al)?) )?name\)\s*$/;
+/** "Werther, German masculine given name". */
+const GIVEN_NAME_SENSE = /^([A-Z][a-z]+), [^;]*\bgiven name$/;
 /** "Bob Woodward (Washington Post journalist)": a role, after capitalised words only, in brackets. */
 const ROLE_ASIDE = new RegExp(
   `^[^;(]*\\((?:[A-Z][\\w.'’-]* )*(?:${ROLE.source.replace(/^\\b\(|\)\\b$/g, '')})\\)`,
