@@ -118,6 +118,10 @@ export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMes
 const TRANSIENT = [
   'Receiving end does not exist',
   'message port closed',
+  // "A listener indicated an asynchronous response by returning true, but the message channel closed
+  // before a response was received": the worker was stopped after its listener took the message. Not
+  // retried before 2026-11-27, the likely cause of the dying-worker e2e test's rare failures.
+  'message channel closed',
   'No response',
   'Could not establish connection',
   'disconnected port',

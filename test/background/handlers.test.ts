@@ -213,6 +213,14 @@ describe('withRetry', () => {
     await expect(withRetry(broken, 4, 1)).rejects.toThrow('expected');
     expect(broken).toHaveBeenCalledTimes(1);
     expect(isTransientError(new Error('The message port closed before a response was received.'))).toBe(true);
+    // Chromium's words when the worker dies after its listener took the message (returned true).
+    expect(
+      isTransientError(
+        new Error(
+          'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('by default tries 8 times, backing off to at most 16 × the first delay (~3 s in all)', async () => {
