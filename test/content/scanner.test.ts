@@ -212,29 +212,45 @@ describe('Scanner', () => {
     expect(marked).toBeGreaterThan(0);
   });
 
-  it('sends all the rest at once when the viewport is known, without waiting for answers', async () => {
+  /**
+   * Scans a page of `n` paragraphs (a mention each) whose answers are held until releaseAll();
+   * `onSend` sees each request as it goes out. More marks than DRAWING.allUpTo: no drawing window to
+   * follow (no IntersectionObserver here).
+   */
+  const heldScan = (n: number, onSend: (runs: string[]) => void) => {
     const held: Array<() => void> = [];
-    const sent: string[][] = [];
     const inner = fakeMatcher();
     const match: Matcher = (request) => {
-      sent.push(request.runs);
+      onSend(request.runs);
       return new Promise((resolve) => held.push(() => resolve(inner.match(request))));
     };
-    // More marks than DRAWING.allUpTo: no drawing window to follow (no IntersectionObserver here).
     marks = new Marks(null, { idle: () => {} });
     scanner = new Scanner({ marks, match });
-    const n = SCAN_LIMITS.batchRuns * 10;
     document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>${i} 王毅</p>`).join('');
     const done = scanner.scan(document.body);
+    return {
+      held,
+      releaseAll: async () => {
+        for (const release of held) release();
+        await done;
+      },
+    };
+  };
+  /** The requests a scan of `n` runs makes: the small first one, then full ones. */
+  const batchesFor = (n: number) => 1 + Math.ceil((n - SCAN_LIMITS.firstBatchRuns) / SCAN_LIMITS.batchRuns);
+
+  it('sends all the rest at once when the viewport is known, without waiting for answers', async () => {
+    const sent: string[][] = [];
+    const n = SCAN_LIMITS.batchRuns * 10;
+    const scan = heldScan(n, (runs) => sent.push(runs));
     // Collection ends, then a frame (or afterNextFrame's 100 ms) passes: no answer has come back.
     await wait(400);
-    const batches = 1 + Math.ceil((n - SCAN_LIMITS.firstBatchRuns) / SCAN_LIMITS.batchRuns);
+    const batches = batchesFor(n);
     expect(batches).toBeGreaterThan(SCAN_LIMITS.inFlight + 1);
     expect(batches).toBeLessThanOrEqual(SCAN_LIMITS.inFlightOnceQueued);
     expect(sent.length).toBe(batches);
     expect(sent.flat().length).toBe(n);
-    for (const release of held) release();
-    await done;
+    await scan.releaseAll();
     expect(marks.size).toBe(n);
   });
 
@@ -243,23 +259,15 @@ describe('Scanner', () => {
     let clock = 0;
     const spy = vi.spyOn(performance, 'now').mockImplementation(() => clock);
     try {
-      const held: Array<() => void> = [];
-      const inner = fakeMatcher();
-      const match: Matcher = (request) => {
-        clock += 5;
-        return new Promise((resolve) => held.push(() => resolve(inner.match(request))));
-      };
-      marks = new Marks(null, { idle: () => {} });
-      scanner = new Scanner({ marks, match });
       const n = SCAN_LIMITS.batchRuns * 10;
-      document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p>${i} 王毅</p>`).join('');
-      const done = scanner.scan(document.body);
+      const scan = heldScan(n, () => {
+        clock += 5;
+      });
       await wait(400);
       // All went out, yet no slice ran more than one request past the budget.
-      expect(held.length).toBe(1 + Math.ceil((n - SCAN_LIMITS.firstBatchRuns) / SCAN_LIMITS.batchRuns));
+      expect(scan.held.length).toBe(batchesFor(n));
       expect(scanner.longestSliceMs).toBeLessThanOrEqual(SCAN_LIMITS.sliceMs + 5);
-      for (const release of held) release();
-      await done;
+      await scan.releaseAll();
       expect(marks.size).toBe(n);
     } finally {
       spy.mockRestore();
