@@ -61,7 +61,7 @@ function cpuBy(root: number): Map<string, number> {
     const cmd = read(`/proc/${p}/cmdline`) ?? '';
     let type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
     if (type === 'renderer' && cmd.includes('--extension-process')) type = 'extension';
-    for (const t of readdirSync(`/proc/${p}/task`, { withFileTypes: false })) {
+    for (const t of readdirSync(`/proc/${p}/task`)) {
       const stat = read(`/proc/${p}/task/${t}/stat`);
       if (!stat) continue;
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '#');
@@ -137,8 +137,8 @@ for (const run of runs) {
   );
   for (const key of keys) {
     const m = median(run.cpu.get(key) as number[]);
-    const extra =
-      run === base ? '' : `  (${m - median(base.cpu.get(key) ?? [])})`.replace('(', '(+').replace('+-', '-');
+    const added = m - median(base.cpu.get(key) ?? []);
+    const extra = run === base ? '' : `  (${added >= 0 ? '+' : ''}${added})`;
     if (m >= 20) console.log(`  ${key.padEnd(34)} ${String(m).padStart(6)}${extra}`);
   }
 }
