@@ -506,10 +506,20 @@ export function normEnglish(s: string): string {
   return foldKey(s).replace(/[.'’]/g, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * What a name is when a bracket or a comma says so (aside): a product, a work, a being of myth or
+ * fiction, a body in the sky, an agent of disease. "Helicoper" is CC-CEDICT's spelling (黑鹰).
+ */
+const THING =
+  /\b(operating system|software|virus|disease|nerve agent|drug|vaccine|index|satellite|planet|star|galaxy|constellation|movie|film|novel|opera|song|carol|video game|grape|wine|cognac|whisky|beer|car|helicop?ter|aircraft|rifle|missile|train|cryptocurrency|encyclopedia|superhero|character|fictional|god|goddess|deit(?:y|ies)|mythology|surveillance system)\b/i;
+/** A title that is the head of a name: "Dalai Lama", "Genghis Khan". */
+const TITLE_HEAD = /^(?:the )?(?:[A-Z][a-z]+ )+(?:Lama|Pope|Pharaoh|Sultan|Tsar|Czar|Kaiser|Khan)$/;
+/** One word of a name, as a variant spelling before a name sense. */
+const SPELLING = /^\s*[A-Z\u00c0-\u00de][\p{L}'’-]*\s*$/u;
 const PLACE =
   /\b(city|province|county|capital|country|island|islands|river|mountain|region|district|state of|republic|kingdom|lake|sea|ocean|town|prefecture|continent|peninsula|municipality|village|port|desert|strait|autonomous)\b/i;
 const ORG =
-  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc\.|airlines?|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal|nations|college|retailer|supermarket|conglomerate|firm|motors)\b/i;
+  /\b((?<!-)party|organization|organisation|agency|company|corporation|university|ministry|council|committee|bank|union|newspaper|news agency|institute|association|army|court|parliament|police|foundation|league|alliance|group|broadcaster|federation|fund|office|commission|assembly|congress|bureau|academy|inc|airlines?|airways|car make|brand|network|website|social media|platform|app|search engine|manufacturer|carmaker|maker|newspaper|magazine|broadcaster|TV station|television|stock exchange|senate|club|team|journal|nations|college|retailer|supermarket|conglomerate|firm|motors)\b/i;
 /** A government department, not a French département ("Alsace, French department"). */
 const DEPARTMENT = /\bDepartment\b/;
 /** Life dates after a name: "(1874-1965)", "(born 1954)", "(c. 570–632)" (circa). */
@@ -590,5 +600,32 @@ export function kindFromGloss(whole: string): EntityKind | undefined {
   if ((ORG.test(gloss) || DEPARTMENT.test(gloss)) && !PLACE.test(firstPart)) return 'organisation';
   if (PLACE.test(gloss)) return 'place';
   if (EVENT.test(gloss)) return 'event';
+  // Variant spellings before a name sense are the same name: "Edward; Édouard (name)".
+  if (
+    senses.length > 1 &&
+    NAME_SENSE.test(senses[senses.length - 1] as string) &&
+    senses.slice(0, -1).every((g) => SPELLING.test(g))
+  )
+    return 'person';
+  if (TITLE_HEAD.test(head.trim())) return 'person';
+  // A holiday in a later sense: 平安夜 "Silent Night (Christmas carol); Christmas Eve".
+  if (senses.some((g) => HOLIDAY.test(g.trim()))) return 'event';
+  // What the name is, said right after it: a role that ends it ("Yang Yueqing, Chinese-Canadian woman documentary
+  // film director"), or a thing ("Android (operating system …)", "Batman, comic book superhero",
+  // "Greenwich Mean Time (GMT)"), where decideKind would take a bare name for a place. Not where a
+  // sense gives the word as a name too (维特 "Werther, opera by …; Werther, German … given name").
+  const what = aside(first);
+  if (!what.startsWith('e.g.') && ROLE.test(what.trim().split(/\s+/).pop() ?? '')) return 'person';
+  if (
+    (THING.test(what) || /^(?:[A-Z][a-z]+ )+Time$/.test(head.trim())) &&
+    !senses.some((g) => NAME_SENSE.test(g) || GIVEN_NAME_SENSE.test(g.trim()))
+  )
+    return 'topic';
   return undefined;
+}
+
+/** What a sense says its name is: its first bracket, or what follows its first comma. */
+function aside(sense: string): string {
+  const m = /^[^(,]*(?:\(([^)]*)\)|,\s*(.*))/.exec(sense);
+  return m ? (m[1] ?? m[2] ?? '') : '';
 }

@@ -191,6 +191,44 @@ describe('decideKind', () => {
     expect(decideKind(bare('日本', 'Japan'))).toBe('place');
   });
 
+  it('reads what a bare name is from the bracket or comma after it, where it had been a place', () => {
+    const lexicon = new Lexicon();
+    const personalName = (n: string) => lexicon.isPersonalName(n);
+    const kind = (key: string, gloss: string) =>
+      decideKind({ ...fromCedict(key, gloss, [gloss.split(/[,(;]/)[0]?.trim() ?? '']), personalName });
+    expect(kind('安卓', 'Android (operating system for mobile devices)')).toBe('topic');
+    expect(kind('蝙蝠侠', 'Batman, comic book superhero')).toBe('topic');
+    expect(kind('埃博拉', 'Ebola (virus)')).toBe('topic');
+    expect(kind('木星', 'Jupiter (planet)')).toBe('topic');
+    expect(kind('格林尼治标准时间', 'Greenwich Mean Time (GMT)')).toBe('topic');
+    expect(kind('克苏鲁', 'Cthulhu, fictional cosmic entity created by writer H. P. Lovecraft')).toBe(
+      'topic',
+    );
+    // A role that ends the aside is a person's; a role inside an example is not.
+    expect(
+      kind('杨月清', 'Yang Yueqing, Chinese-Canadian woman documentary film director; Yang Yueqing'),
+    ).toBe('person');
+    expect(
+      kind('天宫', 'Temple in Heaven (e.g. of the Jade Emperor); Tiangong, Chinese space station program'),
+    ).not.toBe('person');
+    // A title at the head, variant spellings of a name, a firm, a holiday in a later sense.
+    expect(kind('达赖喇嘛', 'Dalai Lama')).toBe('person');
+    expect(kind('爱德华', 'Edward; Édouard (name)')).toBe('person');
+    expect(kind('耐克', 'Nike, Inc.')).toBe('organisation');
+    expect(kind('日产', 'Nissan, Japanese car make; also transliterated 尼桑[Ni2 sang1]')).toBe(
+      'organisation',
+    );
+    expect(kind('全日空', 'All Nippon Airways (ANA)')).toBe('organisation');
+    expect(kind('平安夜', 'Silent Night (Christmas carol); Christmas Eve')).toBe('event');
+    // Not where a sense gives the word as a name too, nor for a place with an aside.
+    expect(kind('维特', 'Werther, opera by Jules Massenet; Werther, German masculine given name')).toBe(
+      'person',
+    );
+    expect(kind('法兰克福', 'Frankfurt, Germany')).toBe('place');
+    expect(kind('佐治亚', 'Georgia, US state')).toBe('place');
+    expect(kind('日本', 'Japan')).toBe('place');
+  });
+
   it('reads usage labels, holidays and institutions', () => {
     expect(decideKind(fromCedict('意大利', '(Tw) Italy; Italy', ['Italy']))).toBe('place');
     expect(decideKind(fromCedict('法兰克福', 'Frankfurt, Germany', ['Frankfurt']))).toBe('place');
