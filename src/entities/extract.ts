@@ -26,7 +26,7 @@ import {
   nameBeforeParen,
 } from './candidates.ts';
 import { dictionaryWordsFor } from './dictionary-words.ts';
-import { type CueCounts, decideKind, kindCue, kindFromCues } from './kind.ts';
+import { type CueCounts, decideKind, kindCue, kindFromCues, listMateCue } from './kind.ts';
 import { bareNameWords, kindFromGloss, Lexicon, normEnglish } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES } from './stopchars.ts';
 import type { AliasSource, Entity } from './types.ts';
@@ -659,10 +659,21 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   // What the words around the mentions say of each entity's kind (see kindFromCues).
   const cues = new Map<string, CueCounts>();
   const first = createDetector(entities, { dictionaryWords, fuzzy: false });
+  const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
+  const cueCounts = (id: string): CueCounts => {
+    let c = cues.get(id);
+    if (!c) {
+      c = { person: 0, place: 0, medium: 0, organisation: 0, mentions: 0 };
+      cues.set(id, c);
+    }
+    return c;
+  };
   for (const a of articles) {
     for (const p of a.passages) {
       if (!inContent(p)) continue;
       let folded: string | undefined;
+      /** The Han mention before this one, for listMateCue. */
+      let prev: { id: string; end: number } | undefined;
       for (const m of first.exact(p.text)) {
         const form = foldKey(p.text.slice(m.start, m.end));
         if (!/[\u3400-\u9fff]/.test(form)) continue;
@@ -674,14 +685,18 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         if (isTransliteration(form) && first.nextToName(p.text, m.start, m.end)) t.piece++;
         forms?.set(form, t);
         folded ??= fold(p.text);
-        let c = cues.get(id);
-        if (!c) {
-          c = { person: 0, place: 0, medium: 0, organisation: 0, mentions: 0 };
-          cues.set(id, c);
-        }
+        const c = cueCounts(id);
         c.mentions++;
         const cue = kindCue(folded, m.start, m.end);
         if (cue) c[cue]++;
+        if (prev && prev.id !== id) {
+          const between = folded.slice(prev.end, m.start);
+          const mine = listMateCue(between, kindOf.get(prev.id) ?? 'topic');
+          if (mine) c[mine]++;
+          const theirs = listMateCue(between, kindOf.get(id) ?? 'topic');
+          if (theirs) cueCounts(prev.id)[theirs]++;
+        }
+        prev = { id, end: m.end };
       }
     }
   }

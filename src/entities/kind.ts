@@ -122,6 +122,19 @@ export function kindCue(text: string, start: number, end: number): KindCue | und
   return undefined;
 }
 
+/** Between two names of a list: 、 (or 丶, which some sources type for it), 和, 及. Not 与 ("with"). */
+const LIST_SEPARATOR = /^[、丶和及]$/;
+
+/**
+ * What a name listed right beside another (`between`: the text between them, folded) says of its
+ * kind: a firm or a body beside one (中国移动、中国电信和中国联通; 雷曼兄弟丶高盛丶花旗银行). Only
+ * organisations count: "place" is what a bare name is taken for when nothing says otherwise, so a
+ * list-mate that is a place says little.
+ */
+export function listMateCue(between: string, mateKind: EntityKind): KindCue | undefined {
+  return mateKind === 'organisation' && LIST_SEPARATOR.test(between) ? 'organisation' : undefined;
+}
+
 /** How many of an entity's corpus mentions (all of them: `mentions`) gave each cue. */
 export type CueCounts = Record<KindCue, number> & { mentions: number };
 

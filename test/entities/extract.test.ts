@@ -778,6 +778,30 @@ describe('the dictionary’s later senses', () => {
   });
 });
 
+describe('a name listed beside firms or bodies', () => {
+  it('is one too, where its bare-name gloss had made it a place (高盛 "Goldman Sachs")', () => {
+    const listed = extractEntities(
+      [
+        article('g1', ['高盛、花旗银行和德意志银行发布报告。']),
+        article('g2', ['花旗银行丶高盛丶德意志银行都在上海。']),
+        article('g3', ['德意志银行和高盛的分析师认为美国经济放缓。']),
+      ],
+      { lexicon },
+    );
+    expect(listed.entities.find((e) => e.name === '高盛')?.kind).toBe('organisation');
+    // Listed beside places, or alone, it stays what the gloss made it.
+    const alone = extractEntities(
+      [
+        article('g1', ['高盛发布报告。花旗银行也发布报告。']),
+        article('g2', ['美国、高盛和日本。德意志银行在上海。']),
+        article('g3', ['高盛的分析师认为美国经济放缓。']),
+      ],
+      { lexicon },
+    );
+    expect(alone.entities.find((e) => e.name === '高盛')?.kind).toBe('place');
+  });
+});
+
 describe('a state’s long name', () => {
   it('is the state written short (美利坚合众国 is 美国), and gives what it is of as a name (America)', () => {
     const r = extractEntities(

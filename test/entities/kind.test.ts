@@ -5,6 +5,7 @@ import {
   type KindEvidence,
   kindCue,
   kindFromCues,
+  listMateCue,
 } from '../../src/entities/kind.ts';
 import { Lexicon } from '../../src/entities/lexicon.ts';
 
@@ -392,5 +393,17 @@ describe('kindFromCues', () => {
   it('leaves organisations and events alone', () => {
     expect(kindFromCues('organisation', cues(0, 10))).toBe('organisation');
     expect(kindFromCues('event', cues(10, 0))).toBe('event');
+  });
+});
+
+describe('listMateCue', () => {
+  it('calls a name listed right beside a firm or a body one, and says nothing of places', () => {
+    expect(listMateCue('、', 'organisation')).toBe('organisation');
+    expect(listMateCue('丶', 'organisation')).toBe('organisation');
+    expect(listMateCue('和', 'organisation')).toBe('organisation');
+    // 与 is as often "with" (美国与华为达成协议), and more than a separator is no list.
+    expect(listMateCue('与', 'organisation')).toBeUndefined();
+    expect(listMateCue('、以及', 'organisation')).toBeUndefined();
+    expect(listMateCue('、', 'place')).toBeUndefined();
   });
 });
