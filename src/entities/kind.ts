@@ -99,7 +99,8 @@ const MEDIUM_AFTER_AT = /^上(?:[，。、；：]|的|发|传|流|贴|公开|出
 /**
  * Beside a name: what calls it a firm or a body (能源巨头埃克森美孚, 市场研究机构益普索, 爱思强公司).
  */
-const ORG_BEFORE = /(?:公司|集团|企业|机构|厂商|巨头|制造商|生产商|运营商|供应商|品牌|智库|药企|车企|银行)$/;
+const ORG_BEFORE =
+  /(?:公司|集团|企业|机构|厂商|巨头|制造商|生产商|运营商|供应商|品牌|智库|药企|车企|银行|投行|旗下)$/;
 const ORG_AFTER = /^(?:公司|股份|有限公司|首席执行官|董事长|总裁)/;
 
 export type KindCue = 'person' | 'place' | 'medium' | 'organisation';
@@ -144,14 +145,15 @@ export type CueCounts = Record<KindCue, number> & { mentions: number };
  * a state and a capital; 开姆尼茨 "Chemnitz", glossed by the corpus alone) is a place, and a "place"
  * or "topic" mostly titled (杰克逊 "Jackson city", but 大法官杰克逊 in the news) is a person. Clear
  * majorities only: at least 3 cues of the winning kind, four times as many as of the other. A
- * "topic" or "place" called a firm or a body in a tenth of its mentions (莫德纳公司, 能源巨头埃克森美孚)
- * is an organisation; a "place" where words are put (在推特上发文) a topic.
+ * "topic", "place" or "person" called a firm or a body in a tenth of its mentions (莫德纳公司,
+ * 能源巨头埃克森美孚; 加拿大鹅 "Canada Goose" was a person by its English name's shape) is an
+ * organisation; a "place" where words are put (在推特上发文) a topic.
  */
 export function kindFromCues(kind: EntityKind, cues: CueCounts): EntityKind {
   const { person, place, medium, organisation, mentions } = cues;
   if (kind === 'place' && medium >= 3 && medium >= 2 * place) return 'topic';
   if (
-    (kind === 'topic' || kind === 'place') &&
+    (kind === 'topic' || kind === 'place' || kind === 'person') &&
     organisation >= 3 &&
     organisation * 10 >= mentions &&
     organisation >= 4 * (person + place)

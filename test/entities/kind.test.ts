@@ -334,6 +334,8 @@ describe('kindCue', () => {
   it('reads a firm or a body where the words beside a name call it one', () => {
     expect(cue('美国能源巨头埃克森美孚宣布', '埃克森美孚')).toBe('organisation');
     expect(cue('莫德纳公司的疫苗', '莫德纳')).toBe('organisation');
+    expect(cue('他是大众旗下奥迪的总裁', '奥迪')).toBe('organisation');
+    expect(cue('华尔街投行摩根大通', '摩根大通')).toBe('organisation');
     expect(cue('四国集团要求改革', '四国')).toBeUndefined();
   });
 
@@ -383,11 +385,14 @@ describe('kindFromCues', () => {
     expect(kindFromCues('place', cues(0, 0, 2))).toBe('place');
   });
 
-  it('turns a "topic" or "place" called a firm in a tenth of its mentions into an organisation', () => {
+  it('turns a "topic", "place" or "person" called a firm in a tenth of its mentions into an organisation', () => {
     expect(kindFromCues('topic', cues(0, 0, 0, 12))).toBe('organisation');
     expect(kindFromCues('place', cues(0, 1, 0, 5, 40))).toBe('organisation');
     expect(kindFromCues('place', cues(0, 0, 0, 5))).toBe('place');
     expect(kindFromCues('place', cues(0, 2, 0, 5, 40))).toBe('place');
+    // A "person" by the shape of its English name only (加拿大鹅 "Canada Goose"), unless also titled.
+    expect(kindFromCues('person', cues(0, 0, 0, 4, 20))).toBe('organisation');
+    expect(kindFromCues('person', cues(2, 0, 0, 4, 20))).toBe('person');
   });
 
   it('leaves organisations and events alone', () => {
