@@ -79,7 +79,7 @@ const DERIVED_SENSE =
  * with their pinyin ("a district of Fuzhou City 福州市[Fu2 zhou1 Shi4]") or names a place there
  * ("city in west Taiwan"). Foreign names' glosses do neither ("Yemen (Tw)", "Guantanamo, Cuba").
  */
-function chineseReferent(gloss: string): boolean {
+export function chineseReferent(gloss: string): boolean {
   return (
     /\[[A-Za-z]+\d/.test(gloss) ||
     /\b(?:Taiwan|Hong Kong|Macau|Beijing|Shanghai|Tianjin|Chongqing)\b/.test(gloss)
@@ -87,7 +87,7 @@ function chineseReferent(gloss: string): boolean {
 }
 
 /** Whether `name` is the pinyin of the first two or more characters of a Han key (Suzhou: 苏州市). */
-function romanises(name: string, key: string): boolean {
+export function romanises(name: string, key: string): boolean {
   const letters = name.toLowerCase().replace(/[^a-z]/g, '');
   if (letters.length < 4 || !/^[\u4e00-\u9fff]{2,}$/.test(key)) return false;
   let joined = '';

@@ -12,7 +12,7 @@ import { PatternTrie } from '../match/trie.ts';
 import { toSimplified, toTraditional } from '../text/convert.ts';
 import { fold, foldKey } from '../text/fold.ts';
 import { romanizeChineseName, syllables } from '../text/romanize.ts';
-import { buildAliases, unglued } from './aliases.ts';
+import { buildAliases, chineseReferent, romanises, unglued } from './aliases.ts';
 import {
   type Candidate,
   CandidateSet,
@@ -507,8 +507,14 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       if (list && short && !list.includes(key)) list.push(key);
     }
   }
-  for (const list of byEnglish.values()) {
+  /** Two Chinese names romanised alike are homophones (新化 the county, 新华 the news agency: "Xinhua"). */
+  const homophones = (a: string, b: string, name: string) =>
+    !a.startsWith(b) &&
+    !b.startsWith(a) &&
+    [a, b].every((k) => romanises(name, k) && chineseReferent(lexicon.glossText(k)));
+  for (const [n, list] of byEnglish) {
     for (const k of list.slice(1)) {
+      if (homophones(list[0] as string, k, n)) continue;
       // Two dictionary names with different dictionary translations stay apart (特朗普 ≠ 梅拉尼娅).
       const pa = (evidence.get(list[0] as string) as Evidence).primary ?? [];
       const pb = (evidence.get(k) as Evidence).primary ?? [];

@@ -778,6 +778,24 @@ describe('the dictionary’s later senses', () => {
   });
 });
 
+describe('two Chinese names romanised alike', () => {
+  it('stay apart, though the dictionary gives both the same English name (新华, 新化: "Xinhua")', () => {
+    const r = extractEntities(
+      [
+        article('x1', ['新华报道，新化发生洪水。中山市的工厂停工，钟山的游客减少。']),
+        article('x2', ['新化的农民说，新华的记者来过。中山和钟山都下雨。']),
+      ],
+      { lexicon },
+    );
+    const owner = (form: string) =>
+      r.entities.find((e) => e.name === form || e.aliases.some((a) => a.text === form))?.id;
+    expect(owner('新华')).toBeDefined();
+    expect(owner('新华')).not.toBe(owner('新化'));
+    expect(owner('中山')).toBeDefined();
+    expect(owner('中山')).not.toBe(owner('钟山'));
+  });
+});
+
 describe('a name listed beside firms or bodies', () => {
   it('is one too, where its bare-name gloss had made it a place (高盛 "Goldman Sachs")', () => {
     const listed = extractEntities(
