@@ -70,7 +70,11 @@ export function englishInParens(inner: string): string[] {
     '',
   );
   for (const part of cleaned.split(/\s*[,，;；/、]\s*|\s+or\s+/)) {
-    const p = part.trim().replace(/^(the|The)\s+/, '');
+    // A caption's position glued after the name ("Mehran Mirmiri左一", "left one") is cut off.
+    const p = part
+      .trim()
+      .replace(/^(the|The)\s+/, '')
+      .replace(/\s*[\u3400-\u9fff].*$/, '');
     if (p.length < 2 || p.length > 60) continue;
     if (/^[A-Z0-9][A-Z0-9&-]{1,9}$/.test(p) && /[A-Z]/.test(p)) out.push(p);
     else if (isNameLike(p) && /[a-z]/.test(p)) out.push(p);

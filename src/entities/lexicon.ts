@@ -497,7 +497,8 @@ export function isNameLike(s: string): boolean {
   if (!/^[A-Z]/.test(words[0] as string)) return false;
   for (const w of words) {
     if (PARTICLES.has(w)) continue;
-    if (!/^[A-Z\u00c0-\u00de][\p{L}'’.-]*$/u.test(w) && !/^\d+$/.test(w)) return false;
+    // Latin letters only: "Mirmiri左一" (a caption's "left one" glued to the name) is no name.
+    if (!/^[A-Z\u00c0-\u00de][\p{Script=Latin}\p{M}'’.-]*$/u.test(w) && !/^\d+$/.test(w)) return false;
   }
   return true;
 }
