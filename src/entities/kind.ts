@@ -22,6 +22,8 @@ const ORG_SUFFIX =
 const EVENT_SUFFIX =
   /(会|会议|峰会|战争|战役|事件|运动|革命|选举|大选|危机|疫情|抗议|示威|起义|屠杀|奥运|世界杯|协议|倡议|计划|条约)$/;
 
+/** "Western Australia", "North Rhine-Westphalia", "South China Sea". */
+const COMPASS_NAME = /^(?:East|West|North|South|Northern|Southern|Eastern|Western) [A-Z]/;
 const BARE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$/;
 
 export interface KindEvidence {
@@ -52,6 +54,8 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (ORG_SUFFIX.test(ev.key)) return 'organisation';
   if (EVENT_SUFFIX.test(ev.key)) return 'event';
   if (PLACE_SUFFIX.test(ev.key)) return 'place';
+  // A point of the compass starts a region's name, never a person's (西澳 "Western Australia").
+  if (ev.english.some((e) => COMPASS_NAME.test(e))) return 'place';
   const personLike = ev.english.some((e) => PERSON_NAME.test(e));
   // A name written with "·" (鲍勃·伍德沃德 "Bob Woodward") is a person's.
   if (personLike && ev.key.includes('·')) return 'person';

@@ -512,7 +512,7 @@ export function normEnglish(s: string): string {
  * fiction, a body in the sky, an agent of disease. "Helicoper" is CC-CEDICT's spelling (黑鹰).
  */
 const THING =
-  /\b(operating system|software|virus|disease|nerve agent|drug|vaccine|index|satellite|planet|star|galaxy|constellation|movie|film|novel|opera|song|carol|video game|grape|wine|cognac|whisky|beer|car|helicop?ter|aircraft|rifle|missile|train|cryptocurrency|encyclopedia|superhero|character|fictional|god|goddess|deit(?:y|ies)|mythology|surveillance system)\b/i;
+  /\b(operating system|software|virus|disease|nerve agent|drug|vaccine|index|satellite|planet|star|galaxy|constellation|movie|film|novel|opera|song|carol|video game|grape|wine|cognac|whisky|beer|car|helicop?t?er|aircraft|rifle|missile|train|cryptocurrency|encyclopedia|superhero|character|fictional|god|goddess|deit(?:y|ies)|mythology|surveillance system)\b/i;
 /** A title that is the head of a name: "Dalai Lama", "Genghis Khan". */
 const TITLE_HEAD = /^(?:the )?(?:[A-Z][a-z]+ )+(?:Lama|Pope|Pharaoh|Sultan|Tsar|Czar|Kaiser|Khan)$/;
 /** One word of a name, as a variant spelling before a name sense. */

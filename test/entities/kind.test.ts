@@ -192,6 +192,16 @@ describe('decideKind', () => {
     expect(decideKind(bare('日本', 'Japan'))).toBe('place');
   });
 
+  it('takes a name that starts with a point of the compass for a place, not a person', () => {
+    const corpusOnly = (key: string, english: string): KindEvidence => ({
+      ...fromCedict(key, '', [english]),
+      cedict: false,
+    });
+    expect(decideKind(corpusOnly('西澳', 'Western Australia'))).toBe('place');
+    expect(decideKind(corpusOnly('南本德', 'South Bend'))).toBe('place');
+    expect(decideKind(corpusOnly('施潘', 'Jens Spahn'))).toBe('person');
+  });
+
   it('reads what a bare name is from the bracket or comma after it, where it had been a place', () => {
     const lexicon = new Lexicon();
     const personalName = (n: string) => lexicon.isPersonalName(n);
@@ -200,6 +210,7 @@ describe('decideKind', () => {
     expect(kind('安卓', 'Android (operating system for mobile devices)')).toBe('topic');
     expect(kind('蝙蝠侠', 'Batman, comic book superhero')).toBe('topic');
     expect(kind('埃博拉', 'Ebola (virus)')).toBe('topic');
+    expect(kind('黑鹰', 'Black Hawk (helicoper)')).toBe('topic');
     expect(kind('木星', 'Jupiter (planet)')).toBe('topic');
     expect(kind('格林尼治标准时间', 'Greenwich Mean Time (GMT)')).toBe('topic');
     expect(kind('克苏鲁', 'Cthulhu, fictional cosmic entity created by writer H. P. Lovecraft')).toBe(
