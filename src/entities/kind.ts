@@ -1,6 +1,7 @@
 // The kind of an entity (person, place, organisation, event, topic) from the evidence at hand:
 // CC-CEDICT gloss wording first, then the English name's shape, then the Chinese form's suffix.
 
+import { unglued } from './aliases.ts';
 import { kindFromGloss, USAGE_LABELS } from './lexicon.ts';
 import { SURNAMES, TITLES } from './stopchars.ts';
 import type { EntityKind } from './types.ts';
@@ -70,6 +71,13 @@ export function decideKind(ev: KindEvidence): EntityKind {
     (isTransliteration(ev.key) || (SURNAMES.has(ev.key[0] as string) && ev.key.length <= 3))
   ) {
     return 'person';
+  }
+  // A name the corpus wrote without its spaces (RosaMeriläinen) that starts with a given name the
+  // dictionary knows as a person's: not ThyssenKrupp nor ExxonMobil.
+  for (const e of ev.english) {
+    const spaced = unglued(e);
+    if (spaced && PERSON_NAME.test(spaced) && ev.personalName?.(spaced.split(' ')[0] as string))
+      return 'person';
   }
   if (ev.quoted) return 'topic';
   // Capitalised words are a person's name when the corpus gave them in brackets; a dictionary entry

@@ -202,6 +202,19 @@ describe('decideKind', () => {
     expect(decideKind(corpusOnly('施潘', 'Jens Spahn'))).toBe('person');
   });
 
+  it('takes a name the corpus glued for a person’s when it starts with a known given name', () => {
+    const lexicon = new Lexicon();
+    const glued = (key: string, english: string): KindEvidence => ({
+      ...fromCedict(key, '', [english]),
+      cedict: false,
+      personalName: (n) => lexicon.isPersonalName(n),
+    });
+    expect(decideKind(glued('梅里莱宁', 'RosaMeriläinen'))).toBe('person');
+    expect(decideKind(glued('沃克', 'DavidWalker'))).toBe('person');
+    expect(decideKind(glued('蒂森克虏伯', 'ThyssenKrupp'))).not.toBe('person');
+    expect(decideKind(glued('埃克森美孚', 'ExxonMobil'))).not.toBe('person');
+  });
+
   it('reads what a bare name is from the bracket or comma after it, where it had been a place', () => {
     const lexicon = new Lexicon();
     const personalName = (n: string) => lexicon.isPersonalName(n);
