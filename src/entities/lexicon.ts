@@ -409,6 +409,11 @@ export function namesInGloss(gloss: string): string[] {
     for (const name of parts) if (isNameLike(name) && !CALENDAR.test(name)) out.push(name);
   }
   for (const m of g.matchAll(/\baka ([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})/g)) out.push(m[1] as string);
+  // The name a foreigner took in Chinese: "Chinese name adopted by Kevin Rudd (1957–), …", "the
+  // Chinese name of American computer scientist Donald Knuth (1938-)".
+  const adopted =
+    /\bChinese name (?:adopted by|of) [^(;]*?([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){1,3}) \(/u.exec(g);
+  if (adopted && !out.includes(adopted[1] as string)) out.push(adopted[1] as string);
   return out;
 }
 

@@ -17,6 +17,17 @@ describe('namesInGloss', () => {
     expect(namesInGloss('Myanmar or Burma National league for democracy (NLD)')).toEqual([]);
     expect(namesInGloss('Three Gorges on the Chang Jiang or Yangtze, namely: Qutang Gorge')).toEqual([]);
   });
+
+  it('takes the name of the foreigner who adopted a Chinese name (陆克文: Kevin Rudd)', () => {
+    expect(
+      namesInGloss(
+        'Chinese name adopted by Kevin Rudd (1957–), Australian politician proficient in Mandarin',
+      ),
+    ).toEqual(['Kevin Rudd']);
+    expect(namesInGloss('the Chinese name of American computer scientist Donald Knuth (1938-)')).toEqual([
+      'Donald Knuth',
+    ]);
+  });
 });
 
 describe('sameWordThing', () => {
