@@ -4,13 +4,17 @@
 // script's build speaks the same wire format through src/content/messaging-lite.ts (wxt.config.ts).
 //
 // Who answers what:
-//   background   ping, matchRuns, lookupEntity, openEntity, importFiles, listImported, removeImported
+//   background   ping, matchRuns, lookupEntity, openEntity, importArticles, listImported, removeImported
 //   content (top frame of a tab, sent with {tabId, frameId: 0})   summarizeTab, showCardAtCaret
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Article } from './corpus/types.ts';
 import type { EntityCard } from './entities/lookup.ts';
 import type { EntityKind, Mention } from './entities/types.ts';
-import type { ImportedArticleSummary, ImportFilesRequest, ImportFilesResponse } from './import/protocol.ts';
+import type {
+  ImportArticlesRequest,
+  ImportedArticleSummary,
+  ImportFilesResponse,
+} from './import/protocol.ts';
 import type { EntityPageData } from './search/entity-page.ts';
 import type { SearchRequest, SearchResponse } from './search/handlers.ts';
 
@@ -99,7 +103,7 @@ export interface FactlensProtocol {
    */
   revealEntity(data: { entityId: string }): boolean;
   /** Extension pages → background: parse and keep the user's own article files (src/import). */
-  importFiles(data: ImportFilesRequest): ImportFilesResponse;
+  importArticles(data: ImportArticlesRequest): ImportFilesResponse;
   /** The imported articles, newest import first. */
   listImported(): ImportedArticleSummary[];
   /** Removes imported articles by id; answers how many were removed. */

@@ -7,7 +7,13 @@ import '../../src/ui/styles.css';
 import '../../src/ui/options.css';
 
 const imports: ImportsApi = {
-  send: (request) => withRetry(() => sendMessage('importFiles', request)),
+  // Parsed here, not in the background (see src/import/parse-files.ts); the parser is a chunk of its
+  // own, loaded at the first import, so the options page itself stays small.
+  send: async (request) => {
+    const { parseImportFiles } = await import('../../src/import/parse-files.ts');
+    const parsed = parseImportFiles(request);
+    return withRetry(() => sendMessage('importArticles', parsed));
+  },
   list: () => withRetry(() => sendMessage('listImported', undefined)),
   remove: (ids) => withRetry(() => sendMessage('removeImported', { ids })),
 };

@@ -29,9 +29,9 @@ export function installImports(base: CorpusCache, getURL: (path: string) => stri
   const guard = (sender: { url?: string } | undefined, what: string) => {
     if (!fromExtensionPage(sender, getURL)) throw new Error(`${what}: only the extension's pages may ask`);
   };
-  onMessage('importFiles', ({ data, sender }) => {
-    guard(sender, 'importFiles');
-    return service.importFiles(data);
+  onMessage('importArticles', ({ data, sender }) => {
+    guard(sender, 'importArticles');
+    return service.importArticles(data);
   });
   onMessage('listImported', ({ sender }) => {
     guard(sender, 'listImported');

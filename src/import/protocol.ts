@@ -1,7 +1,8 @@
-// The import messages' data: what an extension page sends the background (file bytes as base64, since
-// extension messages are JSON) and what comes back (articles imported, files that failed with
-// file:line: message, warnings). Plain data only.
-import type { Script } from '../corpus/types.ts';
+// The import messages' data: the picked files' batches as the importing page reads them (file bytes as
+// base64), what the page sends the background once it has parsed a batch (the articles, and the
+// files' problems) and what comes back (articles imported, files that failed with file:line: message,
+// warnings). Plain data only.
+import type { Article, Script } from '../corpus/types.ts';
 
 export interface ImportFilePayload {
   /** The file's name, folder-relative when picked as a folder. */
@@ -13,6 +14,18 @@ export interface ImportFilePayload {
 
 export interface ImportFilesRequest {
   files: ImportFilePayload[];
+}
+
+/**
+ * A batch of picked files as the importing page parsed it (parse-files.ts): the background stores the
+ * articles and passes the files' problems back in its answer.
+ */
+export interface ImportArticlesRequest {
+  /** Files read for this request. */
+  files: number;
+  articles: Article[];
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
 }
 
 export interface ImportProblem {
@@ -42,7 +55,7 @@ export interface ImportFilesResponse {
   warnings: ImportProblem[];
 }
 
-/** Bounds on one importFiles request; the page splits larger picks into several requests. */
+/** Bounds on one batch of files (and so on one importArticles request); larger picks are split. */
 export const IMPORT_LIMITS = {
   filesPerRequest: 200,
   bytesPerRequest: 4 * 1024 * 1024,

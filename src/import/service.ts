@@ -1,19 +1,18 @@
-// The background's side of imports: parses files with the corpus loader, keeps imported articles in
-// IndexedDB and in memory, and serves the corpus with them joined (merge.ts). Changes are serialized,
+// The background's side of imports: takes the articles the importing page parsed (parse-files.ts: the
+// corpus loader stays out of the service worker), keeps them in IndexedDB and in memory, and serves
+// the corpus with them joined (merge.ts). Changes are serialized,
 // the joined corpus is rebuilt after each, and `onChanged` is called so every tab re-scans.
 import type { CorpusCache, LoadedCorpus } from '../background/corpus.ts';
-import { MAX_FILE_BYTES } from '../corpus/decode.ts';
-import { loadCorpus } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
 import type { EntityPageSource } from '../search/entity-page.ts';
 import { joinEntitySource } from './entity-source.ts';
 import { type CreateDetector, mergeImported } from './merge.ts';
 import {
-  base64ToBytes,
   IMPORT_LIMITS,
+  type ImportArticlesRequest,
   type ImportedArticleSummary,
-  type ImportFilesRequest,
   type ImportFilesResponse,
+  type ImportProblem,
 } from './protocol.ts';
 import type { ImportedRecord, ImportStore } from './store.ts';
 
@@ -32,7 +31,8 @@ export interface ImportService extends CorpusCache {
   articles(): Promise<readonly Article[]>;
   /** An entity page source with the imported articles and entities joined (see entity-source.ts). */
   entitySource(base: EntityPageSource): Promise<EntityPageSource>;
-  importFiles(request: ImportFilesRequest): Promise<ImportFilesResponse>;
+  /** Stores a batch the importing page parsed (parse-files.ts) and joins it to the corpus. */
+  importArticles(request: ImportArticlesRequest): Promise<ImportFilesResponse>;
   list(): Promise<ImportedArticleSummary[]>;
   remove(ids: readonly string[]): Promise<number>;
 }
@@ -51,30 +51,52 @@ export function summarize(record: ImportedRecord): ImportedArticleSummary {
   };
 }
 
-function checkRequest(request: ImportFilesRequest): ImportFilesRequest['files'] {
-  const files = request?.files;
-  if (!Array.isArray(files)) throw new Error('importFiles: expected {files: [...]}');
-  if (files.length > IMPORT_LIMITS.filesPerRequest) {
+/** Why `a` is no article as the corpus loader makes them, if it is not. */
+function articleProblem(a: unknown): string | undefined {
+  if (typeof a !== 'object' || a === null) return 'not an object';
+  const x = a as Record<string, unknown>;
+  for (const k of ['id', 'url', 'title', 'publishedAt', 'source', 'script', 'file']) {
+    if (typeof x[k] !== 'string') return `"${k}" is not a string`;
+  }
+  for (const k of ['passages', 'images', 'links', 'videos']) {
+    if (!Array.isArray(x[k])) return `"${k}" is not an array`;
+  }
+  for (const p of x.passages as unknown[]) {
+    const q = p as Record<string, unknown> | null;
+    if (typeof q?.kind !== 'string' || typeof q.text !== 'string') return 'a passage needs {kind, text}';
+  }
+  return undefined;
+}
+
+/** The request, checked: it comes from an extension page (see background.ts), but as plain data. */
+function checkRequest(request: ImportArticlesRequest): ImportArticlesRequest {
+  const { files, articles, errors, warnings } = request ?? ({} as Partial<ImportArticlesRequest>);
+  if (
+    typeof files !== 'number' ||
+    !Array.isArray(articles) ||
+    !Array.isArray(errors) ||
+    !Array.isArray(warnings)
+  ) {
+    throw new Error('importArticles: expected {files, articles: [...], errors: [...], warnings: [...]}');
+  }
+  if (articles.length > IMPORT_LIMITS.filesPerRequest) {
     throw new Error(
-      `importFiles: ${files.length} files in one request (at most ${IMPORT_LIMITS.filesPerRequest})`,
+      `importArticles: ${articles.length} articles in one request (at most ${IMPORT_LIMITS.filesPerRequest})`,
     );
   }
-  // base64 is 4/3 of the bytes: one file up to the loader's limit, a request up to the page's batch
-  // size plus one such file (a large file travels alone).
-  const perFile = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4;
-  let total = 0;
-  for (const f of files) {
-    if (typeof f?.name !== 'string' || typeof f.data !== 'string' || typeof f.size !== 'number') {
-      throw new Error('importFiles: every file needs {name, data, size}');
+  articles.forEach((a: unknown, i) => {
+    const why = articleProblem(a);
+    const file = (a as { file?: unknown } | null)?.file;
+    if (why)
+      throw new Error(`importArticles: article ${i + 1} (${typeof file === 'string' ? file : '?'}): ${why}`);
+  });
+  for (const p of [...errors, ...warnings] as unknown[]) {
+    const q = p as Partial<ImportProblem> | null;
+    if (typeof q?.file !== 'string' || typeof q.message !== 'string') {
+      throw new Error('importArticles: every problem needs {file, message}');
     }
-    if (f.data.length > perFile)
-      throw new Error(`importFiles: ${f.name} is larger than ${MAX_FILE_BYTES} bytes`);
-    total += f.data.length;
   }
-  if (total > Math.ceil((IMPORT_LIMITS.bytesPerRequest * 4) / 3) + perFile) {
-    throw new Error('importFiles: too many bytes in one request; send fewer files at a time');
-  }
-  return files;
+  return request;
 }
 
 export function createImportService(options: ImportServiceOptions): ImportService {
@@ -160,16 +182,9 @@ export function createImportService(options: ImportServiceOptions): ImportServic
     peek: () => joined,
     articles: () => articles().catch(() => []),
     entitySource: async (base) => joinEntitySource(base, await articles().catch(() => []), await get()),
-    importFiles: async (request) => {
-      const files = checkRequest(request);
+    importArticles: async (request) => {
+      const { files, articles, errors, warnings } = checkRequest(request);
       return serial(async () => {
-        const { articles, issues } = loadCorpus(
-          files.map((f) => ({
-            name: f.name,
-            bytes: f.size > MAX_FILE_BYTES ? new Uint8Array(0) : base64ToBytes(f.data),
-            size: f.size,
-          })),
-        );
         const importedAt = now();
         const fresh: ImportedRecord[] = articles.map((article) => ({
           id: article.id,
@@ -183,17 +198,7 @@ export function createImportService(options: ImportServiceOptions): ImportServic
           for (const r of fresh) current.set(r.id, r);
           await changed();
         }
-        const problem = (i: (typeof issues)[number]) => ({
-          file: i.file,
-          ...(i.line ? { line: i.line } : {}),
-          message: i.message,
-        });
-        return {
-          files: files.length,
-          imported: fresh.map(summarize),
-          errors: issues.filter((i) => i.severity === 'error').map(problem),
-          warnings: issues.filter((i) => i.severity === 'warning').map(problem),
-        };
+        return { files, imported: fresh.map(summarize), errors, warnings };
       });
     },
     list: async () =>

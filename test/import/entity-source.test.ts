@@ -8,7 +8,7 @@ import { mergeImported } from '../../src/import/merge.ts';
 import { createImportService } from '../../src/import/service.ts';
 import { openImportStore } from '../../src/import/store.ts';
 import { buildEntityPage, type EntityPageSource } from '../../src/search/entity-page.ts';
-import { articlesOf, baseCorpus, MA_TEXT, OTHER_TEXT, payload } from './helpers.ts';
+import { articlesOf, baseCorpus, importFiles, MA_TEXT, OTHER_TEXT, payload } from './helpers.ts';
 
 describe('joinEntitySource', () => {
   const base = baseCorpus();
@@ -37,7 +37,7 @@ describe('joinEntitySource', () => {
       openStore: () => openImportStore('entity-source'),
     });
     expect(await service.entitySource(source)).toBe(source);
-    await service.importFiles({ files: [payload('ma.md', MA_TEXT)] });
+    await importFiles(service, { files: [payload('ma.md', MA_TEXT)] });
     const joined = await service.entitySource(source);
     expect(buildEntityPage(joined, 'e:馬英九')?.articleCount).toBe(1);
   });

@@ -6,7 +6,14 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import type { Entity } from '../../src/entities/types.ts';
 import { createImportDetector } from '../../src/import/detector.ts';
-import { bytesToBase64, type ImportFilePayload } from '../../src/import/protocol.ts';
+import { parseImportFiles } from '../../src/import/parse-files.ts';
+import {
+  bytesToBase64,
+  type ImportFilePayload,
+  type ImportFilesRequest,
+  type ImportFilesResponse,
+} from '../../src/import/protocol.ts';
+import type { ImportService } from '../../src/import/service.ts';
 import { foldKey } from '../../src/text/fold.ts';
 
 const encoder = new TextEncoder();
@@ -35,6 +42,14 @@ export const BROKEN_TEXT = 'this is not an article\n';
 export function payload(name: string, text: string): ImportFilePayload {
   const bytes = encoder.encode(text);
   return { name, data: bytesToBase64(bytes), size: bytes.length };
+}
+
+/** An import as the options page runs it: the page parses the batch, the background stores it. */
+export async function importFiles(
+  service: Pick<ImportService, 'importArticles'>,
+  request: ImportFilesRequest,
+): Promise<ImportFilesResponse> {
+  return service.importArticles(parseImportFiles(request));
 }
 
 export function articlesOf(...texts: string[]): Article[] {

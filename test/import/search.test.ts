@@ -6,7 +6,7 @@ import { createCorpusCache } from '../../src/background/corpus.ts';
 import { createImportService } from '../../src/import/service.ts';
 import { openImportStore } from '../../src/import/store.ts';
 import { createSearchService } from '../../src/search/service.ts';
-import { articlesOf, baseCorpus, MA_TEXT, OTHER_TEXT, payload } from './helpers.ts';
+import { articlesOf, baseCorpus, importFiles, MA_TEXT, OTHER_TEXT, payload } from './helpers.ts';
 
 describe('imported articles in search', () => {
   it('are found right after the import and gone after removal', async () => {
@@ -20,7 +20,7 @@ describe('imported articles in search', () => {
       extraArticles: () => imports.articles(),
     });
     expect((await search.search({ query: '馬英九' })).results).toEqual([]);
-    await imports.importFiles({ files: [payload('ma.md', MA_TEXT)] });
+    await importFiles(imports, { files: [payload('ma.md', MA_TEXT)] });
     const found = await search.search({ query: '马英九' });
     expect(found.results[0]?.articleId).toBe('9001');
     expect((await search.article({ articleId: '9001' }))?.title).toBe('馬英九再訪北京');

@@ -1,5 +1,6 @@
-// The background's import service: files parsed with the corpus loader, failures listed with
-// file:line while the rest import, the joined corpus rebuilt and watchers told, removal, restart.
+// The import service: files parsed with the corpus loader (in the importing page, parseImportFiles),
+// failures listed with file:line while the rest import, the background's side storing the articles,
+// the joined corpus rebuilt and watchers told, removal, restart.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createCorpusCache } from '../../src/background/corpus.ts';
@@ -7,7 +8,7 @@ import { IMPORT_LIMITS } from '../../src/import/protocol.ts';
 import { createImportService } from '../../src/import/service.ts';
 import { openImportStore } from '../../src/import/store.ts';
 import { frontMatterArticle } from '../corpus/helpers.ts';
-import { BROKEN_TEXT, baseCorpus, MA_TEXT, OTHER_TEXT, payload } from './helpers.ts';
+import { articlesOf, BROKEN_TEXT, baseCorpus, importFiles, MA_TEXT, OTHER_TEXT, payload } from './helpers.ts';
 
 let n = 0;
 
@@ -27,7 +28,7 @@ function service(name = `svc-${++n}`) {
 describe('import service', () => {
   it('imports good files, lists each failing one with file:line, and joins the rest at once', async () => {
     const { svc, changes } = service();
-    const report = await svc.importFiles({
+    const report = await importFiles(svc, {
       files: [payload('ma.md', MA_TEXT), payload('broken.md', BROKEN_TEXT), payload('other.md', OTHER_TEXT)],
     });
     expect(report.files).toBe(3);
@@ -45,7 +46,7 @@ describe('import service', () => {
 
   it('survives a restart: a new service over the same database loads them', async () => {
     const first = service();
-    await first.svc.importFiles({ files: [payload('ma.md', MA_TEXT)] });
+    await importFiles(first.svc, { files: [payload('ma.md', MA_TEXT)] });
     const second = service(first.name);
     const corpus = await second.svc.get();
     expect(corpus.articleCount).toBe(2);
@@ -55,7 +56,7 @@ describe('import service', () => {
 
   it('removes imported articles and forgets their entities', async () => {
     const { svc, changes } = service();
-    await svc.importFiles({ files: [payload('ma.md', MA_TEXT), payload('other.md', OTHER_TEXT)] });
+    await importFiles(svc, { files: [payload('ma.md', MA_TEXT), payload('other.md', OTHER_TEXT)] });
     expect(await svc.remove(['9001'])).toBe(1);
     expect(changes).toHaveLength(2);
     const corpus = await svc.get();
@@ -67,23 +68,38 @@ describe('import service', () => {
 
   it('reports without a change when nothing imports, and refuses malformed requests', async () => {
     const { svc, changes } = service();
-    const report = await svc.importFiles({ files: [payload('broken.md', BROKEN_TEXT)] });
+    const report = await importFiles(svc, { files: [payload('broken.md', BROKEN_TEXT)] });
     expect(report.imported).toEqual([]);
     expect(report.errors).toHaveLength(1);
     expect(changes).toHaveLength(0);
-    await expect(svc.importFiles({} as never)).rejects.toThrow(/expected/);
+    await expect(importFiles(svc, {} as never)).rejects.toThrow(/expected/);
     const many = Array.from({ length: IMPORT_LIMITS.filesPerRequest + 1 }, () => payload('a.md', MA_TEXT));
-    await expect(svc.importFiles({ files: many })).rejects.toThrow(/at most/);
+    await expect(importFiles(svc, { files: many })).rejects.toThrow(/at most/);
     await expect(svc.remove('x' as never)).rejects.toThrow(/ids/);
     const huge = { name: 'x.md', data: 'A'.repeat(8 * 1024 * 1024), size: 6 * 1024 * 1024 };
-    await expect(svc.importFiles({ files: [huge] })).rejects.toThrow(/larger than/);
+    await expect(importFiles(svc, { files: [huge] })).rejects.toThrow(/larger than/);
     const big = { name: 'y.md', data: 'A'.repeat(4 * 1024 * 1024), size: 3 * 1024 * 1024 };
-    await expect(svc.importFiles({ files: [big, big, big, big] })).rejects.toThrow(/too many bytes/);
+    await expect(importFiles(svc, { files: [big, big, big, big] })).rejects.toThrow(/too many bytes/);
+  });
+
+  it('refuses, in the background, articles that are no articles, naming the file', async () => {
+    const { svc, changes } = service();
+    const [good] = articlesOf(MA_TEXT);
+    const bad = { ...good, passages: 'x' } as never;
+    await expect(svc.importArticles({ files: 1, articles: [bad], errors: [], warnings: [] })).rejects.toThrow(
+      /article 1 \(f0\.md\): "passages" is not an array/,
+    );
+    await expect(svc.importArticles({ files: 1 } as never)).rejects.toThrow(/expected/);
+    await expect(
+      svc.importArticles({ files: 1, articles: [], errors: [{ file: 1 } as never], warnings: [] }),
+    ).rejects.toThrow(/problem/);
+    expect(changes).toHaveLength(0);
+    expect(await svc.list()).toEqual([]);
   });
 
   it('names a file too large to read', async () => {
     const { svc } = service();
-    const report = await svc.importFiles({ files: [{ name: 'huge.md', data: '', size: 50 * 1024 * 1024 }] });
+    const report = await importFiles(svc, { files: [{ name: 'huge.md', data: '', size: 50 * 1024 * 1024 }] });
     expect(report.errors[0]?.message).toMatch(/larger than/);
   });
 });
@@ -92,7 +108,7 @@ describe('import service articles (for search)', () => {
   it('gives the same array until imports change', async () => {
     const { svc } = service();
     expect(await svc.articles()).toEqual([]);
-    await svc.importFiles({ files: [payload('ma.md', MA_TEXT)] });
+    await importFiles(svc, { files: [payload('ma.md', MA_TEXT)] });
     const a = await svc.articles();
     expect(a.map((x) => x.id)).toEqual(['9001']);
     expect(await svc.articles()).toBe(a);
@@ -104,7 +120,7 @@ describe('import service articles (for search)', () => {
 describe('both archive variants', () => {
   it('imports a front-matter (variant B) file next to a variant A one', async () => {
     const { svc } = service();
-    const report = await svc.importFiles({
+    const report = await importFiles(svc, {
       files: [payload('b.md', frontMatterArticle()), payload('a.md', MA_TEXT)],
     });
     expect(report.errors).toEqual([]);
@@ -121,6 +137,6 @@ describe('without IndexedDB', () => {
     const corpus = await svc.get();
     expect(corpus.detect(['王毅']).length).toBe(1);
     expect(await svc.articles()).toEqual([]);
-    await expect(svc.importFiles({ files: [payload('ma.md', MA_TEXT)] })).rejects.toThrow(/IndexedDB/);
+    await expect(importFiles(svc, { files: [payload('ma.md', MA_TEXT)] })).rejects.toThrow(/IndexedDB/);
   });
 });

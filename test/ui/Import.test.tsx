@@ -12,7 +12,7 @@ import { createImportService } from '../../src/import/service.ts';
 import { openImportStore } from '../../src/import/store.ts';
 import { Import } from '../../src/ui/Import.tsx';
 import { LocaleProvider } from '../../src/ui/locale.tsx';
-import { BROKEN_TEXT, baseCorpus, MA_TEXT, OTHER_TEXT } from '../import/helpers.ts';
+import { BROKEN_TEXT, baseCorpus, importFiles, MA_TEXT, OTHER_TEXT } from '../import/helpers.ts';
 
 afterEach(cleanup);
 
@@ -47,7 +47,7 @@ function renderImport(
 describe('Import', () => {
   it('imports picked files, lists the broken one with file:line, and imports the others', async () => {
     const service = backend();
-    const reports = renderImport((r) => service.importFiles(r));
+    const reports = renderImport((r) => importFiles(service, r));
     pick(screen.getByTestId('import-files'), [
       file('ma.md', MA_TEXT),
       file('broken.md', BROKEN_TEXT),
@@ -106,7 +106,7 @@ describe('Import', () => {
 describe('dropping', () => {
   it('walks a dropped folder (article files only) and imports them', async () => {
     const service = backend();
-    renderImport((r) => service.importFiles(r));
+    renderImport((r) => importFiles(service, r));
     const entry = (path: string, text: string) => ({
       isFile: true,
       isDirectory: false,

@@ -19,7 +19,7 @@ import {
   uiLocaleItem,
 } from '../../src/settings.ts';
 import { type ImportsApi, Options } from '../../src/ui/Options.tsx';
-import { baseCorpus, MA_TEXT, OTHER_TEXT, payload } from '../import/helpers.ts';
+import { baseCorpus, importFiles, MA_TEXT, OTHER_TEXT, payload } from '../import/helpers.ts';
 
 let n = 0;
 function imports(): ImportsApi & { service: ReturnType<typeof createImportService> } {
@@ -29,7 +29,7 @@ function imports(): ImportsApi & { service: ReturnType<typeof createImportServic
   });
   return {
     service,
-    send: (r) => service.importFiles(r),
+    send: (r) => importFiles(service, r),
     list: () => service.list(),
     remove: async (ids) => ({ removed: await service.remove(ids) }),
   };
@@ -95,7 +95,7 @@ describe('Options', () => {
 
   it('lists imported articles and removes them one by one or all at once', async () => {
     const api = imports();
-    await api.service.importFiles({ files: [payload('ma.md', MA_TEXT), payload('other.md', OTHER_TEXT)] });
+    await importFiles(api.service, { files: [payload('ma.md', MA_TEXT), payload('other.md', OTHER_TEXT)] });
     render(<Options imports={api} browserLanguage="en-US" />);
     await screen.findByText('2 imported articles');
     expect(screen.getByText('馬英九再訪北京')).toBeTruthy();
