@@ -616,10 +616,11 @@ export function kindFromGloss(whole: string): EntityKind | undefined {
   if (TITLE_HEAD.test(head.trim())) return 'person';
   // A holiday in a later sense: 平安夜 "Silent Night (Christmas carol); Christmas Eve".
   if (senses.some((g) => HOLIDAY.test(g.trim()))) return 'event';
-  // What the name is, said right after it: a role that ends it ("Yang Yueqing, Chinese-Canadian woman documentary
-  // film director"), or a thing ("Android (operating system …)", "Batman, comic book superhero",
-  // "Greenwich Mean Time (GMT)"), where decideKind would take a bare name for a place. Not where a
-  // sense gives the word as a name too (维特 "Werther, opera by …; Werther, German … given name").
+  // What the name is, said right after it: a role that ends it ("Yang Yueqing, Chinese-Canadian
+  // woman documentary film director"), or a thing ("Android (operating system …)", "Batman, comic
+  // book superhero", "Greenwich Mean Time (GMT)"), where decideKind would take a bare name for a
+  // place. Not where a sense gives the word as a name too (维特 "Werther, opera by …; Werther, German
+  // … given name").
   const what = aside(first);
   if (!what.startsWith('e.g.') && ROLE.test(what.trim().split(/\s+/).pop() ?? '')) return 'person';
   if (

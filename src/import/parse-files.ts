@@ -17,10 +17,10 @@ import {
 
 function checkRequest(request: ImportFilesRequest): ImportFilesRequest['files'] {
   const files = request?.files;
-  if (!Array.isArray(files)) throw new Error('importFiles: expected {files: [...]}');
+  if (!Array.isArray(files)) throw new Error('import: expected {files: [...]}');
   if (files.length > IMPORT_LIMITS.filesPerRequest) {
     throw new Error(
-      `importFiles: ${files.length} files in one request (at most ${IMPORT_LIMITS.filesPerRequest})`,
+      `import: ${files.length} files in one request (at most ${IMPORT_LIMITS.filesPerRequest})`,
     );
   }
   // base64 is 4/3 of the bytes: one file up to the loader's limit, a request up to the page's batch
@@ -29,14 +29,13 @@ function checkRequest(request: ImportFilesRequest): ImportFilesRequest['files'] 
   let total = 0;
   for (const f of files) {
     if (typeof f?.name !== 'string' || typeof f.data !== 'string' || typeof f.size !== 'number') {
-      throw new Error('importFiles: every file needs {name, data, size}');
+      throw new Error('import: every file needs {name, data, size}');
     }
-    if (f.data.length > perFile)
-      throw new Error(`importFiles: ${f.name} is larger than ${MAX_FILE_BYTES} bytes`);
+    if (f.data.length > perFile) throw new Error(`import: ${f.name} is larger than ${MAX_FILE_BYTES} bytes`);
     total += f.data.length;
   }
   if (total > Math.ceil((IMPORT_LIMITS.bytesPerRequest * 4) / 3) + perFile) {
-    throw new Error('importFiles: too many bytes in one request; send fewer files at a time');
+    throw new Error('import: too many bytes in one request; send fewer files at a time');
   }
   return files;
 }

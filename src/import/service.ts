@@ -1,7 +1,7 @@
 // The background's side of imports: takes the articles the importing page parsed (parse-files.ts: the
 // corpus loader stays out of the service worker), keeps them in IndexedDB and in memory, and serves
-// the corpus with them joined (merge.ts). Changes are serialized,
-// the joined corpus is rebuilt after each, and `onChanged` is called so every tab re-scans.
+// the corpus with them joined (merge.ts). Changes are serialized, the joined corpus is rebuilt after
+// each, and `onChanged` is called so every tab re-scans.
 import type { CorpusCache, LoadedCorpus } from '../background/corpus.ts';
 import type { Article } from '../corpus/types.ts';
 import type { EntityPageSource } from '../search/entity-page.ts';
