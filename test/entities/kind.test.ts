@@ -403,6 +403,14 @@ describe('kindFromCues', () => {
     expect(kindFromCues('place', cues(1, 0, 0, 0, 1))).toBe('place');
   });
 
+  it('turns a topic named seldom and put in a place in half its mentions into a place, likewise', () => {
+    // 埃特林根 "Ettlingen", 沃姆斯 "Worms": one English word from the corpus, a surname's shape too.
+    expect(kindFromCues('topic', cues(0, 1, 0, 0, 2))).toBe('place');
+    expect(kindFromCues('topic', cues(0, 1, 0, 0, 3))).toBe('topic');
+    expect(kindFromCues('topic', cues(1, 1, 0, 0, 2))).toBe('topic');
+    expect(kindFromCues('person', cues(0, 1, 0, 0, 1))).toBe('person');
+  });
+
   it('turns a "place" where words are put into a topic (Twitter, the Internet)', () => {
     expect(kindFromCues('place', cues(0, 1, 5))).toBe('topic');
     expect(kindFromCues('place', cues(0, 4, 5))).toBe('place');
