@@ -178,8 +178,8 @@ export function kindFromCues(kind: EntityKind, cues: CueCounts): EntityKind {
   // names, so no English name's shape said person).
   if (kind === 'topic' && person >= 1 && 2 * person >= mentions && place + medium + organisation === 0)
     return 'person';
-  // Likewise one the corpus puts in a place in half its mentions or more (在基诺沙，, 前往沃普斯韦德:
-  // a town the corpus alone names, by one English word that could as well be a surname).
+  // Likewise one the corpus puts in a place in half its mentions or more (埃特林根 "Ettlingen", 沃姆斯
+  // "Worms": towns the corpus alone names, by one English word that could as well be a surname).
   if (kind === 'topic' && place >= 1 && 2 * place >= mentions && person + medium + organisation === 0)
     return 'place';
   return kind;
