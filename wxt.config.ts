@@ -1,5 +1,8 @@
 // WXT configuration: one manifest for Chrome (MV3) and Firefox (MV2), Preact through its Vite preset.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { Alias } from 'vite';
@@ -50,16 +53,36 @@ const CONTENT_ALIASES: Alias[] = [
   },
 ];
 
+// Both overridable so the benchmark can build a second extension (with the large corpus) beside the
+// default one without touching it (bench/big-build.ts).
+const PUBLIC_DIR = process.env.FACTLENS_PUBLIC_DIR ?? 'public';
+
+let dataIdMemo: string | undefined;
+/**
+ * The build's data id (__FACTLENS_DATA_ID__): a hash of the data files compile-corpus wrote before
+ * this build (npm run build), so that the background's copies of them in Cache Storage belong to
+ * these files and no others (src/background/data-cache.ts). null when they are missing (wxt prepare).
+ */
+function dataId(): string | null {
+  if (dataIdMemo !== undefined) return dataIdMemo;
+  const hash = createHash('sha256');
+  for (const file of ['detector.bin', 'corpus.json']) {
+    const path = join(PUBLIC_DIR, 'data', file);
+    if (!existsSync(path)) return null;
+    hash.update(file).update(readFileSync(path));
+  }
+  dataIdMemo = hash.digest('hex').slice(0, 16);
+  return dataIdMemo;
+}
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  // Both overridable so the benchmark can build a second extension (with the large corpus) beside
-  // the default one without touching it (bench/big-build.ts).
-  publicDir: process.env.FACTLENS_PUBLIC_DIR ?? 'public',
+  publicDir: PUBLIC_DIR,
   outDir: process.env.FACTLENS_OUT_DIR ?? '.output',
   modulesDir: 'wxt-modules',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { __FACTLENS_DATA_ID__: JSON.stringify(dataId()) } }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;

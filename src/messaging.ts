@@ -7,6 +7,7 @@
 //   background   ping, matchRuns, lookupEntity, openEntity, importArticles, listImported, removeImported
 //   content (top frame of a tab, sent with {tabId, frameId: 0})   summarizeTab, showCardAtCaret
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { DataSource } from './background/data-cache.ts';
 import type { Article } from './corpus/types.ts';
 import type { EntityCard } from './entities/lookup.ts';
 import type { EntityKind, Mention } from './entities/types.ts';
@@ -66,6 +67,11 @@ export interface PingResponse {
   loadMs: number;
   /** The load split into fetching the bundle, reading it (JSON parse + validation) and the detector. */
   loadTimings?: { fetchMs: number; readMs: number; detectorMs: number };
+  /**
+   * Where this worker read each data file it has read so far ("/data/detector.bin": "cache"): from
+   * the extension package, or from its copy in Cache Storage (src/background/data-cache.ts).
+   */
+  dataFrom?: Record<string, DataSource>;
 }
 
 /** One entity found on a tab. */

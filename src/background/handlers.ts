@@ -11,6 +11,7 @@ import type {
 } from '../messaging.ts';
 import { byFormPriority, pickPassages } from '../ui/card-model.ts';
 import type { LoadedCorpus } from './corpus.ts';
+import type { DataSource } from './data-cache.ts';
 
 /** Bounds on one matchRuns request: content scripts send batches well below these. */
 export const MATCH_LIMITS = {
@@ -100,7 +101,11 @@ export function handleLookup(corpus: LoadedCorpus, data: LookupEntityRequest): E
   );
 }
 
-export function handlePing(corpus: LoadedCorpus | null, uptimeMs: number): PingResponse {
+export function handlePing(
+  corpus: LoadedCorpus | null,
+  uptimeMs: number,
+  dataFrom?: ReadonlyMap<string, DataSource>,
+): PingResponse {
   return {
     ok: true,
     ready: corpus !== null,
@@ -117,6 +122,7 @@ export function handlePing(corpus: LoadedCorpus | null, uptimeMs: number): PingR
           },
         }
       : {}),
+    ...(dataFrom?.size ? { dataFrom: Object.fromEntries(dataFrom) } : {}),
   };
 }
 

@@ -162,6 +162,11 @@ describe('handleLookup and handlePing', () => {
         100,
       ),
     ).toMatchObject({ ready: true, articles: 1, entities: 2, loadMs: 12 });
+    // Where the data files were read from, once there are some.
+    expect(handlePing(null, 1, new Map()).dataFrom).toBeUndefined();
+    expect(handlePing(null, 1, new Map([['/data/detector.bin', 'cache' as const]])).dataFrom).toEqual({
+      '/data/detector.bin': 'cache',
+    });
   });
 
   it('points "more" at the search page', () => {

@@ -344,8 +344,9 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Chromium)', () => {
   });
 
   it('makes no network request of its own', async () => {
-    // The worker's own requests are recorded too: restart it from a page that runs none of our code,
-    // so it fetches its detector data again, and check that fetch is in the record.
+    // The worker's own requests are recorded too: its first start fetched its detector data from the
+    // package, and that fetch is in the record. Restarted from a page that runs none of our code, it
+    // reads the copy it kept in Cache Storage (no request at all) and asks for nothing else.
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
     await restartWorker(browser, page);
