@@ -10,11 +10,10 @@
 // ~250 ms on the page's main thread, ~150 ms in the page's V8 helper threads, ~100 ms in its service
 // worker and ~90 ms in the browser process.
 // Run: npx tsx bench/page-cpu.ts ROUNDS BUILD_DIR... (each a chrome-mv3 folder; Linux only)
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, e2eUnavailable, launch, serveFixtures } from '../test/e2e/harness.ts';
-import { articlePage } from './page.ts';
+import { articlePage, emptyExtension } from './page.ts';
 
 const [roundsArg, ...dirs] = process.argv.slice(2);
 const rounds = Number(roundsArg);
@@ -73,17 +72,7 @@ function cpuBy(root: number): Map<string, number> {
   return out;
 }
 
-const empty = mkdtempSync(join(tmpdir(), 'factlens-empty-'));
-writeFileSync(
-  join(empty, 'manifest.json'),
-  JSON.stringify({
-    manifest_version: 3,
-    name: 'empty',
-    version: '1',
-    background: { service_worker: 'bg.js' },
-  }),
-);
-writeFileSync(join(empty, 'bg.js'), '');
+const empty = emptyExtension();
 const builds = [...dirs, empty];
 const label = (dir: string) => (dir === empty ? 'empty extension (the page alone)' : dir);
 
