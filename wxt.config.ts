@@ -66,7 +66,7 @@ let dataIdMemo: string | undefined;
 function dataId(): string | null {
   if (dataIdMemo !== undefined) return dataIdMemo;
   const hash = createHash('sha256');
-  for (const file of ['detector.bin', 'corpus.json']) {
+  for (const file of ['detector.bin', 'corpus.json', 'search.json']) {
     const path = join(PUBLIC_DIR, 'data', file);
     if (!existsSync(path)) return null;
     hash.update(file).update(readFileSync(path));

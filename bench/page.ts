@@ -374,7 +374,7 @@ async function bigColdStarts(runs: number): Promise<{ values: number[]; note: st
       if (t?.from) from.add(t.from);
     }
     const data = join(extension, 'data');
-    const sizes = ['detector.bin', 'corpus.json']
+    const sizes = ['detector.bin', 'corpus.json', 'search.json']
       .map((f) => {
         try {
           return `${f} ${(statSync(join(data, f)).size / 1e6).toFixed(1)} MB`;

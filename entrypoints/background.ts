@@ -4,7 +4,7 @@ import { installContextMenu } from '../src/background/context-menu.ts';
 import { createCorpusCache } from '../src/background/corpus.ts';
 import { type DataSource, dataFiles } from '../src/background/data-cache.ts';
 import { entityPageUrl, handleLookup, handleMatchRuns, handlePing } from '../src/background/handlers.ts';
-import { loadCorpus } from '../src/background/load.ts';
+import { loadCorpus, SEARCH_PATH } from '../src/background/load.ts';
 import { installImports } from '../src/import/background.ts';
 import { onMessage, sendMessage } from '../src/messaging.ts';
 import { installSearch } from '../src/search/background.ts';
@@ -50,6 +50,7 @@ export default defineBackground(() => {
     articles: () => corpus.articles(),
     entitySource: (base) => corpus.entitySource(base),
     bundle: async () => (await bundled.get()).full(),
+    searchIndexText: async () => (await fetchBlob(SEARCH_PATH)).text(),
   });
   const menu = installContextMenu(getURL);
   // For the end-to-end tests: native context menus cannot be clicked headless.

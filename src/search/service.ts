@@ -72,6 +72,22 @@ export function entitiesByName(entities: readonly Entity[]): (query: string) => 
       .map((e) => ({ id: e.id, name: e.name, kind: e.kind, articleCount: e.articleCount }));
 }
 
+/** A search index file's text (data/search.json), checked; errors name the file. */
+export function parseSearchIndex(json: string, file: string): SerializedSearchIndex {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const format = (doc as { format?: unknown } | null)?.format;
+  if (format !== SEARCH_INDEX_FORMAT)
+    throw new Error(
+      `${file}: not a Factlens search index (format is ${JSON.stringify(format)}, expected "${SEARCH_INDEX_FORMAT}")`,
+    );
+  return doc as SerializedSearchIndex;
+}
+
 /** The bundle's search index, or one built from its articles when the bundle carries none. */
 export function searchIndexOfBundle(
   bundle: Pick<CorpusBundle, 'articles' | 'extra'> & Partial<Pick<CorpusBundle, 'entities'>>,
@@ -128,6 +144,8 @@ type Bundle = Pick<CorpusBundle, 'articles' | 'extra'> & Partial<Pick<CorpusBund
 export interface SearchServiceOptions {
   /** The bundle (loaded once). */
   loadBundle: () => Promise<Bundle>;
+  /** The bundle's search index, where it is a file of its own (data/search.json; loaded once). */
+  loadSearchIndex?: () => Promise<SerializedSearchIndex>;
   /** Articles outside the bundle (imports); called on every search, so keep it cheap. */
   extraArticles?: () => Promise<readonly Article[]>;
   /** A detector over the bundle's entities, for a bundle without a mention index. */
@@ -163,10 +181,13 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   let joined: { articles: readonly Article[]; source: EntityPageSource } | null = null;
   let extra: { key: string; index: SearchIndex | null } = { key: '', index: null };
   const baseIndex = (): Promise<SearchIndex> => {
-    base ??= loadBundle().then(searchIndexOfBundle, (error: unknown) => {
-      base = null;
-      throw error;
-    });
+    base ??= Promise.all([loadBundle(), options.loadSearchIndex?.()]).then(
+      ([b, search]) => searchIndexOfBundle(search ? { ...b, extra: { ...b.extra, search } } : b),
+      (error: unknown) => {
+        base = null;
+        throw error;
+      },
+    );
     return base;
   };
   const extraIndex = async (): Promise<SearchIndex | null> => {

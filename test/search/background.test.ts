@@ -73,6 +73,38 @@ describe('installSearch', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
+  it('reads the search index from data/search.json, once, where the build wrote it apart', async () => {
+    // The file's index covers the first article only: a search finds what it indexes, not the
+    // bundle's other articles (an index built from the bundle would find the second).
+    const [first] = ARTICLES;
+    const bundle = createBundle(ARTICLES, { entities });
+    const text = vi.fn(async () => JSON.stringify(buildSearchIndex(first ? [first] : [])));
+    installSearch((path) => path, {
+      get: async () => ({ detect: () => [] }),
+      bundle: async () => bundle,
+      searchIndexText: text,
+    });
+    expect((await call<SearchResponse>('search', { query: '西伯利亞力量' })).results[0]?.articleId).toBe('1');
+    expect((await call<SearchResponse>('search', { query: '谭德塞 武汉' })).results).toEqual([]);
+    expect(text).toHaveBeenCalledTimes(1);
+  });
+
+  it('names data/search.json when it is broken', async () => {
+    const bundle = createBundle(ARTICLES, { entities });
+    for (const [body, message] of [
+      ['{"format":', /^data\/search\.json: not valid JSON/],
+      ['{"format":"other/1"}', /^data\/search\.json: not a Factlens search index \(format is "other\/1"/],
+    ] as const) {
+      handlers.clear();
+      installSearch((path) => path, {
+        get: async () => ({ detect: () => [] }),
+        bundle: async () => bundle,
+        searchIndexText: async () => body,
+      });
+      await expect(call<SearchResponse>('search', { query: 'x' })).rejects.toThrow(message);
+    }
+  });
+
   it('reports a bundle that cannot be fetched', async () => {
     installSearch((path) => `chrome-extension://test${path}.missing`, {
       get: async () => ({ detect: () => [] }),
