@@ -59,6 +59,12 @@ export default defineBackground(() => {
   onMessage('ping', ({ data }) => {
     // A page is loading: load the corpus meanwhile, so its first matchRuns finds it ready.
     if (data?.warm) void corpus.get().catch(() => undefined);
+    // A pointer dwells on a mark: its card's lookup follows, which needs the articles.
+    if (data?.articles)
+      void bundled
+        .get()
+        .then((loaded) => loaded.full())
+        .catch(() => undefined);
     return handlePing(corpus.peek(), performance.now(), dataFrom);
   });
   onMessage('matchRuns', async ({ data }) => handleMatchRuns(await corpus.get(), data));

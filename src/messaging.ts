@@ -94,7 +94,11 @@ export interface TabSummary {
 
 export interface FactlensProtocol {
   /** `warm: true` also starts loading the corpus (the content script sends it at document_start). */
-  ping(data?: { warm?: boolean }): PingResponse;
+  /**
+   * warm: load the detector now (a page is loading); articles: also read the articles now (a
+   * pointer dwells on a mark: its card will need them, and a worker woken for it reads ~13 MB).
+   */
+  ping(data?: { warm?: boolean; articles?: boolean }): PingResponse;
   matchRuns(data: MatchRunsRequest): MatchRunsResponse;
   lookupEntity(data: LookupEntityRequest): EntityCard | null;
   /** Opens the extension's search page on an entity in a new tab. */

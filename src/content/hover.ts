@@ -30,6 +30,11 @@ export interface HoverOptions {
   onMore?: (entityId: string) => void;
   /** The dwell before the card shows, in ms (the hover-delay option); HOVER.showMs when absent. */
   showDelayMs?: () => number;
+  /**
+   * Told when a dwell starts, before the lookup (HOVER.lookupMs later): a stopped worker can start
+   * loading what the card needs meanwhile.
+   */
+  onDwell?: () => void;
 }
 
 type CaretPosition = { offsetNode: Node; offset: number };
@@ -186,6 +191,7 @@ export class HoverController {
     const pending: Pending = { mark, timers: [] };
     this.#pending = pending;
     this.#opts.host.warm(this.#opts.locale());
+    this.#opts.onDwell?.();
     const late = since === undefined ? 0 : performance.now() - since;
     // Only a plausible delivery delay counts (a clock that disagrees, e.g. in tests, counts as none).
     const elapsed = late > 0 && late < HOVER.maxInputDelayMs ? late : 0;

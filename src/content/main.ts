@@ -20,6 +20,8 @@ import { Scanner } from './scanner.ts';
 import { isEnabledFor, siteKey, watchSite } from './site-switch.ts';
 
 const isOurs = (element: Element) => element.localName === HOST_TAG;
+/** A dwell on a mark asks the worker to read the articles at most this often (see onDwell). */
+const WARM_EVERY_MS = 5_000;
 
 export interface FactlensPage {
   marks: Marks;
@@ -70,6 +72,7 @@ export async function startContent(ctx: ContentContext): Promise<void> {
     markStyleItem.watch(setMarkStyle),
     uiLocaleItem.watch((l) => (uiLocale = l)),
   ];
+  let lastWarm = Number.NEGATIVE_INFINITY;
   const hover = new HoverController({
     showDelayMs: () => showDelay,
     marks,
@@ -77,6 +80,15 @@ export async function startContent(ctx: ContentContext): Promise<void> {
     lookup: (entityId) => withRetry(() => sendMessage('lookupEntity', { entityId })),
     locale: () => (uiLocale !== 'auto' ? uiLocale : navigator.language || 'en'),
     onMore: (entityId) => void sendMessage('openEntity', { entityId }).catch(() => undefined),
+    onDwell: () => {
+      // MV3 stops an idle worker after 30 s, so the first hover after a pause of reading meets a
+      // stopped one, which must read the articles (corpus.json) before it can answer: ask for them
+      // at the dwell's start, HOVER.lookupMs before the lookup. At most every WARM_EVERY_MS.
+      const now = performance.now();
+      if (now - lastWarm < WARM_EVERY_MS) return;
+      lastWarm = now;
+      void sendMessage('ping', { warm: true, articles: true }).catch(() => undefined);
+    },
   });
 
   let on = false;

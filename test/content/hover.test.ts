@@ -8,7 +8,7 @@ import type { Mark, Marks } from '../../src/content/marks.ts';
 import type { EntityCard } from '../../src/messaging.ts';
 
 /** Two marks side by side on one line: A at x 0–100, B at x 200–300 (y 0–20). */
-function setup(locale: () => string = () => 'en') {
+function setup(locale: () => string = () => 'en', onDwell?: () => void) {
   const mark = (entityId: string, left: number): Mark =>
     ({
       entityId,
@@ -43,7 +43,7 @@ function setup(locale: () => string = () => 'en') {
   const lookup = vi.fn(
     async (id: string) => ({ entity: { id }, articleCount: 1, passages: [] }) as unknown as EntityCard,
   );
-  const hover = new HoverController({ marks, host, lookup, locale });
+  const hover = new HoverController({ marks, host, lookup, locale, ...(onDwell ? { onDwell } : {}) });
   let now = 1;
   const move = (x: number, y: number, target: EventTarget = document.body, dt = 50) => {
     now += dt;
@@ -76,6 +76,21 @@ describe('HoverController timing', () => {
     expect(shown).toEqual([]);
     await vi.advanceTimersByTimeAsync(HOVER.showMs - HOVER.lookupMs);
     expect(shown).toEqual(['A']);
+  });
+
+  it('tells of each dwell as it starts, before the lookup (a stopped worker can start loading)', async () => {
+    const onDwell = vi.fn();
+    const { lookup, move } = setup(undefined, onDwell);
+    move(50, 10);
+    expect(onDwell).toHaveBeenCalledTimes(1);
+    expect(lookup).not.toHaveBeenCalled();
+    // Still on the same mark: the same dwell.
+    move(52, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.lookupMs + 10);
+    expect(onDwell).toHaveBeenCalledTimes(1);
+    // Another mark, another dwell.
+    move(250, 10);
+    expect(onDwell).toHaveBeenCalledTimes(2);
   });
 
   it('shows nothing when the pointer leaves before the delay', async () => {

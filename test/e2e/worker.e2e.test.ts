@@ -120,4 +120,20 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     expect(fetched('detector.bin') || fetched('corpus.json')).toBe(false);
     await page.close();
   });
+
+  it('reads the articles at once when a pointer starts to dwell on a mark (ping with articles)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    await restartWorker(browser, page);
+    const started = Date.now();
+    const sent = await sendFromExtensionPage(page, 'ping', { warm: true, articles: true });
+    expect(sent.err).toBeUndefined();
+    const articlesFrom = async () =>
+      ((await sendFromExtensionPage(page, 'ping', undefined)).res as { dataFrom?: Record<string, string> })
+        .dataFrom?.['/data/corpus.json'];
+    // Not the prefetch: that waits 1.5 s after the detector is loaded, and no page asked for marks.
+    await expect.poll(articlesFrom, { timeout: 1_200, interval: 50 }).toBe('cache');
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await page.close();
+  });
 });
