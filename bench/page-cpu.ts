@@ -11,7 +11,6 @@
 // worker and ~90 ms in the browser process.
 // Run: npx tsx bench/page-cpu.ts ROUNDS BUILD_DIR... (each a chrome-mv3 folder; Linux only)
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, e2eUnavailable, launch, serveFixtures } from '../test/e2e/harness.ts';
 import { articlePage, emptyExtension } from './page.ts';
 
