@@ -18,6 +18,12 @@ export const HOVER = {
   graceMs: 300,
   /** Faster than this (px per ms, smoothed) counts as passing through, not reading. */
   fastPxPerMs: 1.2,
+  /**
+   * At the show delay, how much longer a lookup may take before the card shows without its passages
+   * (and gets them when they come): a lookup on a warm worker answers in a few ms, so a short delay
+   * (the hover-delay option) never flashes a card that fills a moment later.
+   */
+  earlyMs: 60,
   /** The most a pointer event's delivery delay may take off the dwell (see startPending). */
   maxInputDelayMs: 100,
 } as const;
@@ -44,6 +50,8 @@ interface Pending {
   mark: Mark;
   timers: number[];
   lookup?: Promise<EntityCard | null>;
+  /** The lookup has answered (a card or null). */
+  settled?: boolean;
   props?: CardProps;
 }
 
@@ -203,6 +211,7 @@ export class HoverController {
           pending.lookup = lookup;
           // Build the card while the pointer still dwells (not when the delay is already over).
           void lookup.then((card) => {
+            pending.settled = true;
             if (card && this.#pending === pending && !pending.props) {
               pending.props = this.#propsFor(mark, card);
               this.#opts.host.prepare(pending.props);
@@ -212,10 +221,35 @@ export class HoverController {
         Math.max(0, Math.min(HOVER.lookupMs - elapsed, showMs)),
       ),
       window.setTimeout(async () => {
-        let card = await (pending.lookup ?? this.#cardFor(mark.entityId));
+        const lookup = pending.lookup ?? this.#cardFor(mark.entityId);
+        // Not answered within HOVER.earlyMs more (a worker that was stopped reads the articles
+        // first, ~0.3–0.5 s): the card shows with what the mark knows, its passages when they come.
+        const early =
+          !pending.settled &&
+          (await Promise.race([
+            lookup.then(() => false),
+            new Promise((r) => setTimeout(r, HOVER.earlyMs, true)),
+          ]));
+        let brief: EntityCard | null = null;
+        if (early && this.#pending === pending) {
+          this.#pending = null;
+          // The brief's fields are an entity's, but for the aliases (the full card lists them).
+          brief = {
+            entity: { ...mark.brief, aliases: [] },
+            articleCount: mark.brief.articleCount,
+            passages: [],
+          };
+          this.show(mark, brief, false, undefined, true);
+        }
+        let card = await lookup;
         // The lookup failed (not "unknown entity": failures leave the cache): ask once more.
-        if (!card && this.#pending === pending && !this.#cache.has(mark.entityId)) {
+        if (!card && (brief || this.#pending === pending) && !this.#cache.has(mark.entityId)) {
           card = await this.#cardFor(mark.entityId);
+        }
+        if (brief) {
+          // Still this card: now with its passages, or (none to be had) without the promise of them.
+          if (this.#shown === mark) this.show(mark, card ?? brief, false);
+          return;
         }
         if (this.#pending !== pending || !card) return;
         this.#pending = null;
@@ -225,11 +259,12 @@ export class HoverController {
   }
 
   /** What the card for `mark` shows; the same object is prepared and later shown. */
-  #propsFor(mark: Mark, card: EntityCard): CardProps {
+  #propsFor(mark: Mark, card: EntityCard, loading = false): CardProps {
     const onMore = this.#opts.onMore;
     return {
       surface: mark.text,
       card,
+      loading,
       locale: this.#opts.locale(),
       onClose: () => this.hide(true),
       onMore: onMore ? () => onMore(mark.entityId) : undefined,
@@ -265,13 +300,16 @@ export class HoverController {
   }
 
   /** Shows the card for `mark`; `prepared` (from the dwell) is used when it still fits. */
-  show(mark: Mark, card: EntityCard, keyboard: boolean, prepared?: CardProps): void {
+  show(mark: Mark, card: EntityCard, keyboard: boolean, prepared?: CardProps, loading = false): void {
     this.#cancelGrace();
+    // A card shown again for the same mark (its passages came): focus inside it stays inside.
+    const refocus = this.#shown === mark && this.#opts.host.activeInside();
     this.#shown = mark;
     this.#keyboardOpened = keyboard;
     if (keyboard) this.#lastFocus = document.activeElement as HTMLElement | null;
     const fits = prepared && prepared.card === card && prepared.locale === this.#opts.locale();
-    this.#opts.host.show(fits ? prepared : this.#propsFor(mark, card), this.#anchorFor(mark));
+    this.#opts.host.show(fits ? prepared : this.#propsFor(mark, card, loading), this.#anchorFor(mark));
+    if (refocus) this.#opts.host.firstFocusable()?.focus();
   }
 
   /** Opens the card for a mark at once (the keyboard command). */

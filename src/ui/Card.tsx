@@ -12,9 +12,11 @@ export interface CardProps {
   locale: string;
   onClose: () => void;
   onMore?: () => void;
+  /** The passages are still on their way: the card shows what the mark knows, and says so. */
+  loading?: boolean;
 }
 
-export function Card({ surface, card, locale, onClose, onMore }: CardProps) {
+export function Card({ surface, card, locale, onClose, onMore, loading }: CardProps) {
   const t = cardStrings(locale);
   const { entity } = card;
   const forms = otherForms(entity, surface);
@@ -36,7 +38,12 @@ export function Card({ surface, card, locale, onClose, onMore }: CardProps) {
         <span aria-hidden="true"> · </span>
         <span class="count">{t.articles(card.articleCount)}</span>
       </p>
-      <ol class="passages" aria-label={t.passages}>
+      {loading && (
+        <p class="meta" role="status">
+          {t.loading}
+        </p>
+      )}
+      <ol class="passages" aria-label={t.passages} aria-busy={loading ? 'true' : undefined}>
         {passages.map((p) => {
           const href = safeHttpUrl(p.url);
           const date = formatDate(p.publishedAt, locale);

@@ -147,6 +147,8 @@ export interface CardStrings {
   close: string;
   more: string;
   passages: string;
+  /** While the passages are on their way (a worker that was stopped reads the articles first). */
+  loading: string;
   card: (name: string) => string;
   source: string;
 }
@@ -157,6 +159,7 @@ const ZH_HANT: CardStrings = {
   close: '關閉',
   more: '更多',
   passages: '語料中的段落',
+  loading: '正在載入段落…',
   card: (name) => `Factlens：${name}`,
   source: '原文',
 };
@@ -167,6 +170,7 @@ const ZH_HANS: CardStrings = {
   close: '关闭',
   more: '更多',
   passages: '语料中的段落',
+  loading: '正在载入段落…',
   card: (name) => `Factlens：${name}`,
   source: '原文',
 };
@@ -177,6 +181,7 @@ const EN: CardStrings = {
   close: 'Close',
   more: 'More',
   passages: 'Passages from the corpus',
+  loading: 'Loading passages…',
   card: (name) => `Factlens: ${name}`,
   source: 'Original article',
 };

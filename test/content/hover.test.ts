@@ -6,6 +6,7 @@ import type { CardHost } from '../../src/content/card-host.ts';
 import { HOVER, HoverController } from '../../src/content/hover.ts';
 import type { Mark, Marks } from '../../src/content/marks.ts';
 import type { EntityCard } from '../../src/messaging.ts';
+import type { CardProps } from '../../src/ui/Card.tsx';
 
 /** Two marks side by side on one line: A at x 0–100, B at x 200–300 (y 0–20). */
 function setup(locale: () => string = () => 'en', onDwell?: () => void) {
@@ -28,10 +29,12 @@ function setup(locale: () => string = () => 'en', onDwell?: () => void) {
   } as unknown as Marks;
   const cardEl = document.createElement('factlens-card');
   const shown: string[] = [];
+  const props: CardProps[] = [];
   const host = {
     contains: (n: Node | null) => n === cardEl,
-    show: vi.fn((props: { surface: string }) => {
-      shown.push(props.surface);
+    show: vi.fn((p: CardProps) => {
+      shown.push(p.surface);
+      props.push(p);
       return null;
     }),
     prepare: vi.fn(),
@@ -55,7 +58,7 @@ function setup(locale: () => string = () => 'en', onDwell?: () => void) {
       pointerType: 'mouse',
     } as unknown as PointerEvent);
   };
-  return { hover, host, lookup, shown, move, cardEl };
+  return { hover, host, lookup, shown, props, move, cardEl };
 }
 
 describe('HoverController timing', () => {
@@ -112,6 +115,52 @@ describe('HoverController timing', () => {
     expect(shown).toEqual([]);
     await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
     expect(shown).toEqual(['A']);
+  });
+
+  it('shows the card without its passages when the lookup is late, and fills it when they come', async () => {
+    const { lookup, props, move } = setup();
+    let answer: (card: EntityCard) => void = () => undefined;
+    lookup.mockImplementationOnce(() => new Promise<EntityCard>((r) => (answer = r)));
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + HOVER.earlyMs - 10);
+    expect(props).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20);
+    // On time, from what the mark knows: its name, kind and article count.
+    expect(props).toHaveLength(1);
+    expect(props[0]).toMatchObject({ surface: 'A', loading: true, card: { articleCount: 1, passages: [] } });
+    expect(props[0]?.card.entity).toMatchObject({ id: 'A', name: 'A', kind: 'person', aliases: [] });
+    const full = { entity: { id: 'A' }, articleCount: 1, passages: [{ text: 'p' }] } as unknown as EntityCard;
+    answer(full);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(props).toHaveLength(2);
+    expect(props[1]).toMatchObject({ surface: 'A', loading: false });
+    expect(props[1]?.card).toBe(full);
+  });
+
+  it('waits a moment for a lookup still on its way at the delay (no card that fills a moment later)', async () => {
+    const { lookup, props, move } = setup();
+    let answer: (card: EntityCard) => void = () => undefined;
+    lookup.mockImplementationOnce(() => new Promise<EntityCard>((r) => (answer = r)));
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + HOVER.earlyMs / 2);
+    answer({ entity: { id: 'A' }, articleCount: 1, passages: [] } as unknown as EntityCard);
+    await vi.advanceTimersByTimeAsync(HOVER.earlyMs);
+    expect(props.map((p) => p.loading)).toEqual([false]);
+  });
+
+  it('does not bring back a late card whose pointer has left, nor over the next mark’s', async () => {
+    const { lookup, props, move, host } = setup();
+    let answer: (card: EntityCard) => void = () => undefined;
+    lookup.mockImplementationOnce(() => new Promise<EntityCard>((r) => (answer = r)));
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + HOVER.earlyMs + 10);
+    move(250, 10); // onto B: A's card goes after the grace period, B's comes
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + HOVER.earlyMs + 10);
+    expect(host.hide).toHaveBeenCalledTimes(1);
+    expect(props.map((p) => `${p.surface}:${p.loading}`)).toEqual(['A:true', 'B:false']);
+    answer({ entity: { id: 'A' }, articleCount: 1, passages: [] } as unknown as EntityCard);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(props.map((p) => `${p.surface}:${p.loading}`)).toEqual(['A:true', 'B:false']);
   });
 
   it('keeps the card for the grace period, and while the pointer is on the card', async () => {

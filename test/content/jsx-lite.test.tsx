@@ -61,6 +61,10 @@ const cases: Array<[string, Omit<CardProps, 'onClose'>]> = [
   ['Simplified, with "more"', { surface: '拉夫罗夫', card: lavrov, locale: 'zh-CN', onMore: () => {} }],
   ['Traditional, no "more"', { surface: '拉夫羅夫', card: lavrov, locale: 'zh-TW' }],
   ['English, no passages', { surface: 'Lavrov', card: { ...lavrov, passages: [] }, locale: 'en' }],
+  [
+    'passages on their way',
+    { surface: 'Lavrov', card: { ...lavrov, passages: [] }, locale: 'en', loading: true },
+  ],
 ];
 
 afterEach(() => {

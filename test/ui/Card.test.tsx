@@ -93,6 +93,18 @@ describe('Card', () => {
     expect(onClose).toHaveBeenCalledOnce();
     expect(onMore).toHaveBeenCalledOnce();
   });
+
+  it('says that its passages are on their way, to readers and screen readers', () => {
+    const { container, getByRole, rerender } = render(
+      <Card surface="普丁" card={card([])} locale="zh-TW" onClose={() => {}} loading />,
+    );
+    expect(getByRole('status').textContent).toBe('正在載入段落…');
+    expect(container.querySelector('.passages')?.getAttribute('aria-busy')).toBe('true');
+    rerender(<Card surface="普丁" card={card([passage('普丁。')])} locale="zh-TW" onClose={() => {}} />);
+    expect(container.querySelector('[role="status"]')).toBeNull();
+    expect(container.querySelector('.passages')?.hasAttribute('aria-busy')).toBe(false);
+    expect(container.querySelectorAll('.passage')).toHaveLength(1);
+  });
 });
 
 describe('card model', () => {
