@@ -45,7 +45,7 @@ export default defineBackground(() => {
   // Imported articles (IndexedDB) joined to the bundle's corpus; see src/import.
   const corpus = installImports(bundled, getURL);
   // search, entityPage and article for the extension pages, from the bundle the corpus already read.
-  installSearch(getURL, {
+  const search = installSearch(getURL, {
     get: () => corpus.get(),
     articles: () => corpus.articles(),
     entitySource: (base) => corpus.entitySource(base),
@@ -60,6 +60,8 @@ export default defineBackground(() => {
     // A page is loading: load the corpus meanwhile, so its first matchRuns finds it ready.
     if (data?.warm) void corpus.get().catch(() => undefined);
     // A pointer dwells on a mark: its card's lookup follows, which needs the articles.
+    // The popup or the search page opened: a query follows.
+    if (data?.search) search.warm();
     if (data?.articles)
       void bundled
         .get()

@@ -96,9 +96,10 @@ export interface FactlensProtocol {
   /** `warm: true` also starts loading the corpus (the content script sends it at document_start). */
   /**
    * warm: load the detector now (a page is loading); articles: also read the articles now (a
-   * pointer dwells on a mark: its card will need them, and a worker woken for it reads ~13 MB).
+   * pointer dwells on a mark: its card will need them, and a worker woken for it reads ~13 MB);
+   * search: load the search index now (the popup or the search page opened: a query will follow).
    */
-  ping(data?: { warm?: boolean; articles?: boolean }): PingResponse;
+  ping(data?: { warm?: boolean; articles?: boolean; search?: boolean }): PingResponse;
   matchRuns(data: MatchRunsRequest): MatchRunsResponse;
   lookupEntity(data: LookupEntityRequest): EntityCard | null;
   /** Opens the extension's search page on an entity in a new tab. */

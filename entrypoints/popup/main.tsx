@@ -15,6 +15,8 @@ import { useStorageItem } from '../../src/ui/use-storage-item.ts';
 import '../../src/ui/styles.css';
 
 const search: SearchFn = (query, filters) => withRetry(() => sendMessage('search', { query, filters }));
+// The worker loads its search index while the popup opens (a woken one takes ~1 s for it).
+void sendMessage('ping', { search: true }).catch(() => undefined);
 
 /**
  * The tab the popup is about: the active tab of the current window, or the tab named by `?tabId=N`

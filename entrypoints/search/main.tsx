@@ -8,6 +8,8 @@ import type { SearchFn } from '../../src/ui/use-search.ts';
 import '../../src/ui/styles.css';
 
 const search: SearchFn = (query, filters) => withRetry(() => sendMessage('search', { query, filters }));
+// The worker loads its search index while the page opens (a woken one takes ~1 s for it).
+void sendMessage('ping', { search: true }).catch(() => undefined);
 const locale = await getLocale();
 document.documentElement.lang = locale;
 

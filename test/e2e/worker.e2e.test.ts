@@ -136,4 +136,18 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     await page.close();
   });
+
+  it('loads the search index when the popup opens, before any query', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    await restartWorker(browser, page);
+    const read = async () =>
+      ((await sendFromExtensionPage(page, 'ping', undefined)).res as { dataFrom?: Record<string, string> })
+        .dataFrom?.['/data/search.json'];
+    expect(await read()).toBeUndefined();
+    // The popup's first message (entrypoints/popup/main.tsx); no search is sent.
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(read, { timeout: 3_000, interval: 50 }).toMatch(/^(package|cache)$/);
+    await page.close();
+  });
 });

@@ -38,6 +38,25 @@ describe('createSearchService', () => {
     );
     expect(loadBundle).toHaveBeenCalledTimes(1);
   });
+  it('warms up without a search: bundle, index file and names loaded once, failures left to the search', async () => {
+    const loadBundle = vi.fn(async () => ({ articles: ARTICLES }));
+    const loadSearchIndex = vi.fn(async () => buildSearchIndex(ARTICLES));
+    const service = createSearchService({ loadBundle, loadSearchIndex });
+    service.warm();
+    await vi.waitFor(() => expect(loadSearchIndex).toHaveBeenCalledTimes(1));
+    expect(loadBundle).toHaveBeenCalledTimes(1);
+    expect((await service.search({ query: 'Lavrov ' })).results[0]?.articleId).toBe('4');
+    expect(loadBundle).toHaveBeenCalledTimes(1);
+    expect(loadSearchIndex).toHaveBeenCalledTimes(1);
+    // A warm-up that fails leaves nothing behind: the search loads again, and reports its own failure.
+    const failing = vi.fn(async () => Promise.reject(new Error('corpus.json: HTTP 404')));
+    const broken = createSearchService({ loadBundle: failing });
+    broken.warm();
+    await vi.waitFor(() => expect(failing).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the warm-up's failure settles
+    await expect(broken.search({ query: 'x' })).rejects.toThrow('HTTP 404');
+    expect(failing).toHaveBeenCalledTimes(2);
+  });
   it('builds an index when the bundle has none', async () => {
     const service = createSearchService({ loadBundle: async () => ({ articles: ARTICLES }) });
     expect((await service.search({ query: 'Lavrov ' })).results[0]?.articleId).toBe('4');
