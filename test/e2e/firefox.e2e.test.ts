@@ -192,4 +192,26 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
     }
     await page.close();
   }, 60_000);
+
+  it('keeps a copy of its data files in Cache Storage, as in Chromium (src/background/data-cache.ts)', async () => {
+    // The add-on's pages share the background's origin, so they see its caches.
+    const copies = () =>
+      ext.evaluate(async () => {
+        const out: string[] = [];
+        for (const name of await caches.keys()) {
+          if (!name.startsWith('factlens-data-')) continue;
+          for (const r of await (await caches.open(name)).keys()) out.push(new URL(r.url).pathname);
+        }
+        return out.sort();
+      });
+    // The card read detector.bin and corpus.json, the extension page (a search page) search.json;
+    // their copies are made after the reads.
+    const end = Date.now() + 5_000;
+    let found = await copies();
+    while (found.length < 3 && Date.now() < end) {
+      await sleep(100);
+      found = await copies();
+    }
+    expect(found).toEqual(['/data/corpus.json', '/data/detector.bin', '/data/search.json']);
+  });
 });
