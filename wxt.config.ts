@@ -53,8 +53,8 @@ const CONTENT_ALIASES: Alias[] = [
   },
 ];
 
-// Both overridable so the benchmark can build a second extension (with the large corpus) beside the
-// default one without touching it (bench/big-build.ts).
+// Overridable, as outDir below, so the benchmark can build a second extension (with the large corpus)
+// beside the default one without touching it (bench/big-build.ts).
 const PUBLIC_DIR = process.env.FACTLENS_PUBLIC_DIR ?? 'public';
 
 let dataIdMemo: string | undefined;

@@ -59,9 +59,9 @@ export default defineBackground(() => {
   onMessage('ping', ({ data }) => {
     // A page is loading: load the corpus meanwhile, so its first matchRuns finds it ready.
     if (data?.warm) void corpus.get().catch(() => undefined);
-    // A pointer dwells on a mark: its card's lookup follows, which needs the articles.
     // The popup or the search page opened: a query follows.
     if (data?.search) search.warm();
+    // A pointer dwells on a mark: its card's lookup follows, which needs the articles.
     if (data?.articles)
       void bundled
         .get()

@@ -93,11 +93,11 @@ export interface TabSummary {
 }
 
 export interface FactlensProtocol {
-  /** `warm: true` also starts loading the corpus (the content script sends it at document_start). */
   /**
-   * warm: load the detector now (a page is loading); articles: also read the articles now (a
-   * pointer dwells on a mark: its card will need them, and a worker woken for it reads ~13 MB);
-   * search: load the search index now (the popup or the search page opened: a query will follow).
+   * Answers at once; what it asks for loads meanwhile. warm: the detector (a page is loading: the
+   * content script sends it at document_start); articles: the articles too (a pointer dwells on a
+   * mark: its card will need them, and a worker woken for it reads ~13 MB); search: the search index
+   * (the popup or the search page opened: a query will follow).
    */
   ping(data?: { warm?: boolean; articles?: boolean; search?: boolean }): PingResponse;
   matchRuns(data: MatchRunsRequest): MatchRunsResponse;

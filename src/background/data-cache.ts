@@ -1,5 +1,6 @@
-// The background's data files (data/detector.bin, data/corpus.json), read from a copy in Cache Storage
-// when the worker has one, else from the extension package (then copied there for the next start).
+// The background's data files (data/detector.bin, data/corpus.json, data/search.json), read from a
+// copy in Cache Storage when the worker has one, else from the extension package (then copied there
+// for the next start).
 // Why: an MV3 service worker is stopped after 30 s idle and reads detector.bin again at every start,
 // before its first answer; Chromium delivers a packaged file at ~20–25 ms per MB here (fetch → Blob;
 // 3.8 MB, the 2,046-article build: 80–100 ms of a ~140 ms cold start) and the same bytes from Cache

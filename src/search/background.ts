@@ -1,9 +1,9 @@
 // Wires the search service into the background: answers the extension page's `search`, `entityPage`
 // and `article` messages. The bundle comes from the corpus when it keeps it, else it is fetched and
 // read again here (on the first search only, not at worker start), and its search index from
-// data/search.json (the first search reads it); imported articles come from the
-// import service, and mentions for entity pages from the corpus's detector when the bundle carries
-// no mention index.
+// data/search.json (read by the first search, or by SearchService.warm); imported articles come from
+// the import service, and mentions for entity pages from the corpus's detector when the bundle
+// carries no mention index.
 import { CORPUS_PATH, SEARCH_PATH } from '../background/load.ts';
 import { type CorpusBundle, readBundle } from '../corpus/bundle.ts';
 import type { Article } from '../corpus/types.ts';
