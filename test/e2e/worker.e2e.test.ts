@@ -1,6 +1,8 @@
 // The background under stress: a cold service worker answering its first request (worker start +
 // corpus load), and the keyboard command path (background → content → card, Tab into the card).
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PingResponse } from '../../src/messaging.ts';
 import {
   type Browser,
   e2eUnavailable,
@@ -14,6 +16,12 @@ import {
 } from './harness.ts';
 
 const skip = e2eUnavailable();
+
+/** Where the worker read a data file from so far (ping's dataFrom): "package", "cache" or undefined. */
+async function readFrom(page: Page, path: string): Promise<string | undefined> {
+  const res = (await sendFromExtensionPage(page, 'ping', undefined)).res as PingResponse;
+  return res.dataFrom?.[path];
+}
 
 describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
   let browser: Browser;
@@ -107,15 +115,7 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     // before the first answer…
     expect(info.dataFrom).toEqual({ '/data/detector.bin': 'cache' });
     // …but soon after (the prefetch, once no marks were asked for 1.5 s), so the first hover finds them.
-    await expect
-      .poll(
-        async () =>
-          ((await sendFromExtensionPage(page, 'ping', undefined)).res as typeof info).dataFrom?.[
-            '/data/corpus.json'
-          ],
-        { timeout: 6_000 },
-      )
-      .toBe('cache');
+    await expect.poll(() => readFrom(page, '/data/corpus.json'), { timeout: 6_000 }).toBe('cache');
     // Neither file came from the package this time.
     expect(fetched('detector.bin') || fetched('corpus.json')).toBe(false);
     await page.close();
@@ -128,11 +128,10 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     const started = Date.now();
     const sent = await sendFromExtensionPage(page, 'ping', { warm: true, articles: true });
     expect(sent.err).toBeUndefined();
-    const articlesFrom = async () =>
-      ((await sendFromExtensionPage(page, 'ping', undefined)).res as { dataFrom?: Record<string, string> })
-        .dataFrom?.['/data/corpus.json'];
     // Not the prefetch: that waits 1.5 s after the detector is loaded, and no page asked for marks.
-    await expect.poll(articlesFrom, { timeout: 1_200, interval: 50 }).toBe('cache');
+    await expect
+      .poll(() => readFrom(page, '/data/corpus.json'), { timeout: 1_200, interval: 50 })
+      .toBe('cache');
     expect(Date.now() - started).toBeLessThan(1_500);
     await page.close();
   });
@@ -141,9 +140,7 @@ describe.skipIf(skip !== null)('background service worker (Chromium)', () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
     await restartWorker(browser, page);
-    const read = async () =>
-      ((await sendFromExtensionPage(page, 'ping', undefined)).res as { dataFrom?: Record<string, string> })
-        .dataFrom?.['/data/search.json'];
+    const read = () => readFrom(page, '/data/search.json');
     expect(await read()).toBeUndefined();
     // The popup's first message (entrypoints/popup/main.tsx); no search is sent.
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
