@@ -56,17 +56,19 @@ export default defineBackground(() => {
   // For the end-to-end tests: native context menus cannot be clicked headless.
   (globalThis as { __factlensMenu?: typeof menu }).__factlensMenu = menu;
 
+  /** Reads the articles now: a card's lookup follows, which needs them. */
+  const warmArticles = () =>
+    void bundled
+      .get()
+      .then((loaded) => loaded.full())
+      .catch(() => undefined);
   onMessage('ping', ({ data }) => {
     // A page is loading: load the corpus meanwhile, so its first matchRuns finds it ready.
     if (data?.warm) void corpus.get().catch(() => undefined);
     // The popup or the search page opened: a query follows.
     if (data?.search) search.warm();
-    // A pointer dwells on a mark: its card's lookup follows, which needs the articles.
-    if (data?.articles)
-      void bundled
-        .get()
-        .then((loaded) => loaded.full())
-        .catch(() => undefined);
+    // A pointer dwells on a mark.
+    if (data?.articles) warmArticles();
     return handlePing(corpus.peek(), performance.now(), dataFrom);
   });
   onMessage('matchRuns', async ({ data }) => handleMatchRuns(await corpus.get(), data));
@@ -81,6 +83,8 @@ export default defineBackground(() => {
 
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'show-card') return;
+    // The command may have woken this worker: the card's lookup will need the articles.
+    warmArticles();
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     await sendMessage('showCardAtCaret', undefined, { tabId: tab.id, frameId: 0 }).catch(() => false);

@@ -8,7 +8,7 @@
 // The first-card costs are paid when the pointer first reaches a mark (CardHost.warm, short tasks),
 // so building a card during the dwell is a task of a few ms, not one of 25+ ms.
 import type { EntityCard } from '../messaging.ts';
-import type { CardProps } from '../ui/Card.tsx';
+import type { CardProps, CardStatus } from '../ui/Card.tsx';
 import type { CardHost } from './card-host.ts';
 import { liveRange, type Mark, type Marks } from './marks.ts';
 
@@ -220,51 +220,72 @@ export class HoverController {
         },
         Math.max(0, Math.min(HOVER.lookupMs - elapsed, showMs)),
       ),
-      window.setTimeout(async () => {
-        const lookup = pending.lookup ?? this.#cardFor(mark.entityId);
-        // Not answered within HOVER.earlyMs more (a worker that was stopped reads the articles
-        // first, ~0.3–0.5 s): the card shows with what the mark knows, its passages when they come.
-        const early =
-          !pending.settled &&
-          (await Promise.race([
-            lookup.then(() => false),
-            new Promise((r) => setTimeout(r, HOVER.earlyMs, true)),
-          ]));
-        let brief: EntityCard | null = null;
-        if (early && this.#pending === pending) {
-          this.#pending = null;
-          // The brief's fields are an entity's, but for the aliases (the full card lists them).
-          brief = {
-            entity: { ...mark.brief, aliases: [] },
-            articleCount: mark.brief.articleCount,
-            passages: [],
-          };
-          this.show(mark, brief, false, undefined, true);
-        }
-        let card = await lookup;
-        // The lookup failed (not "unknown entity": failures leave the cache): ask once more.
-        if (!card && (brief || this.#pending === pending) && !this.#cache.has(mark.entityId)) {
-          card = await this.#cardFor(mark.entityId);
-        }
-        if (brief) {
-          // Still this card: now with its passages, or (none to be had) without the promise of them.
-          if (this.#shown === mark) this.show(mark, card ?? brief, false);
-          return;
-        }
-        if (this.#pending !== pending || !card) return;
-        this.#pending = null;
-        this.show(mark, card, false, pending.props);
-      }, showMs),
+      window.setTimeout(
+        () =>
+          void this.#present(
+            mark,
+            false,
+            pending.lookup ?? this.#cardFor(mark.entityId),
+            pending.settled,
+            () => this.#pending === pending,
+            pending,
+          ),
+        showMs,
+      ),
     );
   }
 
+  /**
+   * Shows the card of `mark` when `lookup` answers. Not answered within HOVER.earlyMs (a worker that
+   * was stopped reads the articles first, ~0.3–0.5 s): the card shows at once with what the mark
+   * knows, and again with its passages when they come, or says they could not be had. `wanted`: the
+   * card is still wanted (the pointer still dwells). Resolves once the card is final; false when
+   * nothing was shown.
+   */
+  async #present(
+    mark: Mark,
+    keyboard: boolean,
+    lookup: Promise<EntityCard | null>,
+    settled: boolean | undefined,
+    wanted: () => boolean,
+    pending?: Pending,
+  ): Promise<boolean> {
+    const early =
+      !settled &&
+      (await Promise.race([
+        lookup.then(() => false),
+        new Promise<boolean>((r) => setTimeout(r, HOVER.earlyMs, true)),
+      ]));
+    // The brief's fields are an entity's, but for the aliases (the full card lists them).
+    const brief: EntityCard = {
+      entity: { ...mark.brief, aliases: [] },
+      articleCount: mark.brief.articleCount,
+      passages: [],
+    };
+    if (early) {
+      if (!wanted()) return false;
+      this.#cancelPending();
+      this.show(mark, brief, keyboard, undefined, 'loading');
+    }
+    // Still this card (once shown early), or still wanted.
+    const current = () => (early ? this.#shown === mark : wanted());
+    let card = await lookup;
+    // The lookup failed (not "unknown entity": failures leave the cache): ask once more.
+    if (!card && current() && !this.#cache.has(mark.entityId)) card = await this.#cardFor(mark.entityId);
+    if (!current()) return early;
+    // (A card shown early may be on screen while the pointer dwells on the next mark: that dwell stays.)
+    if (!early) this.#cancelPending();
+    this.show(mark, card ?? brief, keyboard, pending?.props, card ? undefined : 'failed');
+    return true;
+  }
+
   /** What the card for `mark` shows; the same object is prepared and later shown. */
-  #propsFor(mark: Mark, card: EntityCard, loading = false): CardProps {
+  #propsFor(mark: Mark, card: EntityCard, status?: CardStatus): CardProps {
     const onMore = this.#opts.onMore;
     return {
       surface: mark.text,
       card,
-      loading,
+      status,
       locale: this.#opts.locale(),
       onClose: () => this.hide(true),
       onMore: onMore ? () => onMore(mark.entityId) : undefined,
@@ -300,7 +321,7 @@ export class HoverController {
   }
 
   /** Shows the card for `mark`; `prepared` (from the dwell) is used when it still fits. */
-  show(mark: Mark, card: EntityCard, keyboard: boolean, prepared?: CardProps, loading = false): void {
+  show(mark: Mark, card: EntityCard, keyboard: boolean, prepared?: CardProps, status?: CardStatus): void {
     this.#cancelGrace();
     // A card shown again for the same mark (its passages came): focus inside it stays inside.
     const refocus = this.#shown === mark && this.#opts.host.activeInside();
@@ -308,17 +329,16 @@ export class HoverController {
     this.#keyboardOpened = keyboard;
     if (keyboard) this.#lastFocus = document.activeElement as HTMLElement | null;
     const fits = prepared && prepared.card === card && prepared.locale === this.#opts.locale();
-    this.#opts.host.show(fits ? prepared : this.#propsFor(mark, card, loading), this.#anchorFor(mark));
+    this.#opts.host.show(fits ? prepared : this.#propsFor(mark, card, status), this.#anchorFor(mark));
     if (refocus) this.#opts.host.firstFocusable()?.focus();
   }
 
-  /** Opens the card for a mark at once (the keyboard command). */
-  async open(mark: Mark): Promise<boolean> {
-    const card = await this.#cardFor(mark.entityId);
-    if (!card) return false;
-    this.#cancelPending();
-    this.show(mark, card, true);
-    return true;
+  /**
+   * Opens the card for a mark at once (the keyboard command). Resolves once the card is final (with its
+   * passages, or saying they could not be had): true when a card was shown.
+   */
+  open(mark: Mark): Promise<boolean> {
+    return this.#present(mark, true, this.#cardFor(mark.entityId), false, () => true);
   }
 
   /** Closes the card and forgets any dwell in progress. */

@@ -12,11 +12,16 @@ export interface CardProps {
   locale: string;
   onClose: () => void;
   onMore?: () => void;
-  /** The passages are still on their way: the card shows what the mark knows, and says so. */
-  loading?: boolean;
+  /**
+   * The card shows what the mark knows without passages, and says why: they are still on their way
+   * ('loading'), or the background could not give them ('failed').
+   */
+  status?: CardStatus;
 }
 
-export function Card({ surface, card, locale, onClose, onMore, loading }: CardProps) {
+export type CardStatus = 'loading' | 'failed';
+
+export function Card({ surface, card, locale, onClose, onMore, status }: CardProps) {
   const t = cardStrings(locale);
   const { entity } = card;
   const forms = otherForms(entity, surface);
@@ -38,12 +43,12 @@ export function Card({ surface, card, locale, onClose, onMore, loading }: CardPr
         <span aria-hidden="true"> · </span>
         <span class="count">{t.articles(card.articleCount)}</span>
       </p>
-      {loading && (
+      {status && (
         <p class="meta" role="status">
-          {t.loading}
+          {t[status]}
         </p>
       )}
-      <ol class="passages" aria-label={t.passages} aria-busy={loading ? 'true' : undefined}>
+      <ol class="passages" aria-label={t.passages} aria-busy={status === 'loading' ? 'true' : undefined}>
         {passages.map((p) => {
           const href = safeHttpUrl(p.url);
           const date = formatDate(p.publishedAt, locale);

@@ -149,6 +149,8 @@ export interface CardStrings {
   passages: string;
   /** While the passages are on their way (a worker that was stopped reads the articles first). */
   loading: string;
+  /** The passages could not be had (the background failed twice, or no longer knows the entity). */
+  failed: string;
   card: (name: string) => string;
   source: string;
 }
@@ -160,6 +162,7 @@ const ZH_HANT: CardStrings = {
   more: '更多',
   passages: '語料中的段落',
   loading: '正在載入段落…',
+  failed: '無法載入段落。',
   card: (name) => `Factlens：${name}`,
   source: '原文',
 };
@@ -171,6 +174,7 @@ const ZH_HANS: CardStrings = {
   more: '更多',
   passages: '语料中的段落',
   loading: '正在载入段落…',
+  failed: '无法载入段落。',
   card: (name) => `Factlens：${name}`,
   source: '原文',
 };
@@ -182,6 +186,7 @@ const EN: CardStrings = {
   more: 'More',
   passages: 'Passages from the corpus',
   loading: 'Loading passages…',
+  failed: 'The passages could not be loaded.',
   card: (name) => `Factlens: ${name}`,
   source: 'Original article',
 };

@@ -127,13 +127,17 @@ describe('HoverController timing', () => {
     await vi.advanceTimersByTimeAsync(20);
     // On time, from what the mark knows: its name, kind and article count.
     expect(props).toHaveLength(1);
-    expect(props[0]).toMatchObject({ surface: 'A', loading: true, card: { articleCount: 1, passages: [] } });
+    expect(props[0]).toMatchObject({
+      surface: 'A',
+      status: 'loading',
+      card: { articleCount: 1, passages: [] },
+    });
     expect(props[0]?.card.entity).toMatchObject({ id: 'A', name: 'A', kind: 'person', aliases: [] });
     const full = { entity: { id: 'A' }, articleCount: 1, passages: [{ text: 'p' }] } as unknown as EntityCard;
     answer(full);
     await vi.advanceTimersByTimeAsync(0);
     expect(props).toHaveLength(2);
-    expect(props[1]).toMatchObject({ surface: 'A', loading: false });
+    expect(props[1]).toMatchObject({ surface: 'A', status: undefined });
     expect(props[1]?.card).toBe(full);
   });
 
@@ -145,7 +149,7 @@ describe('HoverController timing', () => {
     await vi.advanceTimersByTimeAsync(HOVER.showMs + HOVER.earlyMs / 2);
     answer({ entity: { id: 'A' }, articleCount: 1, passages: [] } as unknown as EntityCard);
     await vi.advanceTimersByTimeAsync(HOVER.earlyMs);
-    expect(props.map((p) => p.loading)).toEqual([false]);
+    expect(props.map((p) => p.status)).toEqual([undefined]);
   });
 
   it('does not bring back a late card whose pointer has left, nor over the next mark’s', async () => {
@@ -157,10 +161,10 @@ describe('HoverController timing', () => {
     move(250, 10); // onto B: A's card goes after the grace period, B's comes
     await vi.advanceTimersByTimeAsync(HOVER.showMs + HOVER.earlyMs + 10);
     expect(host.hide).toHaveBeenCalledTimes(1);
-    expect(props.map((p) => `${p.surface}:${p.loading}`)).toEqual(['A:true', 'B:false']);
+    expect(props.map((p) => `${p.surface}:${p.status}`)).toEqual(['A:loading', 'B:undefined']);
     answer({ entity: { id: 'A' }, articleCount: 1, passages: [] } as unknown as EntityCard);
     await vi.advanceTimersByTimeAsync(10);
-    expect(props.map((p) => `${p.surface}:${p.loading}`)).toEqual(['A:true', 'B:false']);
+    expect(props.map((p) => `${p.surface}:${p.status}`)).toEqual(['A:loading', 'B:undefined']);
   });
 
   it('keeps the card for the grace period, and while the pointer is on the card', async () => {
@@ -196,6 +200,35 @@ describe('HoverController timing', () => {
     await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
     expect(lookup).toHaveBeenCalledTimes(2);
     expect(shown).toEqual(['A']);
+  });
+
+  it('shows what the mark knows, and says so, when the lookup fails twice', async () => {
+    const { lookup, props, move } = setup();
+    lookup.mockRejectedValueOnce(new Error('worker died')).mockRejectedValueOnce(new Error('worker died'));
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    expect(lookup).toHaveBeenCalledTimes(2);
+    expect(props).toHaveLength(1);
+    expect(props[0]).toMatchObject({
+      surface: 'A',
+      status: 'failed',
+      card: { articleCount: 1, passages: [] },
+    });
+  });
+
+  it('turns a card shown early into a failed one when its lookup fails twice', async () => {
+    const { lookup, props, move } = setup();
+    let fail: (e: Error) => void = () => undefined;
+    lookup
+      .mockImplementationOnce(() => new Promise<EntityCard>((_resolve, reject) => (fail = reject)))
+      .mockRejectedValueOnce(new Error('worker died'));
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + HOVER.earlyMs + 10);
+    expect(props.map((p) => p.status)).toEqual(['loading']);
+    fail(new Error('worker died'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(lookup).toHaveBeenCalledTimes(2);
+    expect(props.map((p) => p.status)).toEqual(['loading', 'failed']);
   });
 
   it('builds the card while the pointer dwells and shows that very card at the delay', async () => {
@@ -287,6 +320,47 @@ describe('HoverController timing', () => {
     expect(host.hide).toHaveBeenCalled();
     expect(stop).toHaveBeenCalled();
     expect(hover.shownMark).toBeNull();
+  });
+});
+
+describe('HoverController keyboard command', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const markA = () =>
+    ({
+      entityId: 'A',
+      text: 'A',
+      brief: { id: 'A', name: 'A', kind: 'person', articleCount: 1 },
+      range: { getClientRects: () => [new DOMRect(0, 0, 100, 20)] },
+    }) as unknown as Mark;
+
+  it('opens the card at once from what the mark knows when the lookup is late, then fills it', async () => {
+    const { hover, lookup, props } = setup();
+    let answer: (card: EntityCard) => void = () => undefined;
+    lookup.mockImplementationOnce(() => new Promise<EntityCard>((r) => (answer = r)));
+    const opened = hover.open(markA());
+    await vi.advanceTimersByTimeAsync(HOVER.earlyMs + 10);
+    expect(props.map((p) => p.status)).toEqual(['loading']);
+    const full = { entity: { id: 'A' }, articleCount: 1, passages: [{ text: 'p' }] } as unknown as EntityCard;
+    answer(full);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(props.map((p) => p.status)).toEqual(['loading', undefined]);
+    expect(props[1]?.card).toBe(full);
+    expect(await opened).toBe(true);
+    expect(hover.shownMark?.entityId).toBe('A');
+  });
+
+  it('opens the full card straight away when the lookup answers in time', async () => {
+    const { hover, props } = setup();
+    const opened = hover.open(markA());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await opened).toBe(true);
+    expect(props.map((p) => p.status)).toEqual([undefined]);
   });
 });
 

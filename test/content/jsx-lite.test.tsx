@@ -63,7 +63,11 @@ const cases: Array<[string, Omit<CardProps, 'onClose'>]> = [
   ['English, no passages', { surface: 'Lavrov', card: { ...lavrov, passages: [] }, locale: 'en' }],
   [
     'passages on their way',
-    { surface: 'Lavrov', card: { ...lavrov, passages: [] }, locale: 'en', loading: true },
+    { surface: 'Lavrov', card: { ...lavrov, passages: [] }, locale: 'en', status: 'loading' },
+  ],
+  [
+    'passages that could not be had',
+    { surface: '拉夫罗夫', card: { ...lavrov, passages: [] }, locale: 'zh-CN', status: 'failed' },
   ],
 ];
 

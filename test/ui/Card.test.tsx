@@ -96,7 +96,7 @@ describe('Card', () => {
 
   it('says that its passages are on their way, to readers and screen readers', () => {
     const { container, getByRole, rerender } = render(
-      <Card surface="普丁" card={card([])} locale="zh-TW" onClose={() => {}} loading />,
+      <Card surface="普丁" card={card([])} locale="zh-TW" onClose={() => {}} status="loading" />,
     );
     expect(getByRole('status').textContent).toBe('正在載入段落…');
     expect(container.querySelector('.passages')?.getAttribute('aria-busy')).toBe('true');
@@ -104,6 +104,13 @@ describe('Card', () => {
     expect(container.querySelector('[role="status"]')).toBeNull();
     expect(container.querySelector('.passages')?.hasAttribute('aria-busy')).toBe(false);
     expect(container.querySelectorAll('.passage')).toHaveLength(1);
+  });
+  it('says when its passages could not be had, without promising them', () => {
+    const { container, getByRole } = render(
+      <Card surface="普京" card={card([])} locale="zh-CN" onClose={() => {}} status="failed" />,
+    );
+    expect(getByRole('status').textContent).toBe('无法载入段落。');
+    expect(container.querySelector('.passages')?.hasAttribute('aria-busy')).toBe(false);
   });
 });
 
