@@ -58,14 +58,27 @@ export function decideKind(ev: KindEvidence): EntityKind {
   // A point of the compass starts a region's name, never a person's (西澳 "Western Australia").
   if (ev.english.some((e) => COMPASS_NAME.test(e))) return 'place';
   const personLike = ev.english.some((e) => PERSON_NAME.test(e));
-  // A name written with "·" (鲍勃·伍德沃德 "Bob Woodward") is a person's.
-  if (personLike && ev.key.includes('·')) return 'person';
+  const bare = ev.gloss.replace(USAGE_LABELS, '').split(/[,;(]/)[0]?.trim() ?? '';
+  // A name written with "·" (鲍勃·伍德沃德 "Bob Woodward") is a person's; but not a dictionary entry
+  // glossed by the bare name alone whose first word the dictionary gives as no one's name: the
+  // dictionary glosses people with dates, a role or "(name)", and these are makes (阿尔法·罗密欧
+  // "Alfa Romeo", 阿斯顿·马丁 "Aston Martin"; of the 567 such persons in dw-zh, only these two).
+  if (personLike && ev.key.includes('·')) {
+    const brand =
+      ev.cedict &&
+      ev.gloss.split(';').every((g) => g.trim() === bare) &&
+      !ev.personalName?.(bare.split(' ')[0] as string);
+    return brand ? 'organisation' : 'person';
+  }
   // A dictionary proper noun glossed by a bare name and no dates (Japan, South Korea, White House,
   // "(Tw) Italy", "Frankfurt, Germany") is a place, unless the dictionary gives that name as a
   // person's elsewhere and never as a place's (费利克斯 "Felix": 菲力克斯 "Felix (name)"; 维特
   // "Werther, opera …; Werther, German masculine given name"): then it is a person.
-  const bare = ev.gloss.replace(USAGE_LABELS, '').split(/[,;(]/)[0]?.trim() ?? '';
-  if (ev.cedict && BARE_NAME.test(bare)) return ev.personalName?.(bare) ? 'person' : 'place';
+  if (ev.cedict && BARE_NAME.test(bare)) {
+    // A ruling house or a family by its name is no place: "Hapsburg (European dynasty)".
+    if (/\((?:[\w-]+ )*(?:dynasty|family|clan)\)/.test(ev.gloss)) return 'topic';
+    return ev.personalName?.(bare) ? 'person' : 'place';
+  }
   if (
     personLike &&
     (isTransliteration(ev.key) || (SURNAMES.has(ev.key[0] as string) && ev.key.length <= 3))
@@ -93,8 +106,17 @@ const VESSEL = /^[\u3400-\u9fff·]{2,}[号號]$/;
 const PERSON_BEFORE = new RegExp(
   `(?:${[...TITLES, '检察官', '冠军', '车手', '球星', '影星', '先生', '女士'].join('|')})$`,
 );
-/** Before a name: a place one is in, goes to or is stationed at (驻华盛顿, 前往开姆尼茨, 抵达柏林). */
-const PLACE_BEFORE = /(?:驻|赴|往|抵|达|位于)$/;
+/**
+ * Before a name: a place one is in, goes to or is stationed at (驻华盛顿, 前往开姆尼茨, 抵达柏林), or
+ * what kind of place it is (首都柏林, 港口城市汉堡, 艺术家村沃普斯韦德, 家乡X).
+ */
+const PLACE_BEFORE = /(?:驻|赴|往|抵|达|位于|城市|小镇|小城|城镇|古镇|村|首都|首府|港口|故乡|家乡)$/;
+/**
+ * After a name (and its name in brackets, if given): a count or list of places it ends
+ * (绿湾和基诺沙（Kenosha）两个城市, 德法等国, 汉堡等地).
+ */
+const PLACE_AFTER =
+  /^(?:[(（][^)）]{0,40}[)）])?(?:等(?:国|地)|(?:等|[两三四五六七八九几]个)(?:城市|城镇|小镇|地区|国家|州))/;
 /**
  * After 在 X: what makes X a place one is at (在华盛顿举行, 在开姆尼茨，): a pause or an event. Not
  * any word: 在默克尔看来, 在里根执政期间, 在中美关系中, 在互联网上 are views, times and abstractions.
@@ -125,7 +147,7 @@ export type KindCue = 'person' | 'place' | 'medium' | 'organisation';
 export function kindCue(text: string, start: number, end: number): KindCue | undefined {
   const before = text.slice(Math.max(0, start - 5), start);
   if (PERSON_BEFORE.test(before)) return 'person';
-  if (PLACE_BEFORE.test(before)) return 'place';
+  if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(text.slice(end, end + 50))) return 'place';
   if (ORG_BEFORE.test(before) || ORG_AFTER.test(text.slice(end, end + 5))) return 'organisation';
   if (before.endsWith('在')) {
     const after = text.slice(end, end + 3);

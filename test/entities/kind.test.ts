@@ -192,6 +192,29 @@ describe('decideKind', () => {
     expect(decideKind(bare('日本', 'Japan'))).toBe('place');
   });
 
+  it('takes a make written like a name (the dictionary gives its first word as no one’s) for a firm', () => {
+    const lexicon = new Lexicon();
+    const personalName = (n: string) => lexicon.isPersonalName(n);
+    const bare = (key: string, gloss: string) => ({ ...fromCedict(key, gloss, [gloss]), personalName });
+    expect(decideKind(bare('阿尔法·罗密欧', 'Alfa Romeo'))).toBe('organisation');
+    const aston = fromCedict('阿斯顿·马丁', 'Aston Martin; Aston Martin', ['Aston Martin']);
+    expect(decideKind({ ...aston, personalName })).toBe('organisation');
+    // A given name first, or a gloss that says more: a person.
+    expect(decideKind(bare('乔治·布什', 'George Bush'))).toBe('person');
+    expect(
+      decideKind({
+        ...fromCedict('鲍勃·伍德沃德', 'Bob Woodward (Washington Post journalist)', ['Bob Woodward']),
+        personalName,
+      }),
+    ).toBe('person');
+  });
+
+  it('takes a ruling house for a topic, not the place a bare name would be', () => {
+    const hapsburg = fromCedict('哈布斯堡', 'Hapsburg (European dynasty)', ['Hapsburg']);
+    expect(decideKind(hapsburg)).toBe('topic');
+    expect(decideKind(fromCedict('汉堡', 'Hamburg (city)', ['Hamburg']))).toBe('place');
+  });
+
   it('takes a name that starts with a point of the compass for a place, not a person', () => {
     const corpusOnly = (key: string, english: string): KindEvidence => ({
       ...fromCedict(key, '', [english]),
@@ -347,6 +370,18 @@ describe('kindCue', () => {
     expect(cue('他前往奥斯汀。', '奥斯汀')).toBe('place');
     expect(cue('峰会在华盛顿举行', '华盛顿')).toBe('place');
     expect(cue('在开姆尼茨，极右翼', '开姆尼茨')).toBe('place');
+  });
+
+  it('reads the kind of place said before a name, or a count of places after it, as a place', () => {
+    expect(cue('知名艺术家村沃普斯韦德(Worpswede)保持着联系', '沃普斯韦德')).toBe('place');
+    expect(cue('德国首都柏林的', '柏林')).toBe('place');
+    expect(cue('港口城市汉堡', '汉堡')).toBe('place');
+    expect(cue('在绿湾和基诺沙(Kenosha)两个城市上报票数后', '基诺沙')).toBe('place');
+    expect(cue('基诺沙（Kenosha）等地', '基诺沙')).toBe('place');
+    expect(cue('英法等国', '法')).toBe('place');
+    // Not a count of people, nor a word that only ends like a place noun.
+    expect(cue('基诺沙两个人', '基诺沙')).toBeUndefined();
+    expect(cue('村长沃克说', '沃克')).toBeUndefined();
   });
 
   it('reads a medium where words are put 在 X 上 (not a listing 在日本上市)', () => {
