@@ -669,7 +669,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const cueCounts = (id: string): CueCounts => {
     let c = cues.get(id);
     if (!c) {
-      c = { person: 0, place: 0, medium: 0, organisation: 0, mentions: 0 };
+      c = { person: 0, place: 0, medium: 0, organisation: 0, work: 0, mentions: 0 };
       cues.set(id, c);
     }
     return c;

@@ -134,18 +134,28 @@ const MEDIUM_AFTER_AT = /^上(?:[，。、；：]|的|发|传|流|贴|公开|出
  * Beside a name: what calls it a firm or a body (能源巨头埃克森美孚, 市场研究机构益普索, 爱思强公司).
  */
 const ORG_BEFORE =
-  /(?:公司|集团|企业|机构|厂商|巨头|制造商|生产商|运营商|供应商|品牌|智库|药企|车企|银行|投行|旗下)$/;
+  /(?:公司|集团|企业|机构|厂商|巨头|制造商|生产商|运营商|供应商|品牌|智库|药企|车企|银行|投行|旗下|[美外官港台德英日]媒)[《“]?$/;
 const ORG_AFTER = /^(?:公司|股份|有限公司|首席执行官|董事长|总裁)/;
 
-export type KindCue = 'person' | 'place' | 'medium' | 'organisation';
+/** After a title in 《》: what a paper does (报道, 援引, 发表文章, 主编…). */
+const PUBLISHES = /^(?:报道|报导|报称|援引|引述|发表|发文|刊登|刊文|分析|社论|主编|总编|网站|记者)/;
+const TITLE_OPEN = '《〈';
+const TITLE_CLOSE = '》〉';
+
+export type KindCue = 'person' | 'place' | 'medium' | 'organisation' | 'work';
 
 /**
  * What the words around one corpus mention of a name say of its kind, if anything (folded text):
- * a title before it says person; 驻, 赴, 前往, 抵达 or 位于 before it, or 在 before it and a
- * pause or an event after it, say place; 在 before it and 上 with words after it, a medium.
+ * 《》 around it say a work; a title before it says person; 驻, 赴, 前往, 抵达 or 位于 before it, the
+ * kind of place before it, a count of places after it, or 在 before it and a pause or an event after
+ * it, say place; 在 before it and 上 with words after it, a medium.
  */
 export function kindCue(text: string, start: number, end: number): KindCue | undefined {
+  // The whole title of a book, a film, a painting or a paper (《蒙娜丽莎》); a paper when it reports
+  // or is called one (《今日美国》援引…, 《风传媒》发表文章, 美媒《今日美国》).
   const before = text.slice(Math.max(0, start - 5), start);
+  if (start > 0 && TITLE_OPEN.includes(text[start - 1] as string) && TITLE_CLOSE.includes(text[end] ?? ''))
+    return PUBLISHES.test(text.slice(end + 1, end + 4)) || ORG_BEFORE.test(before) ? 'organisation' : 'work';
   if (PERSON_BEFORE.test(before)) return 'person';
   if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(text.slice(end, end + 50))) return 'place';
   if (ORG_BEFORE.test(before) || ORG_AFTER.test(text.slice(end, end + 5))) return 'organisation';
@@ -184,8 +194,12 @@ export type CueCounts = Record<KindCue, number> & { mentions: number };
  * organisation; a "place" where words are put (在推特上发文) a topic.
  */
 export function kindFromCues(kind: EntityKind, cues: CueCounts): EntityKind {
-  const { person, place, medium, organisation, mentions } = cues;
+  const { person, place, medium, organisation, work, mentions } = cues;
   if (kind === 'place' && medium >= 3 && medium >= 2 * place) return 'topic';
+  // A "place" or "person" the corpus mostly writes as a whole title in 《》 is a work (《蒙娜丽莎》,
+  // "Mona Lisa", a bare dictionary name): a topic. A paper keeps its kind (an organisation).
+  if ((kind === 'place' || kind === 'person') && work >= 2 && 2 * work >= mentions && person + place === 0)
+    return 'topic';
   if (
     (kind === 'topic' || kind === 'place' || kind === 'person') &&
     organisation >= 3 &&

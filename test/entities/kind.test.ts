@@ -372,6 +372,15 @@ describe('kindCue', () => {
     expect(cue('在开姆尼茨，极右翼', '开姆尼茨')).toBe('place');
   });
 
+  it('reads a whole title in 《》 as a work, or as a paper where it reports or is called one', () => {
+    expect(cue('达·芬奇的《蒙娜丽莎》和梵高的', '蒙娜丽莎')).toBe('work');
+    expect(cue('《今日美国》援引作家法里斯', '今日美国')).toBe('organisation');
+    expect(cue('美媒《今日美国》11月6日发文', '今日美国')).toBe('organisation');
+    expect(cue('台湾《风传媒》发表文章', '风传媒')).toBe('organisation');
+    // Part of a title is no title.
+    expect(cue('《蒙娜丽莎的微笑》', '蒙娜丽莎')).toBeUndefined();
+  });
+
   it('reads the kind of place said before a name, or a count of places after it, as a place', () => {
     expect(cue('知名艺术家村沃普斯韦德(Worpswede)保持着联系', '沃普斯韦德')).toBe('place');
     expect(cue('德国首都柏林的', '柏林')).toBe('place');
@@ -413,6 +422,7 @@ describe('kindFromCues', () => {
     place,
     medium,
     organisation,
+    work: 0,
     mentions,
   });
 
@@ -477,5 +487,28 @@ describe('listMateCue', () => {
     expect(listMateCue('与', 'organisation')).toBeUndefined();
     expect(listMateCue('、以及', 'organisation')).toBeUndefined();
     expect(listMateCue('、', 'place')).toBeUndefined();
+  });
+});
+
+describe('kindFromCues, works', () => {
+  const counts = (work: number, mentions: number, more: Partial<CueCounts> = {}): CueCounts => ({
+    person: 0,
+    place: 0,
+    medium: 0,
+    organisation: 0,
+    work,
+    mentions,
+    ...more,
+  });
+
+  it('takes a "place" or "person" the corpus mostly writes as a title in 《》 for a topic (a work)', () => {
+    expect(kindFromCues('place', counts(2, 3))).toBe('topic');
+    expect(kindFromCues('person', counts(3, 5))).toBe('topic');
+    // Seldom a title, or a place by other cues too: it stays.
+    expect(kindFromCues('place', counts(1, 3))).toBe('place');
+    expect(kindFromCues('place', counts(2, 6))).toBe('place');
+    expect(kindFromCues('place', counts(2, 3, { place: 1 }))).toBe('place');
+    // A paper keeps its kind.
+    expect(kindFromCues('organisation', counts(5, 5))).toBe('organisation');
   });
 });
