@@ -324,10 +324,14 @@ export class HoverController {
   show(mark: Mark, card: EntityCard, keyboard: boolean, prepared?: CardProps, status?: CardStatus): void {
     this.#cancelGrace();
     // A card shown again for the same mark (its passages came): focus inside it stays inside.
-    const refocus = this.#shown === mark && this.#opts.host.activeInside();
+    const again = this.#shown === mark;
+    const refocus = again && this.#opts.host.activeInside();
+    // Where focus goes back to on Esc: where it was before the first card for this command, not
+    // inside the card shown early (the reader may have moved into it).
+    if (keyboard && !(again && this.#keyboardOpened))
+      this.#lastFocus = document.activeElement as HTMLElement | null;
     this.#shown = mark;
     this.#keyboardOpened = keyboard;
-    if (keyboard) this.#lastFocus = document.activeElement as HTMLElement | null;
     const fits = prepared && prepared.card === card && prepared.locale === this.#opts.locale();
     this.#opts.host.show(fits ? prepared : this.#propsFor(mark, card, status), this.#anchorFor(mark));
     if (refocus) this.#opts.host.firstFocusable()?.focus();

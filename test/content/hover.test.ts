@@ -355,6 +355,28 @@ describe('HoverController keyboard command', () => {
     expect(hover.shownMark?.entityId).toBe('A');
   });
 
+  it('gives focus back to where it was, not to the card shown early, when the card closes', async () => {
+    const { hover, lookup, host } = setup();
+    const input = document.createElement('input');
+    const inCard = document.createElement('button');
+    document.body.append(input, inCard);
+    input.focus();
+    let answer: (card: EntityCard) => void = () => undefined;
+    lookup.mockImplementationOnce(() => new Promise<EntityCard>((r) => (answer = r)));
+    const opened = hover.open(markA());
+    await vi.advanceTimersByTimeAsync(HOVER.earlyMs + 10);
+    inCard.focus(); // Tab moved into the card while its passages were loading
+    vi.mocked(host.show).mockClear();
+    answer({ entity: { id: 'A' }, articleCount: 1, passages: [] } as unknown as EntityCard);
+    expect(await opened).toBe(true);
+    expect(host.show).toHaveBeenCalledTimes(1);
+    (host as { activeInside: () => boolean }).activeInside = () => true;
+    hover.hide(true);
+    expect(document.activeElement).toBe(input);
+    input.remove();
+    inCard.remove();
+  });
+
   it('opens the full card straight away when the lookup answers in time', async () => {
     const { hover, props } = setup();
     const opened = hover.open(markA());
