@@ -66,6 +66,7 @@ export function decideKind(ev: KindEvidence): EntityKind {
   if (personLike && ev.key.includes('·')) {
     const brand =
       ev.cedict &&
+      bare !== '' &&
       ev.gloss.split(';').every((g) => g.trim() === bare) &&
       !ev.personalName?.(bare.split(' ')[0] as string);
     return brand ? 'organisation' : 'person';
@@ -113,10 +114,10 @@ const PERSON_BEFORE = new RegExp(
 const PLACE_BEFORE = /(?:驻|赴|往|抵|达|位于|城市|小镇|小城|城镇|古镇|村|首都|首府|港口|故乡|家乡)$/;
 /**
  * After a name (and its name in brackets, if given): a count or list of places it ends
- * (绿湾和基诺沙（Kenosha）两个城市, 德法等国, 汉堡等地).
+ * (绿湾和基诺沙（Kenosha）两个城市, 德法等国, 汉堡等地); not 等国企 (state firms), 等地方官员.
  */
 const PLACE_AFTER =
-  /^(?:[(（][^)）]{0,40}[)）])?(?:等(?:国|地)|(?:等|[两三四五六七八九几]个)(?:城市|城镇|小镇|地区|国家|州))/;
+  /^(?:[(（][^)）]{0,40}[)）])?(?:等(?:国(?![企有营])|地(?!方))|(?:等|[两三四五六七八九几]个)(?:城市|城镇|小镇|地区|国家|州))/;
 /**
  * After 在 X: what makes X a place one is at (在华盛顿举行, 在开姆尼茨，): a pause or an event. Not
  * any word: 在默克尔看来, 在里根执政期间, 在中美关系中, 在互联网上 are views, times and abstractions.

@@ -391,6 +391,8 @@ describe('kindCue', () => {
     // Not a count of people, nor a word that only ends like a place noun.
     expect(cue('基诺沙两个人', '基诺沙')).toBeUndefined();
     expect(cue('村长沃克说', '沃克')).toBeUndefined();
+    expect(cue('中石油等国企', '中石油')).toBeUndefined();
+    expect(cue('李强等地方官员', '李强')).toBeUndefined();
   });
 
   it('reads a medium where words are put 在 X 上 (not a listing 在日本上市)', () => {
