@@ -311,9 +311,11 @@ export async function hoverToCard(
     window.__cardAt = 0;
     window.__passagesAt = 0;
     addEventListener('pointermove', (e) => (window.__lastMove = e.timeStamp), { capture: true });
+    // The card is built and laid out ahead, hidden (CardHost.prepare): it counts once it is visible.
     const poll = () => {
-      const card = document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card');
-      if (!window.__cardAt && card && card.getBoundingClientRect().height > 0) window.__cardAt = performance.now();
+      const card = [...(document.querySelector('factlens-card')?.shadowRoot?.querySelectorAll('.card') ?? [])]
+        .find((c) => getComputedStyle(c).visibility === 'visible' && c.getBoundingClientRect().height > 0);
+      if (!window.__cardAt && card) window.__cardAt = performance.now();
       if (card && card.querySelector('.passage')) window.__passagesAt = performance.now();
       else requestAnimationFrame(poll);
     };

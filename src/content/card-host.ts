@@ -1,12 +1,15 @@
 // Our UI host: a `factlens-card` element with an open shadow root, appended to <html> (never inside
-// the page's body text) only while a card is shown. `all: initial` keeps the page's styles out.
-// A card can be built ahead (`prepare`, while the pointer dwells) in its own detached container, so
-// the card on screen is never touched before the next one is due; `show` then only attaches it.
-// What only the page's first card pays for (the host and its stylesheet, font lookups, the first
-// Intl.DateTimeFormat: ~20–30 ms together in Chromium) is done ahead too, by `warm`, in short tasks.
+// the page's body text) only while a card is shown or being built for a dwell. `all: initial` keeps the page's styles out.
+// A card can be built ahead (`prepare`, while the pointer dwells) in its own container, laid out in
+// the host but hidden, so the card on screen is never touched before the next one is due; `show`
+// then only places and reveals it.
+// What only the page's first card pays for (the host and its stylesheet, the first
+// Intl.DateTimeFormat: ~20–30 ms together in Chromium) is done ahead too, by `warm`, in short tasks;
+// the fonts are resolved when the first card is laid out ahead (a canvas warm-up of them was dropped
+// for the bytes that laying out ahead needed: the prepare tasks stay short, no long task in a hover).
 // In the content script's build `preact` is src/content/jsx-lite.ts (see wxt.config.ts).
 import { h, render } from 'preact';
-import { CARD_CSS, CARD_FONTS, Card, type CardProps } from '../ui/Card.tsx';
+import { CARD_CSS, Card, type CardProps } from '../ui/Card.tsx';
 import { formatDate } from '../ui/card-model.ts';
 
 export const HOST_TAG = 'factlens-card';
@@ -39,19 +42,6 @@ export function placeCard(
   if (left + w > vw - margin) left = anchor.right - w;
   left = Math.max(margin, Math.min(left, vw - margin - w));
   return { left: Math.round(left), top: Math.round(top), placement };
-}
-
-/**
- * Resolves the card's fonts for Latin and CJK text, on a detached canvas (nothing enters the page),
- * so the first card's layout does not pay for the font lookups (~5 ms measured in Chromium).
- */
-function warmFonts(doc: Document): void {
-  const context = doc.createElement('canvas').getContext('2d');
-  if (!context) return;
-  for (const size of ['14px', '650 17px']) {
-    context.font = `${size} ${CARD_FONTS}`;
-    context.measureText('Aa 1 中文漢字');
-  }
 }
 
 export class CardHost {
@@ -109,13 +99,13 @@ export class CardHost {
 
   /**
    * Does, once, what the page's first card would otherwise pay for when it is built: the host and its
-   * parsed stylesheet, the fonts, the date format for `locale`. One step per task (none long), so it
+   * parsed stylesheet, the date format for `locale`. One step per task (none long), so it
    * can start when the pointer first reaches a mark. Each step is only an optimisation.
    */
   warm(locale: string): void {
     if (this.#warmed) return;
     this.#warmed = true;
-    const steps = [() => this.#ensure(), () => warmFonts(this.#doc), () => formatDate('2024-01-01', locale)];
+    const steps = [() => this.#ensure(), () => formatDate('2024-01-01', locale)];
     const next = () => {
       if (this.#destroyed) return;
       try {
@@ -128,31 +118,38 @@ export class CardHost {
     setTimeout(next, 0);
   }
 
-  /** Builds the card for `props` off the page; a later `show` with the same props only attaches it. */
+  /**
+   * Builds the card for `props` ahead of its showing (while the pointer dwells) and lays it out in the
+   * host, hidden, so that `show` only places and reveals it: laid out when shown, the card cost
+   * 10–15 ms at the delay (bench:page's 100 KB article in Chromium: its style, layout and the top
+   * layer's update), then the next frame.
+   */
   prepare(props: CardProps): void {
     if (this.#prepared?.props === props) return;
+    this.#drop();
     const box = this.#doc.createElement('div');
     render(h(Card, props), box);
+    // Hidden until `show` places it (card.css: a card without data-placement). Not laid out here: the
+    // next frame lays it out (no forced layout, so this task stays short; with one, the first card of
+    // a fresh tab made it a 50–62 ms task).
+    this.#attach().append(box);
     this.#prepared = { props, box };
+  }
+
+  /** Drops the card built for `props` (the pointer left before its delay); the host goes if no card is shown. */
+  discard(props: CardProps): void {
+    if (this.#prepared?.props !== props) return;
+    this.#drop();
+    if (!this.#mount) this.#detach();
   }
 
   show(props: CardProps, anchor: Anchor): HTMLElement | null {
     this.prepare(props);
     const box = (this.#prepared as { box: HTMLElement }).box;
     this.#prepared = null;
-    const { host, shadow } = this.#ensure();
     this.#unmount();
-    shadow.append(box);
     this.#mount = box;
-    // Appended to <html>, after <body>: outside the page's text and its layout.
-    if (!host.isConnected) this.#doc.documentElement.append(host);
-    if (host.hasAttribute('popover') && !host.matches(':popover-open')) {
-      try {
-        host.showPopover();
-      } catch {
-        // not in the top layer: z-index still applies
-      }
-    }
+    this.#attach(); // (a hide in between took the host out)
     const card = box.firstElementChild as HTMLElement | null;
     if (!card) return null;
     const view = this.#doc.defaultView;
@@ -165,6 +162,33 @@ export class CardHost {
     return card;
   }
 
+  /** The host on the page (appended to <html>, after <body>: outside the page's text and its layout). */
+  #attach(): ShadowRoot {
+    const { host, shadow } = this.#ensure();
+    if (!host.isConnected) this.#doc.documentElement.append(host);
+    if (host.hasAttribute('popover') && !host.matches(':popover-open')) {
+      try {
+        host.showPopover();
+      } catch {
+        // not in the top layer: z-index still applies
+      }
+    }
+    return shadow;
+  }
+
+  #detach(): void {
+    if (this.#host?.matches(':popover-open')) this.#host.hidePopover();
+    this.#host?.remove();
+  }
+
+  #drop(): void {
+    const box = this.#prepared?.box;
+    this.#prepared = null;
+    if (!box) return;
+    render(null, box);
+    box.remove();
+  }
+
   #unmount(): void {
     if (!this.#mount) return;
     render(null, this.#mount);
@@ -172,10 +196,10 @@ export class CardHost {
     this.#mount = null;
   }
 
+  /** Takes the card on screen away, and the host with it unless a card is being prepared. */
   hide(): void {
     this.#unmount();
-    if (this.#host?.matches(':popover-open')) this.#host.hidePopover();
-    this.#host?.remove();
+    if (!this.#prepared) this.#detach();
   }
 
   /** The first focusable element of the card (for Tab into the card). */
@@ -189,8 +213,8 @@ export class CardHost {
 
   destroy(): void {
     this.#destroyed = true;
+    this.#drop();
     this.hide();
-    this.#prepared = null;
     this.#host = null;
     this.#shadow = null;
   }

@@ -273,9 +273,10 @@ export class HoverController {
     // The lookup failed (not "unknown entity": failures leave the cache): ask once more.
     if (!card && current() && !this.#cache.has(mark.entityId)) card = await this.#cardFor(mark.entityId);
     if (!current()) return early;
-    // (A card shown early may be on screen while the pointer dwells on the next mark: that dwell stays.)
-    if (!early) this.#cancelPending();
     this.show(mark, card ?? brief, keyboard, pending?.props, card ? undefined : 'failed');
+    // After show, which took the card built ahead. (A card shown early may be on screen while the
+    // pointer dwells on the next mark: that dwell stays.)
+    if (!early) this.#cancelPending();
     return true;
   }
 
@@ -293,9 +294,12 @@ export class HoverController {
   }
 
   #cancelPending(): void {
-    if (!this.#pending) return;
-    for (const t of this.#pending.timers) clearTimeout(t);
+    const pending = this.#pending;
+    if (!pending) return;
+    for (const t of pending.timers) clearTimeout(t);
     this.#pending = null;
+    // Its card, built ahead in the host (hidden), goes too.
+    if (pending.props) this.#opts.host.discard(pending.props);
   }
 
   #startGrace(): void {

@@ -92,9 +92,5 @@ export function Card({ surface, card, locale, onClose, onMore, status }: CardPro
   );
 }
 
-/** The card's type face: system UI fonts, then CJK ones (also used to warm fonts up, card-host.ts). */
-export const CARD_FONTS =
-  'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif';
-
 /** The card's styles (card.css, minified by the build). */
 export const CARD_CSS: string = cardCss;

@@ -38,6 +38,7 @@ function setup(locale: () => string = () => 'en', onDwell?: () => void) {
       return null;
     }),
     prepare: vi.fn(),
+    discard: vi.fn(),
     warm: vi.fn(),
     hide: vi.fn(),
     activeInside: () => false,
@@ -256,6 +257,29 @@ describe('HoverController timing', () => {
     expect(prepared?.locale).toBe('en');
     expect(shown?.locale).toBe('zh-TW');
     expect(shown).not.toBe(prepared);
+  });
+
+  it('drops the card built ahead when the pointer leaves before the delay', async () => {
+    const { host, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.lookupMs + 10);
+    const prepared = vi.mocked(host.prepare).mock.calls[0]?.[0];
+    move(150, 10); // off the mark
+    expect(host.discard).toHaveBeenCalledWith(prepared);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(host.show).not.toHaveBeenCalled();
+  });
+
+  it('does not drop the card built ahead when it is the one shown', async () => {
+    const { host, move } = setup();
+    move(50, 10);
+    await vi.advanceTimersByTimeAsync(HOVER.showMs + 10);
+    expect(host.show).toHaveBeenCalledTimes(1);
+    // Called after show, which took the prepared card: a discard of it must be harmless, or absent.
+    const shownProps = vi.mocked(host.show).mock.calls[0]?.[0];
+    const order = vi.mocked(host.discard).mock.invocationCallOrder[0] ?? Number.POSITIVE_INFINITY;
+    expect(order).toBeGreaterThan(vi.mocked(host.show).mock.invocationCallOrder[0] as number);
+    expect(shownProps).toBe(vi.mocked(host.prepare).mock.calls[0]?.[0]);
   });
 
   it('builds nothing for a mark the pointer left before the lookup', async () => {

@@ -45,7 +45,10 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
   /** The add-on's entity page, opened from a card: storage and tab messages, as the popup uses them. */
   let ext: Page;
 
-  /** Opens the card for `text` on `page` (hovering its first mark); resolves once it shows passages. */
+  /**
+   * Opens the card for `text` on `page` (hovering its first mark); resolves once it shows passages.
+   * (The card is built and laid out ahead, hidden: it counts once visible.)
+   */
   async function openCard(page: Page, text: string): Promise<void> {
     await marksUntil(page, (texts) => texts.includes(text));
     const at = await page.evaluate(readMarkBox, text);
@@ -54,7 +57,10 @@ describe.skipIf(skip !== null)('Factlens on fixture pages (Firefox)', () => {
     await page.mouse.move(at.x - 30, at.y + 40);
     await page.mouse.move(at.x, at.y, { steps: 4 });
     await page.waitForFunction(
-      () => document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card .passage') != null,
+      () => {
+        const card = document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card');
+        return !!card?.querySelector('.passage') && getComputedStyle(card).visibility === 'visible';
+      },
       { timeout: 5_000 },
     );
   }

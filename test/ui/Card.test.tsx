@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../src/entities/types.ts';
 import type { EntityCard } from '../../src/messaging.ts';
-import { CARD_CSS, CARD_FONTS, Card } from '../../src/ui/Card.tsx';
+import { CARD_CSS, Card } from '../../src/ui/Card.tsx';
 import {
   byFormPriority,
   cardStrings,
@@ -149,11 +149,15 @@ describe('card model', () => {
     expect(otherForms(putin, '普丁', 2)).toEqual(['普京', 'Vladimir Putin']);
   });
 
-  it("styles the card from card.css, in CARD_FONTS' type faces", () => {
+  it('styles the card from card.css, in system fonts, then CJK ones', () => {
     expect(CARD_CSS).toContain(':host');
+    // Built ahead, a card is hidden until placed (CardHost), and fades in only then.
+    expect(CARD_CSS.replace(/\s+/g, '')).toMatch(/\.card:not\(\[data-placement\]\)\{visibility:hidden/);
+    expect(CARD_CSS.replace(/\s+/g, '')).toMatch(/\.card\[data-placement\]\{animation:/);
     expect(CARD_CSS).toContain('prefers-color-scheme: dark');
     const flat = CARD_CSS.replace(/\s+/g, '');
-    for (const family of CARD_FONTS.split(',')) expect(flat).toContain(family.trim().replace(/\s+/g, ''));
+    for (const family of ['system-ui', '"PingFang SC"', '"Noto Sans CJK SC"', '"WenQuanYi Zen Hei"'])
+      expect(flat).toContain(family.replace(/\s+/g, ''));
   });
 
   it('orders aliases for the card: curated variants and script forms before romanisations', () => {
