@@ -1,12 +1,12 @@
 // Our UI host: a `factlens-card` element with an open shadow root, appended to <html> (never inside
-// the page's body text) only while a card is shown or being built for a dwell. `all: initial` keeps the page's styles out.
-// A card can be built ahead (`prepare`, while the pointer dwells) in its own container, laid out in
-// the host but hidden, so the card on screen is never touched before the next one is due; `show`
-// then only places and reveals it.
+// the page's body text) only while a card is shown or built for a dwell. `all: initial` keeps the
+// page's styles out. A card can be built ahead (`prepare`, while the pointer dwells) in its own
+// container, laid out in the host but hidden, so the card on screen is never touched before the next
+// one is due; `show` then only places and reveals it.
 // What only the page's first card pays for (the host and its stylesheet, the first
-// Intl.DateTimeFormat: ~20–30 ms together in Chromium) is done ahead too, by `warm`, in short tasks;
-// the fonts are resolved when the first card is laid out ahead (a canvas warm-up of them was dropped
-// for the bytes that laying out ahead needed: the prepare tasks stay short, no long task in a hover).
+// Intl.DateTimeFormat: ~20–30 ms together in Chromium) is done ahead too, by `warm`, in short tasks.
+// The fonts are resolved when the first card is laid out ahead, in the frame after `prepare` (a
+// canvas warm-up of them was dropped for the bytes that building ahead needed).
 // In the content script's build `preact` is src/content/jsx-lite.ts (see wxt.config.ts).
 import { h, render } from 'preact';
 import { CARD_CSS, Card, type CardProps } from '../ui/Card.tsx';
