@@ -10,6 +10,7 @@
 // createDetector only wraps arrays; the fuzzy resolver is built on the first page that needs it.
 import type { Alias, Entity, Mention } from '../entities/types.ts';
 import { foldKey, hasHan } from '../text/fold.ts';
+import { TRANSLIT } from '../text/translit.ts';
 import { editRatio, FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
 import {
   AliasMatcher,
@@ -92,7 +93,7 @@ export interface DetectorExtra {
 }
 
 /** What the detector's filters read of an entity besides the index. */
-export type EntityFacts = Pick<Entity, 'kind' | 'english' | 'articleCount'>;
+export type EntityFacts = Pick<Entity, 'name' | 'kind' | 'english' | 'articleCount'>;
 
 export interface Detector {
   detect(runs: readonly string[]): Mention[];
@@ -474,7 +475,7 @@ function dropOtherPeople(
   facts: ReadonlyMap<string, EntityFacts>,
   ownWords: (entityId: string) => readonly string[],
 ): Mention[] {
-  if (!mentions.some((m) => isOneName(m.text))) return mentions;
+  if (!mentions.some((m) => isOneName(m.text) || isFullName(m.text))) return mentions;
   const titleCase = new Map<number, boolean>();
   const headline = (run: number): boolean => {
     let t = titleCase.get(run);
@@ -490,17 +491,31 @@ function dropOtherPeople(
   const otherNames = new Set<string>();
   const nameKey = (m: Mention) => `${m.text.toLowerCase()}\u0000${m.entityId}`;
   for (const m of mentions) {
-    if (!isOneName(m.text)) continue;
     const text = runs[m.run] as string;
-    // The other name's word: a surname after a particle, else (people only) a given name before or
-    // a word after. Headlines are looked at only then (most mentions have none).
-    let other = nameAfterParticle(text, m.end);
-    let given = other !== undefined;
-    if (other === undefined && facts.get(m.entityId)?.kind === 'person') {
-      other = givenNameBefore(text, m.start);
+    const kind = facts.get(m.entityId)?.kind;
+    let other: string | undefined;
+    let given = false;
+    if (isOneName(m.text)) {
+      // The other name's word: a surname after a particle, else (people only) a given name before
+      // or a word after, or the name is part of a firm's (Simon & Schuster). Of a topic written in
+      // transliteration characters (a given name the corpus gave no kind: 艾米 Amy), a name word
+      // after (not Ipsos MORI, Sputnik V) or a firm's. Headlines are looked at only then (most
+      // mentions have none).
+      other = nameAfterParticle(text, m.end);
       given = other !== undefined;
-      other ??= nameGoesOn(text, m.end);
-    }
+      if (other === undefined && kind === 'person') {
+        other = givenNameBefore(text, m.start);
+        given = other !== undefined;
+      }
+      if (other === undefined && kind === 'person') {
+        other = nameGoesOn(text, m.end) ?? firmPartner(text, m.start, m.end);
+      } else if (other === undefined && kind === 'topic' && isTransliteration(facts.get(m.entityId)?.name)) {
+        other = nameGoesOn(text, m.end, true) ?? firmPartner(text, m.start, m.end);
+      }
+    } else if (kind === 'person' && isFullName(m.text)) {
+      // A person's full name that goes on with a name word is another's (Martin Luther King).
+      other = nameGoesOn(text, m.end, true);
+    } else continue;
     // Not where the other word is (close to) one of the entity's own (Muhammad Javad Zarif: Javad).
     if (other === undefined || isCloseWord(other, ownWords(m.entityId)) || headline(m.run)) continue;
     dropped.add(m);
@@ -559,10 +574,28 @@ const HYPHEN_PREFIXES = new Set(
   ),
 );
 
-/** The capitalised word other than a weekday or a month that follows `end`, if any (see dropOtherPeople). */
-function nameGoesOn(text: string, end: number): string | undefined {
-  const next = /^[^\S\n]+(\p{Lu}\p{L}*)/u.exec(text.slice(end, end + 40))?.[1];
+/**
+ * The capitalised word other than a weekday or a month that follows `end`, if any (see
+ * dropOtherPeople). With `lower`, only a word whose second letter is in lower case: after a full
+ * name, letters in capitals are a post-nominal (Boris Johnson MP, Keir Starmer KC).
+ */
+function nameGoesOn(text: string, end: number, lower = false): string | undefined {
+  const next = (lower ? NEXT_NAME_WORD : NEXT_WORD).exec(text.slice(end, end + 40))?.[1];
   return next === undefined || CALENDAR_WORDS.test(asCapitalised(next)) ? undefined : next;
+}
+
+const NEXT_WORD = /^[^\S\n]+(\p{Lu}\p{L}*)/u;
+const NEXT_NAME_WORD = /^[^\S\n]+(\p{Lu}\p{Ll}[\p{L}'’-]*)/u;
+
+/**
+ * The capitalised word joined to the name by an ampersand, if any: a firm's name (Simon & Schuster,
+ * Procter & Gamble) is no person's.
+ */
+function firmPartner(text: string, start: number, end: number): string | undefined {
+  return (
+    /^\s*&\s*(\p{Lu}\p{L}*)/u.exec(text.slice(end, end + 40))?.[1] ??
+    /(\p{Lu}\p{L}*)\s*&\s*$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]
+  );
 }
 
 /**
@@ -585,6 +618,13 @@ function nameWords(s: string): string[] {
 function isCloseWord(word: string, own: readonly string[]): boolean {
   const w = word.toLowerCase();
   return own.some((b) => w === b || editRatio(w, b) <= 0.34);
+}
+
+/** Whether a (Han) name is written in transliteration characters only (艾米, 克里斯汀). */
+function isTransliteration(name: string | undefined): boolean {
+  if (!name || !hasHan(name)) return false;
+  for (const ch of foldKey(name)) if (!TRANSLIT.has(ch)) return false;
+  return true;
 }
 
 /** A Latin name in brackets right after a mention: 福尔曼（Johann Fuhrmann）. */
@@ -667,6 +707,14 @@ function isOneName(text: string): boolean {
 }
 
 const ONE_NAME = /^\p{Lu}(?:\p{Ll}+|\p{Lu}+)$/u;
+
+/** A name of two or three capitalised words, Latin (Martin Luther, Joe Biden); a look at the first character first. */
+function isFullName(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 65 && c <= 90 && FULL_NAME.test(text);
+}
+
+const FULL_NAME = /^\p{Lu}\p{Ll}+(?:[ \u00a0]\p{Lu}[\p{Ll}.]*){1,2}$/u;
 
 /** Whether `start` opens a sentence of `text`: only spaces, quotes or brackets after a full stop or the run's start. */
 export function atSentenceStart(text: string, start: number): boolean {

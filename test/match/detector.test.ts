@@ -164,6 +164,48 @@ describe('a person’s one-word mention followed by a capitalised word', () => {
   });
 });
 
+describe('a name that goes on into another name', () => {
+  const luther = person('路德', 5, [
+    ['Martin Luther', 'cedict'],
+    ['Luther', 'short-form'],
+  ]);
+  const johnson = person('约翰逊', 40, [['Boris Johnson', 'cedict']]);
+  const simon = person('马克·西蒙', 2, [
+    ['Mark Simon', 'parenthetical'],
+    ['Simon', 'short-form'],
+  ]);
+  const topic = (name: string, alias: string): Entity => ({
+    ...entity(name, 3, [[alias, 'cedict']]),
+    kind: 'topic',
+  });
+  const found = finder([luther, johnson, simon, topic('艾米', 'Amy'), topic('脸书', 'Facebook')]);
+
+  it('is another person’s where a person’s full name goes on with a name word', () => {
+    expect(found('He preached where Martin Luther King Jr once did.')).toEqual([]);
+    expect(found('Martin Luther King spoke.')).toEqual([]);
+    // Not before letters in capitals (a post-nominal), a month, or the end of a sentence.
+    expect(found('Boris Johnson MP spoke.')).toEqual(['0:Boris Johnson']);
+    expect(found('It was Martin Luther. Nothing more.')).toEqual(['0:Martin Luther']);
+    expect(found('Martin Luther March 1517')).toEqual(['0:Martin Luther']);
+  });
+
+  it('is a firm’s where an ampersand joins it to another capitalised word', () => {
+    expect(found('The book is published by Simon & Schuster.')).toEqual([]);
+    expect(found('It went to Schuster & Simon.')).toEqual([]);
+    expect(found('Mr Simon and Schuster met.')).toEqual(['0:Simon']);
+  });
+
+  it('is another person’s where a transliterated topic is followed by a name word', () => {
+    expect(found('Amy Glasmeier, a professor, built it.')).toEqual([]);
+    expect(found('Amy Hoppe-Oehl built it.')).toEqual([]);
+    expect(found('A book on Amy, a singer.')).toEqual(['0:Amy']);
+    // A topic not written in transliteration characters (脸书 Facebook) stays: Facebook Live.
+    expect(found('It started Facebook Live.')).toEqual(['0:Facebook']);
+    // Nor letters in capitals: no name word.
+    expect(found('Polls by Amy MORI agree.')).toEqual(['0:Amy']);
+  });
+});
+
 describe('a one-word name that is part of another name on the page', () => {
   const cheney = person('切尼', 3, [
     ['Liz Cheney', 'parenthetical'],
