@@ -93,6 +93,9 @@ export function decideKind(ev: KindEvidence): EntityKind {
     if (spaced && PERSON_NAME.test(spaced) && ev.personalName?.(spaced.split(' ')[0] as string))
       return 'person';
   }
+  // A name written with "·" in transliteration characters (one other allowed), with no English to
+  // say more (罗伯·派丁森, Robert Pattinson): a person's, as the names with "·" above.
+  if (ev.english.length === 0 && ev.key.includes('·') && isTransliteration(ev.key, 1)) return 'person';
   if (ev.quoted) return 'topic';
   // Capitalised words are a person's name when the corpus gave them in brackets; a dictionary entry
   // that got this far without a person's gloss is a thing (Three Represents, Les Misérables).

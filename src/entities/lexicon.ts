@@ -534,6 +534,18 @@ const PERIOD = /\b(dynast(y|ies)|period|era)\b/i;
 /** A faith, an ideology, a currency or a unit is a topic: "Islam", "Muslim", "Nazi", "US dollar", "Celsius". */
 const TOPIC_HEAD =
   /^(?:Islam|Muslim|Christian(?:ity)?|Catholic(?:ism)?|Protestant(?:ism)?|Buddhis[mt]|Judaism|Jewish|Jews?|Hindu(?:ism)?|Taoism|Daoism|Confucianism|Nazi(?:sm)?|Communism|Marxism|Fascism|Zionism|Sunni|Shia|Shiite|Celsius|Fahrenheit|God|Allah|[A-Z][a-z]+(?:-[A-Z][a-z]+)*ism|(?:US |Hong Kong |Taiwan |Singapore )?(?:dollar|euro|yuan|yen|renminbi|ruble|rouble)s?)(?: \(loanword\))?$/i;
+/** A law by its name: "Taiwan Relations Act", "Basic Law", "Patriot Act". */
+const LAW = /^(?:the )?(?:[A-Z][\w'’-]* )+(?:Act|Law)$/;
+/** Years in brackets right after a name: "Great Leap Forward (1958-1960)", "(1958–60)". */
+const SPAN = /^[^,;(]*\((\d{3,4})\s*[-–]\s*(\d{2,4})\)/;
+
+/** Years from `from` to `to` (two digits: in the same century, 1958–60); NaN if `to` comes first. */
+function yearsBetween(from: string, to: string): number {
+  const a = Number(from);
+  const b = to.length < from.length ? Number(from.slice(0, from.length - to.length) + to) : Number(to);
+  return b >= a ? b - a : Number.NaN;
+}
+
 /** A prize: "Nobel Peace Prize", "Grammy Award". */
 const PRIZE = /\b(?:Prize|Prizes|Award|Awards|Medal)\b/;
 /** A state named by a point of the compass (East Germany (1945-1990)): dates after it make no person. */
@@ -581,6 +593,14 @@ export function kindFromGloss(whole: string): EntityKind | undefined {
   // A language or a nationality is a topic: "English (language)", "American (i.e. of US nationality)".
   if (/\((?:language|.*\bnationality)\)/.test(first)) return 'topic';
   if (TOPIC_HEAD.test(first.trim()) || /\bethnic group\b/.test(first) || PRIZE.test(head)) return 'topic';
+  // A law by its name is a topic, whoever passed it: "Taiwan Relations Act (of US Congress, 1979)".
+  if (LAW.test(head.trim())) return 'topic';
+  // Dates right after the name that span a few years are an episode's, not a life: "Great Leap
+  // Forward (1958-1960), Mao's attempt …" is no person (a life spans decades); a state or a body
+  // stays one (Federal Republic of Yugoslavia (1992–2003), Red Army (1928-1937)).
+  const span = SPAN.exec(first);
+  if (span && yearsBetween(span[1] as string, span[2] as string) < 15 && !PLACE.test(head) && !ORG.test(head))
+    return 'event';
   // Taiwan's branches of government: "Legislative Yuan, the unicameral legislature …".
   if (/^(?:the )?[A-Z][a-z]+ Yuan\b/.test(head)) return 'organisation';
   if (HOLIDAY.test(head)) return 'event';
@@ -589,7 +609,7 @@ export function kindFromGloss(whole: string): EntityKind | undefined {
   // (Montie) (1887–1976)"); dates elsewhere too, unless the first sense names a place or an event:
   // Leningrad, "former name (1923–1991) of Russian city …"; nor a party ("Nazi Party; … (1919-1945)").
   if (ROLE.test(gloss) && /\d{4}|\(born/.test(gloss)) return 'person';
-  if (DATED_NAME.test(gloss) && !PLACE.test(head) && !COMPASS.test(head)) return 'person';
+  if (DATED_NAME.test(gloss) && !PLACE.test(head) && !COMPASS.test(head) && !ORG.test(head)) return 'person';
   if (
     DATED.test(gloss) &&
     !(PLACE.test(first) || EVENT.test(first) || PERIOD.test(first) || ORG.test(head) || COMPASS.test(head))

@@ -49,6 +49,35 @@ describe('decideKind', () => {
     ).toBe('organisation');
   });
 
+  it('takes a law for a topic and an episode of a few years for an event, not for a person', () => {
+    expect(
+      decideKind(
+        fromCedict('台湾关系法', 'Taiwan Relations Act (of US Congress, 1979)', ['Taiwan Relations Act']),
+      ),
+    ).toBe('topic');
+    const leap = "Great Leap Forward (1958-1960), Mao's attempt to modernize China's economy";
+    expect(decideKind(fromCedict('大跃进', leap, ['Great Leap Forward']))).toBe('event');
+    expect(decideKind(fromCedict('大跃进', leap.replace('1960', '60'), ['Great Leap Forward']))).toBe(
+      'event',
+    );
+    // A life spans decades; a state or a body with dates stays one.
+    expect(decideKind(fromCedict('毛泽东', 'Mao Zedong (1893-1976), Chinese leader', ['Mao Zedong']))).toBe(
+      'person',
+    );
+    const yugoslavia = 'Federal Republic of Yugoslavia (1992–2003)';
+    expect(decideKind(fromCedict('南联盟', yugoslavia, ['Federal Republic of Yugoslavia']))).toBe('place');
+    const redArmy = 'Red Army (1928-1937), predecessor of the PLA; (Soviet) Red Army (1917-1946)';
+    expect(decideKind(fromCedict('红军', redArmy, ['Red Army']))).toBe('organisation');
+    expect(decideKind(fromCedict('国际联盟', 'League of Nations (1920-1946)', ['League of Nations']))).toBe(
+      'organisation',
+    );
+  });
+
+  it('takes a name with · in transliteration characters and no English for a person’s', () => {
+    expect(decideKind({ ...fromCedict('罗伯·派丁森', '', []), cedict: false })).toBe('person');
+    expect(decideKind({ ...fromCedict('中华·民国', '', []), cedict: false })).not.toBe('person');
+  });
+
   it('takes prizes, gods and ethnic groups for topics, Taiwan’s Yuans for organisations', () => {
     expect(decideKind(fromCedict('诺贝尔和平奖', 'Nobel Peace Prize', ['Nobel Peace Prize']))).toBe('topic');
     expect(
