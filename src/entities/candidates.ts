@@ -203,6 +203,9 @@ export function nameBeforeParen(
       if (((STOP_CHARS.has(text) || NAME_EDGE.has(text)) && !afterDot) || !isHan(text.charCodeAt(0))) break;
       const translit = isTransliterationPart(text);
       if (mode === 'complete' || (mode === 'partial' && !translit)) break;
+      // A place's unit left of a transliterated name ends it: the place it is in (莱茵兰-普法尔茨州|
+      // 埃菲尔 "Eifel", 汉堡市|埃彭多夫).
+      if (PLACE_UNIT_CHARS.has(text) && partTranslit && partLength >= 2) break;
       // Left of a name continued across a dictionary word, only transliteration characters go on
       // (1900年|维托里奥: 维托 is a word).
       if (!translit && bridged) break;
@@ -243,6 +246,9 @@ export function nameBeforeParen(
   const name = chinese.slice(start).replace(/^[·・‧]+/, '');
   return name.length >= 2 ? name : undefined;
 }
+
+/** What a place is: a state, a province, a city, a county, a district, a town (see nameBeforeParen). */
+const PLACE_UNIT_CHARS = new Set([...'州省市县区镇村']);
 
 /** An acronym as the corpus writes one in brackets: RKI, G20, AT&T. */
 export function isAcronym(name: string): boolean {

@@ -139,6 +139,13 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('日本首相安倍', lexicon, ['Shinzo Abe'], '12')).toBe('安倍');
   });
 
+  it('ends a transliterated name at the unit of the place it is in (普法尔茨州|埃菲尔 "Eifel")', () => {
+    expect(nameBeforeParen('普法尔茨州埃菲尔', lexicon, ['Eifel'])).toBe('埃菲尔');
+    expect(nameBeforeParen('汉堡市埃彭多夫', lexicon, ['Eppendorf'])).toBe('埃彭多夫');
+    // A place's own unit stays: it ends the name.
+    expect(nameBeforeParen('美国马萨诸塞州', lexicon, ['Massachusetts'])).toBe('马萨诸塞州');
+  });
+
   it('keeps a transliterated name whole where the segmentation cuts it into dictionary words', () => {
     // Common words of transliteration characters (拉德, 麦克, 列克) continue the name.
     expect(nameBeforeParen('联邦总理康拉德·阿登纳', lexicon, ['Konrad Adenauer'])).toBe('康拉德·阿登纳');
