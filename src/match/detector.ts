@@ -9,7 +9,7 @@
 // segmentation lexicon, all as typed arrays; stored in binary by index-codec.ts), so that
 // createDetector only wraps arrays; the fuzzy resolver is built on the first page that needs it.
 import type { Alias, Entity, Mention } from '../entities/types.ts';
-import { foldKey, hasHan } from '../text/fold.ts';
+import { FOLD, foldKey, hasHan } from '../text/fold.ts';
 import { TRANSLIT } from '../text/translit.ts';
 import { editRatio, FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type MatcherPattern,
   type MatcherTables,
   type RawMatch,
+  TRANSLIT_UNIT,
 } from './matcher.ts';
 import { PatternTrie, type SerializedTrie } from './trie.ts';
 
@@ -428,6 +429,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
         }
       });
       dropContradicted(runs, out, ownWords);
+      dropNamePieces(runs, out, facts, (text, i) => matcher.continuesName(text, i));
       const people = dropOtherPeople(runs, out, facts, ownWords);
       return dropEverydayWords(runs, people, (m) => everyday.has(m)).sort(
         (a, b) => a.run - b.run || a.start - b.start,
@@ -625,6 +627,72 @@ function isTransliteration(name: string | undefined): boolean {
   if (!name || !hasHan(name)) return false;
   for (const ch of foldKey(name)) if (!TRANSLIT.has(ch)) return false;
   return true;
+}
+
+/** The middle dots that join the parts of a transliterated name (·, ・, ‧, •). */
+function isNameDot(c: number): boolean {
+  return c === 0xb7 || c === 0x30fb || c === 0x2027 || c === 0x2022;
+}
+
+/** Whether the (folded) character at `i` is a transliteration character. */
+function translitAt(text: string, i: number): boolean {
+  return TRANSLIT_UNIT[FOLD[text.charCodeAt(i)] as number] === 1;
+}
+
+/**
+ * Drops (in place) Chinese mentions that are pieces of a longer transliterated name the corpus does
+ * not know: one that transliteration characters continue within a part of a name joined by "·"
+ * (克里|斯托弗·克雷布斯 "Christopher Krebs" is no Kerry, 克里斯·克雷布斯 neither), and two people's names
+ * written in transliteration characters right after one another (海因斯|贝格县 "Heinsberg" is neither
+ * Haines nor Berg; a text separates two people: 、, 和, a title).
+ */
+function dropNamePieces(
+  runs: readonly string[],
+  mentions: Mention[],
+  facts: ReadonlyMap<string, EntityFacts>,
+  continuesName: (text: string, i: number) => boolean,
+): void {
+  const dropped = new Set<Mention>();
+  let last: Mention | undefined;
+  for (const m of mentions) {
+    const previous = last;
+    last = m;
+    if (m.text.charCodeAt(0) < 0x3400) continue;
+    const text = runs[m.run] as string;
+    let s = m.start;
+    let e = m.end;
+    while (s > 0 && m.start - s < 8 && translitAt(text, s - 1)) s--;
+    if (continuesName(text, e)) while (e < text.length && e - m.end < 8 && translitAt(text, e)) e++;
+    if (s === m.start && e === m.end) continue;
+    // Transliteration characters go on from the match to a "·" (克里|斯托弗·克雷布斯, 安妮|格雷|特·克兰普),
+    // or from a "·" right before it (鲁迪·朱利安|尼): it is a piece of a part of that name. Going on
+    // to a "·", only a person's or a topic's name when nothing comes before: a place may precede a
+    // name (波士顿|伊莎贝拉·斯图尔特 "Boston's Isabella Stewart…").
+    const kind = facts.get(m.entityId)?.kind;
+    const named = kind === 'person' || kind === 'topic';
+    const toDot = e > m.end && e < text.length && isNameDot(text.charCodeAt(e));
+    const fromDot = e > m.end && m.start > 0 && isNameDot(text.charCodeAt(m.start - 1));
+    if ((toDot && (named || s < m.start)) || fromDot) {
+      dropped.add(m);
+      continue;
+    }
+    if (
+      previous !== undefined &&
+      previous.run === m.run &&
+      previous.end === m.start &&
+      facts.get(m.entityId)?.kind === 'person' &&
+      facts.get(previous.entityId)?.kind === 'person' &&
+      isTransliteration(foldKey(m.text)) &&
+      isTransliteration(foldKey(previous.text))
+    ) {
+      dropped.add(m);
+      dropped.add(previous);
+    }
+  }
+  if (dropped.size === 0) return;
+  let kept = 0;
+  for (const m of mentions) if (!dropped.has(m)) mentions[kept++] = m;
+  mentions.length = kept;
 }
 
 /** A Latin name in brackets right after a mention: 福尔曼（Johann Fuhrmann）. */

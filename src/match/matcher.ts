@@ -149,7 +149,7 @@ for (const ch of '第双雙') NUMBER_BEFORE[ch.charCodeAt(0)] = 1;
 const COUNTED = new Uint8Array(0x10000);
 for (const ch of '天年月日号个名位次届岁周號個屆歲週大条條项項家人多余餘点點') COUNTED[ch.charCodeAt(0)] = 1;
 /** Per folded unit: a transliteration character (src/text/translit.ts). */
-const TRANSLIT_UNIT = new Uint8Array(0x10000);
+export const TRANSLIT_UNIT = new Uint8Array(0x10000);
 for (const ch of TRANSLIT_CHARS) TRANSLIT_UNIT[ch.charCodeAt(0)] = 1;
 /** The edge-gram filter (MatcherTables.edgeGrams) has 2^EDGE_BITS bits. */
 export const EDGE_BITS = 21;
@@ -533,6 +533,20 @@ export class AliasMatcher {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the character at `i` goes on with a name: a transliteration character that is no function
+   * character and starts no lexicon word (斯诺登|因, 贝尔森|纳粹 and 哈恩|博士 do not go on).
+   */
+  continuesName(text: string, i: number): boolean {
+    const c = text.charCodeAt(i);
+    return (
+      i < text.length &&
+      TRANSLIT_UNIT[FOLD[c] as number] === 1 &&
+      FUNCTION_CHAR[c] !== 1 &&
+      this.wordsAt(text, i) === 0
+    );
   }
 
   /** Whether the edge-gram filter holds (a, b, c). */

@@ -206,6 +206,43 @@ describe('a name that goes on into another name', () => {
   });
 });
 
+describe('a Chinese name that is a piece of a longer transliterated name', () => {
+  const kerry = person('约翰·克里', 17, [['克里', 'short-form']]);
+  const place = (name: string) => entity(name, 5, []);
+  const people = ['海因斯', '贝格', '斯诺登', '朱利安'].map((n) => person(n, 3, []));
+  const detector = createDetector([kerry, place('格雷'), place('波士顿'), ...people], {
+    fuzzy: false,
+    dictionaryWords: ['本人'],
+  });
+  const found = (text: string) => detector.detect([text]).map((m) => m.text);
+
+  it('is no mention where transliteration characters take it on to a "·"', () => {
+    expect(found('局长克里斯托弗·克雷布斯被免职')).toEqual([]);
+    expect(found('他说："克里斯·克雷布斯确实工作出色')).toEqual([]);
+    // A place, only in the middle of the part.
+    expect(found('国防部长安妮格雷特·克兰普-卡伦鲍尔')).toEqual([]);
+  });
+
+  it('is no mention where it starts a part after a "·" and the part goes on', () => {
+    expect(found('律师鲁迪·朱利安尼说')).toEqual([]);
+    // Not before a function character or a word (爱德华·斯诺登因…, 斯诺登本人).
+    expect(found('爱德华·斯诺登因 通过媒体')).toEqual(['斯诺登']);
+    expect(found('爱德华·斯诺登本人')).toEqual(['斯诺登']);
+    expect(found('约翰·克里说')).toEqual(['约翰·克里']);
+  });
+
+  it('keeps a place or a whole name before another name', () => {
+    // 伊莎贝拉 "Isabella" is no lexicon word here: it goes on from 波士顿 to the "·".
+    expect(found('1990年，波士顿伊莎贝拉·斯图尔特博物馆')).toEqual(['波士顿']);
+    expect(found('克里、斯诺登')).toEqual(['克里', '斯诺登']);
+  });
+
+  it('is no mention where two people’s transliterated names run together (海因斯贝格县)', () => {
+    expect(found('德国西部海因斯贝格县的一位居民')).toEqual([]);
+    expect(found('海因斯和贝格')).toEqual(['海因斯', '贝格']);
+  });
+});
+
 describe('a one-word name that is part of another name on the page', () => {
   const cheney = person('切尼', 3, [
     ['Liz Cheney', 'parenthetical'],
