@@ -735,7 +735,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   entities = entities.filter((e) => (articleSets.get(e.id)?.size ?? 0) > 0);
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
   spaceGluedNames(entities);
-  addShortForms(entities, lexicon);
+  addShortForms(entities, lexicon, articles);
   dropGivenNames(entities, givenNameCounts(cands));
   dropLanguageAdjectives(entities, lexicon);
   markEverydayWords(entities, lexicon);
@@ -747,6 +747,111 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     dictionaryWords,
     detectorIndex: compileDetectorIndex(entities, dictionaryWords),
   };
+}
+
+/** The middle dots that join a name's parts, as folded text has them. */
+const NAME_DOTS = '·';
+/** A Latin name in brackets: 奥布莱恩（Robert O'Brien）. */
+const BRACKETED_LATIN = /^\s*[（(]\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+)\s*[）)]/u;
+
+/**
+ * The people whose surname the corpus shows more often as someone else's than as theirs, in Chinese
+ * (`han`) and in Latin letters (`latin`). In Chinese: written after another given name and a "·"
+ * (丽塔·威尔逊, 罗伯特·B·威尔逊 for 杰弗里·威尔逊) or before a Latin name in brackets that is another's
+ * (奥布莱恩（Robert O'Brien） for 凯特·奥布莱恩); theirs after their own given name or before their own
+ * name. In Latin letters: the last word of a bracketed name whose first word is no given name of
+ * theirs ((Laura Merrifield Wilson) for Dr Jeffrey Wilson). Such a surname alone names either, so it
+ * is no short form of theirs (Kohl stays Helmut Kohl's though 科尔 is James Cole's too).
+ */
+function othersSurnames(
+  entities: readonly Entity[],
+  articles: readonly Article[],
+): { han: Set<string>; latin: Set<string> } {
+  /** Surname (folded) → the people whose dotted names end with it, with their given names. */
+  const bySurname = new Map<string, Array<{ id: string; given: Set<string> }>>();
+  /** Last word of a Latin name (lower case) → the people it ends the names of. */
+  const byLastWord = new Map<string, string[]>();
+  /** Per person: the words before the last of their Latin names (lower case). */
+  const firstWords = new Map<string, string[]>();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const given = new Map<string, Set<string>>();
+    for (const text of [e.name, ...e.aliases.map((a) => a.text)]) {
+      const parts = foldKey(text).split('·');
+      if (parts.length < 2) continue;
+      const last = parts.pop() as string;
+      if (last.length < 2) continue;
+      (given.get(last) ?? given.set(last, new Set()).get(last))?.add(parts.pop() as string);
+    }
+    for (const [last, names] of given) {
+      (bySurname.get(last) ?? bySurname.set(last, []).get(last))?.push({ id: e.id, given: names });
+    }
+    const words = new Set<string>();
+    const lasts = new Set<string>();
+    for (const t of [e.english ?? '', ...e.aliases.map((a) => a.text)]) {
+      const w = t.toLowerCase().split(/\s+/);
+      if (w.length < 2 || !/^\p{Lu}/u.test(t)) continue;
+      lasts.add(w.pop() as string);
+      for (const x of w) words.add(x);
+    }
+    firstWords.set(e.id, [...words]);
+    for (const l of lasts) (byLastWord.get(l) ?? byLastWord.set(l, []).get(l))?.push(e.id);
+  }
+  const isOwn = (id: string, first: string) =>
+    (firstWords.get(id) ?? []).some((w) => w === first || editRatio(w, first) <= 0.34);
+  const han = { own: new Map<string, number>(), other: new Map<string, number>() };
+  const latin = { own: new Map<string, number>(), other: new Map<string, number>() };
+  const count = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
+  const firsts = new Set([...bySurname.keys()].map((k) => k[0] as string));
+  for (const a of articles) {
+    for (const p of a.passages) {
+      if (!inContent(p)) continue;
+      const text = fold(p.text);
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i] as string;
+        if (NAME_DOTS.includes(c) && firsts.has(text[i + 1] ?? '')) {
+          // After a "·": the surname of the given name before it. A name the corpus knows counts for
+          // its owner only (the others' share of the surname is weighed in addShortForms).
+          const before = text.slice(Math.max(0, i - 8), i);
+          for (const [last, people] of bySurname) {
+            if (!text.startsWith(last, i + 1)) continue;
+            const owner = people.find((person) => [...person.given].some((g) => before.endsWith(g)));
+            if (owner) count(han.own, owner.id);
+            else for (const person of people) count(han.other, person.id);
+          }
+        } else if (c === '(') {
+          // The page's own letters: folding puts them in lower case.
+          const name = BRACKETED_LATIN.exec(p.text.slice(i, i + 80))?.[1];
+          if (!name) continue;
+          const words = name.toLowerCase().split(/\s+/);
+          const first = words[0] as string;
+          const weigh = (ids: readonly string[], tally: typeof han) => {
+            for (const id of ids) count(isOwn(id, first) ? tally.own : tally.other, id);
+          };
+          // Its last word, for the Latin short forms; the Han surname before it, for the Chinese.
+          weigh(byLastWord.get(words[words.length - 1] as string) ?? [], latin);
+          for (const [last, people] of bySurname) {
+            if (text.endsWith(last, i))
+              weigh(
+                people.map((person) => person.id),
+                han,
+              );
+          }
+        }
+      }
+    }
+  }
+  // More than its own evidence and than the articles that name it: a prominent person's own name is
+  // seldom given again once introduced (Trump: 5 brackets give Donald Trump, 11 Melania, Eric or
+  // Ivanka, but 667 articles name him).
+  const articleCount = new Map(entities.map((e) => [e.id, e.articleCount]));
+  const more = ({ own, other }: typeof han) =>
+    new Set(
+      [...other]
+        .filter(([id, n]) => n > Math.max(own.get(id) ?? 0, articleCount.get(id) ?? 0))
+        .map(([id]) => id),
+    );
+  return { han: more(han), latin: more(latin) };
 }
 
 const COMPASS: ReadonlyArray<[string, string]> = [
@@ -1224,9 +1329,11 @@ function spaceGluedNames(entities: Entity[]): void {
 
 /**
  * "Lavrov" for "Sergei Lavrov", 阿登纳 for 康拉德·阿登纳: the last word of a Western person's name, where
- * it points to one entity.
+ * it points to one entity, and the corpus does not show it more often as another's (see
+ * othersSurnames).
  */
-function addShortForms(entities: Entity[], lexicon: Lexicon): void {
+function addShortForms(entities: Entity[], lexicon: Lexicon, articles: readonly Article[]): void {
+  const shared = othersSurnames(entities, articles);
   const owners = new Map<string, Set<string>>();
   const taken = new Set<string>();
   for (const e of entities) {
@@ -1276,6 +1383,8 @@ function addShortForms(entities: Entity[], lexicon: Lexicon): void {
       .sort((a, b) => b.articleCount - a.articleCount);
     const [top, ...rest] = ranked;
     const others = rest.reduce((n, e) => n + e.articleCount, 0);
+    // Not to one whose surname the corpus shows as others' (they still count as its owners above).
+    if (top && (hanForms.has(key) ? shared.han : shared.latin).has(top.id)) continue;
     if (top && (rest.length === 0 || top.articleCount >= 5 * others))
       top.aliases.push({ text: last, source: 'short-form' });
   }

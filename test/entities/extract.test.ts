@@ -361,6 +361,39 @@ describe('extractEntities', () => {
     expect(aliases('安吉拉·桂').map((a) => a.text)).not.toContain('桂');
   });
 
+  it('gives no short form the corpus shows more often as unknown others’ surname', () => {
+    const { entities } = extractEntities(
+      [
+        article('1', ['疫苗专家凯特·奥布莱恩（Kate O’Brien）表示。', '演员丽塔·威尔逊确诊。']),
+        article('2', ['白宫国家安全顾问奥布莱恩（Robert O’Brien）称。', '丽塔·威尔逊康复。']),
+        article('3', ['奥布莱恩（Robert O’Brien）访问亚洲。', '主任杰弗里·威尔逊（Jeffrey Wilson）说。']),
+        article('4', ['第一任联邦总理康拉德·阿登纳（Konrad Adenauer）访问巴黎。', '丽塔·威尔逊出院。']),
+        article('5', ['据她（Laura Merrifield Wilson）说。', '她（Laura Wilson）又说。']),
+      ],
+      { lexicon },
+    );
+    const texts = (name: string) => entities.find((e) => e.name === name)?.aliases.map((a) => a.text) ?? [];
+    // Twice Robert O'Brien, once Kate; three times Rita Wilson, twice Jeffrey (his name and his
+    // bracket): 奥布莱恩 and 威尔逊 alone are either, in Chinese and in English.
+    expect(texts('凯特·奥布莱恩')).toContain('Kate O’Brien');
+    expect(texts('凯特·奥布莱恩')).not.toContain('奥布莱恩');
+    expect(texts('杰弗里·威尔逊')).not.toContain('威尔逊');
+    // In English, by the brackets alone: twice Laura Wilson, once Jeffrey.
+    expect(texts('杰弗里·威尔逊')).not.toContain('Wilson');
+    expect(texts('康拉德·阿登纳')).toContain('阿登纳');
+  });
+
+  it('keeps the short form of one the corpus names in more articles than others carry the surname', () => {
+    const bare = ['2', '3', '4', '5'].map((id) =>
+      article(id, ['特朗普发表讲话。', '据她（Melania Trump）说。']),
+    );
+    const { entities } = extractEntities([article('1', ['美国总统特朗普（Donald Trump）说。']), ...bare], {
+      lexicon,
+    });
+    // Four brackets give another Trump, one gives Donald, but five articles name him.
+    expect(entities.find((e) => e.name === '特朗普')?.aliases.map((a) => a.text)).toContain('Trump');
+  });
+
   it('records a source for every alias and indexes mentions', () => {
     for (const e of result.entities) for (const a of e.aliases) expect(a.source).toBeTruthy();
     const id = byName('普京')?.id as string;
