@@ -404,7 +404,9 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     if (c.sources.has('heading')) e.heading = true;
     for (const [f, n] of c.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
     for (const id of c.articles) e.articles.add(id);
-    for (const name of english) {
+    // A bare given name written for one full name (商人迈克尔（Michael Spavor）) keeps its own names:
+    // given that one, it would join that person, and every 迈克尔 would be him.
+    for (const name of bareNameOf ? [] : english) {
       e.english.set(name, 'parenthetical');
       e.englishCount.set(name, c.englishCount.get(name) ?? 1);
     }

@@ -174,7 +174,11 @@ export class Lexicon {
     return (
       list.length > 0 &&
       list.every((e) =>
-        e.glosses.every((g) => /\((?:(?:male|female|given|person(?:al)?) )?(?:sur)?name\)\s*$/.test(g)),
+        e.glosses.every(
+          (g) =>
+            /\((?:(?:male|female|given|person(?:al)?) )?(?:sur)?name\)\s*$/.test(g) ||
+            /^\((?:(?:male|female|given|person(?:al)?) )?(?:sur)?name\) [A-Z][a-z]+$/.test(g),
+        ),
       )
     );
   }

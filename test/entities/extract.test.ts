@@ -258,6 +258,33 @@ describe('extractEntities', () => {
     expect(names).toContain('拉夫罗夫');
   });
 
+  it('gives a dictionary given name no one person’s full name (商人迈克尔（Michael Spavor）)', () => {
+    // The dictionary glosses 迈克尔 "(name) Michael": the label first.
+    const r = extractEntities(
+      [
+        article('m1', [
+          '加拿大人康明凯和斯帕弗（Michael Spavor）被拘押。',
+          '商人迈克尔（Michael Spavor）被判刑。',
+        ]),
+        article('m2', ['斯帕弗（Michael Spavor）在丹东经商。', '商人迈克尔（Michael Spavor）在朝鲜有人脉。']),
+        article('m3', ['斯帕弗的律师说。']),
+      ],
+      { lexicon },
+    );
+    expect(aliasTexts(r, '斯帕弗')).toContain('Michael Spavor');
+    expect(aliasTexts(r, '斯帕弗')).not.toContain('迈克尔');
+    // Nor a bare surname that is a name of its own (施密特 in several articles): it keeps none of them.
+    const s = extractEntities(
+      [
+        article('s1', ['前总理施密特（Helmut Schmidt）曾说。', '施密特访问北京。']),
+        article('s2', ['经济学家施密特（Torsten Schmidt）认为。', '施密特说。']),
+        article('s3', ['施密特（Michael Schmidt）表示。']),
+      ],
+      { lexicon },
+    );
+    expect(aliasTexts(s, '施密特').filter((t) => t.includes(' '))).toEqual([]);
+  });
+
   it('spaces an English name run together after a dotted Chinese name (丹·特翰（DanTehan）)', () => {
     const found = extractEntities(
       [
