@@ -299,7 +299,11 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     for (const name of [...(sense ?? []), ...lexicon.englishOf(lexicon.proper.get(key) ?? [])]) {
       if (!e.english.has(name)) e.english.set(name, 'cedict');
     }
-    e.primary = sense ? sense.slice(0, 1) : lexicon.englishOf(lexicon.proper.get(key) ?? [], true);
+    // Of homographs, the first entry's (中美 "China-USA", not the abbreviation of 中美洲 "Central
+    // America" that a second entry gives): it names and merges; the others' stay aliases.
+    e.primary = sense
+      ? sense.slice(0, 1)
+      : lexicon.englishOf((lexicon.proper.get(key) ?? []).slice(0, 1), true);
   }
   // An English name given in parentheses after many different Chinese names is a citation (a news
   // site, a party), not a translation: it neither names nor merges them.

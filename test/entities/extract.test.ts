@@ -285,6 +285,19 @@ describe('extractEntities', () => {
     expect(aliasTexts(s, '施密特').filter((t) => t.includes(' '))).toEqual([]);
   });
 
+  it('names and merges a dictionary homograph by its first entry (中美 "China-USA", not "Central America")', () => {
+    const r = extractEntities(
+      [
+        article('h1', ['中美关系紧张。', '坎宁安访问了中美洲国家尼加拉瓜。']),
+        article('h2', ['中美贸易谈判。', '一支从中美洲到美国的移民队伍。']),
+      ],
+      { lexicon },
+    );
+    expect(aliasTexts(r, '中美')).not.toContain('中美洲');
+    expect(r.entities.find((e) => e.name === '中美')?.english).toBe('China-USA');
+    expect(r.entities.find((e) => e.name === '中美洲')?.english).toBe('Central America');
+  });
+
   it('spaces an English name run together after a dotted Chinese name (丹·特翰（DanTehan）)', () => {
     const found = extractEntities(
       [
