@@ -828,7 +828,8 @@ function isLatinLetter(c: number): boolean {
  * (Entity.everydayKeys: "West", "Diet"). Kept where the entity is also mentioned in a way that is not
  * in doubt (George Will, or Will in mid-sentence), and otherwise (Trump, China and Turkey open many
  * sentences). The runs of one request only: the extension's requests hold at most 20,000
- * characters, the CLI's the whole page.
+ * characters, the CLI's the whole page. And one the build found an everyday word is dropped after
+ * a capitalised word in mid-sentence: it ends another name there (Tehran Times is no The Times).
  */
 function dropEverydayWords(
   runs: readonly string[],
@@ -846,6 +847,11 @@ function dropEverydayWords(
   };
   const doubtful = (m: Mention) =>
     isOneWord(m.text) && (atSentenceStart(runs[m.run] as string, m.start) || headline(m.run));
+  // An everyday word after a capitalised word in mid-sentence ends another name: Tehran Times, Wild
+  // West, Megan Fox, Earl Grey, Catholic Church (not after a title: President Fox).
+  const ofOtherName = (m: Mention) =>
+    everyday(m) && givenNameBefore(runs[m.run] as string, m.start) !== undefined && !headline(m.run);
+  if (mentions.some(ofOtherName)) mentions = mentions.filter((m) => !ofOtherName(m));
   if (!mentions.some(doubtful)) return mentions;
   const lower = new Set<string>();
   for (const text of runs) for (const w of text.match(/\b[a-z]+\b/g) ?? []) lower.add(w);

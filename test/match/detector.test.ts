@@ -114,6 +114,19 @@ describe('a one-word English mention the build found to be an everyday word (Wes
     ]);
   });
 
+  it('is dropped after a capitalised word in mid-sentence: the end of another name (Wild West)', () => {
+    expect(found('Fraud thrives in a Wild West climate.')).toEqual([]);
+    // Not after a title, a possessive or a word that opens the sentence, nor in a headline.
+    expect(found('It spread to China’s West quickly.')).toEqual(['0:China', '0:West']);
+    expect(found('Critics agree. But West Europe differs.')).toEqual(['0:West']);
+    // In title case every word is capitalised: "With" says nothing there.
+    expect(found('China Says Talks With West Will Resume', 'Critics in the West were divided.')).toEqual([
+      '0:China',
+      '0:West',
+      '1:West',
+    ]);
+  });
+
   it('takes a run for a headline when every word of four letters or more is capitalised', () => {
     expect(inTitleCase('Biden Will Sign The Bill')).toBe(true);
     expect(inTitleCase('Biden will sign the bill')).toBe(false);
