@@ -108,7 +108,7 @@ const VESSEL = /^[\u3400-\u9fff·]{2,}[号號]$/;
 
 /** Titles and roles before a name: a person (检察官杰克逊, 冠军汉密尔顿). */
 const PERSON_BEFORE = new RegExp(
-  `(?:${[...TITLES, '检察官', '冠军', '车手', '球星', '影星', '先生', '女士'].join('|')})$`,
+  `(?:${[...TITLES, '检察官', '冠军', '车手', '球星', '影星', '先生', '女士', '名将', '球员', '教练'].join('|')})$`,
 );
 /**
  * Before a name: a place one is in, goes to or is stationed at (驻华盛顿, 前往开姆尼茨, 抵达柏林), or

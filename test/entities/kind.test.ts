@@ -392,6 +392,9 @@ describe('kindCue', () => {
   it('reads a title before a name as a person', () => {
     expect(cue('首席检察官杰克逊原本还想', '杰克逊')).toBe('person');
     expect(cue('澳大利亚贸易部长伯明翰批评中国', '伯明翰')).toBe('person');
+    // A sports star (名将, 球员) or a coach (教练) too: 短跑名将博尔特 "sprint star Bolt".
+    expect(cue('牙买加短跑名将博尔特确诊', '博尔特')).toBe('person');
+    expect(cue('德国国家队教练勒夫表示', '勒夫')).toBe('person');
   });
 
   it('reads being at, going to or stationed in a name as a place', () => {
