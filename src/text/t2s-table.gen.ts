@@ -10,21 +10,25 @@ const ranges: Array<[number, number]> = [
   [0x4e00, 0x9fff],
   [0xf900, 0xfaff],
 ];
-let pairs = '';
-let count = 0;
+const found: Array<[string, string]> = [];
 for (const [lo, hi] of ranges) {
   for (let code = lo; code <= hi; code++) {
     const ch = String.fromCharCode(code);
     for (const convert of converters) {
       const out = convert(ch);
       if (out.length === 1 && out !== ch) {
-        pairs += ch + out;
-        count++;
+        found.push([ch, out]);
         break;
       }
     }
   }
 }
+// A character that is some other's Simplified form stays itself: Simplified text writes it (么 of
+// 什么 is 麼's fold; opencc also turns 么 into 幺, and folding it so made 什麼 and 什么 differ).
+const simplified = new Set(found.map(([, out]) => out));
+const kept = found.filter(([ch]) => !simplified.has(ch));
+const pairs = kept.map(([ch, out]) => ch + out).join('');
+const count = kept.length;
 const file = new URL('./t2s-table.ts', import.meta.url);
 writeFileSync(
   file,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldKey, isHan } from '../../src/text/fold.ts';
+import { FOLD, fold, foldKey, isHan } from '../../src/text/fold.ts';
 
 describe('fold', () => {
   it('keeps the length of any string (offsets stay valid)', () => {
@@ -9,6 +9,15 @@ describe('fold', () => {
 
   it('folds Traditional to Simplified, one character at a time', () => {
     expect(fold('拉夫羅夫習近平烏克蘭北約')).toBe('拉夫罗夫习近平乌克兰北约');
+  });
+
+  it('folds a folded unit to itself: Simplified text stays as it is (什麼 and 什么 alike)', () => {
+    expect(fold('什麼')).toBe(fold('什么'));
+    expect(fold('什么')).toBe('什么');
+    const unstable: string[] = [];
+    for (let c = 0; c < 0x10000; c++)
+      if (FOLD[FOLD[c] as number] !== FOLD[c]) unstable.push(String.fromCharCode(c));
+    expect(unstable).toEqual([]);
   });
 
   it('leaves transliteration variants alone (that is the variant table’s job)', () => {
