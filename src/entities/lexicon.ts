@@ -535,9 +535,12 @@ const DEPARTMENT = /\bDepartment\b/;
 /** Life dates after a name: "(1874-1965)", "(born 1954)", "(c. 570–632)" (circa). */
 const DATED = /\((?:c\.\s*)?\d{3,4}\s*[-–]|\(born /i;
 const PERIOD = /\b(dynast(y|ies)|period|era)\b/i;
-/** A faith, an ideology, a currency or a unit is a topic: "Islam", "Muslim", "Nazi", "US dollar", "Celsius". */
+/**
+ * A faith, an ideology, a currency, a unit or the Internet is a topic: "Islam", "Muslim", "Nazi", "US
+ * dollar", "Celsius".
+ */
 const TOPIC_HEAD =
-  /^(?:Islam|Muslim|Christian(?:ity)?|Catholic(?:ism)?|Protestant(?:ism)?|Buddhis[mt]|Judaism|Jewish|Jews?|Hindu(?:ism)?|Taoism|Daoism|Confucianism|Nazi(?:sm)?|Communism|Marxism|Fascism|Zionism|Sunni|Shia|Shiite|Celsius|Fahrenheit|God|Allah|[A-Z][a-z]+(?:-[A-Z][a-z]+)*ism|(?:US |Hong Kong |Taiwan |Singapore )?(?:dollar|euro|yuan|yen|renminbi|ruble|rouble)s?)(?: \(loanword\))?$/i;
+  /^(?:Internet|Islam|Muslim|Christian(?:ity)?|Catholic(?:ism)?|Protestant(?:ism)?|Buddhis[mt]|Judaism|Jewish|Jews?|Hindu(?:ism)?|Taoism|Daoism|Confucianism|Nazi(?:sm)?|Communism|Marxism|Fascism|Zionism|Sunni|Shia|Shiite|Celsius|Fahrenheit|God|Allah|[A-Z][a-z]+(?:-[A-Z][a-z]+)*ism|(?:US |Hong Kong |Taiwan |Singapore )?(?:dollar|euro|yuan|yen|renminbi|ruble|rouble)s?)(?: \(loanword\))?$/i;
 /** A law by its name: "Taiwan Relations Act", "Basic Law", "Patriot Act". */
 const LAW = /^(?:the )?(?:[A-Z][\w'’-]* )+(?:Act|Law)$/;
 /** Years in brackets right after a name: "Great Leap Forward (1958-1960)", "(1958–60)". */

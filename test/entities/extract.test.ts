@@ -298,6 +298,18 @@ describe('extractEntities', () => {
     expect(r.entities.find((e) => e.name === '中美洲')?.english).toBe('Central America');
   });
 
+  it('takes the Internet for a topic, with no common word the dictionary also glosses so (网络)', () => {
+    const r = extractEntities(
+      [
+        article('i1', ['中国的互联网审查异常严格。', '道路网络和5G网络建设。']),
+        article('i2', ['互联网公司阿里巴巴上市。', '社交网络上流传着一份名单。']),
+      ],
+      { lexicon },
+    );
+    expect(r.entities.find((e) => e.name === '互联网')?.kind).toBe('topic');
+    expect(aliasTexts(r, '互联网')).not.toContain('网络');
+  });
+
   it('spaces an English name run together after a dotted Chinese name (丹·特翰（DanTehan）)', () => {
     const found = extractEntities(
       [
