@@ -146,7 +146,7 @@ export function buildAliases(input: AliasInput): Alias[] {
       // A common word whose naming sense is derived (an abbreviation, a brand, a dated usage) is the
       // common word nearly wherever it occurs: 大众 "the public" (Volkswagen), 内地 "the mainland"
       // (Japan, as colonial Taiwan used it), 人大 (the NPC; Renmin University), 头条 "headline". One
-      // whose naming sense is its own (包头 Baotou, 网络 "Internet") stays.
+      // whose naming sense is its own (包头 Baotou) stays.
       const gloss = input.lexicon.glossText(key);
       if (input.lexicon.common.has(key) && DERIVED_SENSE.test(gloss)) continue;
       // Two Chinese names romanised alike are homophones, not one name: 宿州 is not 苏州, though
