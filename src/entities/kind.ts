@@ -135,11 +135,12 @@ const PLACE_AFTER_AT =
 const MEDIUM_AFTER_AT = /^上(?:[，。、；：]|的|发|传|流|贴|公开|出现|看到|写|说|表示|批评|呼吁)/;
 
 /**
- * Beside a name: what calls it a firm or a body (能源巨头埃克森美孚, 市场研究机构益普索, 爱思强公司).
+ * Beside a name: what calls it a firm or a body (能源巨头埃克森美孚, 市场研究机构益普索, 爱思强公司,
+ * 高盛集团).
  */
 const ORG_BEFORE =
   /(?:公司|集团|企业|机构|厂商|巨头|制造商|生产商|运营商|供应商|品牌|智库|药企|车企|银行|投行|旗下|[美外官港台德英日]媒)[《“]?$/;
-const ORG_AFTER = /^(?:公司|股份|有限公司|首席执行官|董事长|总裁)/;
+const ORG_AFTER = /^(?:公司|集团|股份|有限公司|首席执行官|董事长|总裁)/;
 
 /** After a title in 《》: what a paper does (报道, 援引, 发表文章, 主编…). */
 const PUBLISHES = /^(?:报道|报导|报称|援引|引述|发表|发文|刊登|刊文|分析|社论|主编|总编|网站|记者)/;

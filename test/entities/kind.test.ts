@@ -436,6 +436,7 @@ describe('kindCue', () => {
   it('reads a firm or a body where the words beside a name call it one', () => {
     expect(cue('美国能源巨头埃克森美孚宣布', '埃克森美孚')).toBe('organisation');
     expect(cue('莫德纳公司的疫苗', '莫德纳')).toBe('organisation');
+    expect(cue('高盛集团经济学家认为', '高盛')).toBe('organisation');
     expect(cue('他是大众旗下奥迪的总裁', '奥迪')).toBe('organisation');
     expect(cue('华尔街投行摩根大通', '摩根大通')).toBe('organisation');
     expect(cue('四国集团要求改革', '四国')).toBeUndefined();
