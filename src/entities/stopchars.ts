@@ -2,7 +2,7 @@
 // A name's left edge stops at them (会见了蓬佩奥 → 蓬佩奥), and a candidate that is another candidate
 // with one of them glued on (向普京, 贺普丁) is segmentation debris, never an entity.
 export const STOP_CHARS = new Set([
-  ...'的了在和与及对向由被把将是为从给跟同说称让令据自于以而但并或又也都就才还再已曾该这那此其之每各某们等位名个贺致请要会能可已并且即则若如当人我你她',
+  ...'的了在和与及对向由被把将是为从给跟同说称让令据自于以而但并或又也都就才还再已曾该这那此其之每各某们等位名个贺致请要会能可已并且即则若如当人我你她至',
 ]);
 
 /** Titles and roles that precede a personal name (folded Simplified). */

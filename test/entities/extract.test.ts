@@ -139,9 +139,12 @@ describe('nameBeforeParen', () => {
     expect(nameBeforeParen('日本首相安倍', lexicon, ['Shinzo Abe'], '12')).toBe('安倍');
   });
 
-  it('ends a transliterated name at the unit of the place it is in (普法尔茨州|埃菲尔 "Eifel")', () => {
+  it('ends a transliterated name at the unit of the place it is in (普法尔茨州|埃菲尔 "Eifel"), or at 至', () => {
     expect(nameBeforeParen('普法尔茨州埃菲尔', lexicon, ['Eifel'])).toBe('埃菲尔');
     expect(nameBeforeParen('汉堡市埃彭多夫', lexicon, ['Eppendorf'])).toBe('埃彭多夫');
+    // 至 "to" ends a name like the other function characters.
+    expect(nameBeforeParen('示威者从民主纪念碑游行至巴育', lexicon, ['Prayut Chan-O-cha'])).toBe('巴育');
+    expect(nameBeforeParen('杜塞尔多夫至迈特曼', lexicon, ['Mettmann'])).toBe('迈特曼');
     // A place's own unit stays: it ends the name.
     expect(nameBeforeParen('美国马萨诸塞州', lexicon, ['Massachusetts'])).toBe('马萨诸塞州');
   });
