@@ -508,9 +508,7 @@ function dropOtherPeople(
       if (other === undefined && kind === 'person') {
         other = givenNameBefore(text, m.start);
         given = other !== undefined;
-      }
-      if (other === undefined && kind === 'person') {
-        other = nameGoesOn(text, m.end) ?? firmPartner(text, m.start, m.end);
+        other ??= nameGoesOn(text, m.end) ?? firmPartner(text, m.start, m.end);
       } else if (other === undefined && kind === 'topic' && isTransliteration(facts.get(m.entityId)?.name)) {
         other = nameGoesOn(text, m.end, true) ?? firmPartner(text, m.start, m.end);
       }
@@ -680,10 +678,10 @@ function dropNamePieces(
       previous !== undefined &&
       previous.run === m.run &&
       previous.end === m.start &&
-      facts.get(m.entityId)?.kind === 'person' &&
+      kind === 'person' &&
       facts.get(previous.entityId)?.kind === 'person' &&
-      isTransliteration(foldKey(m.text)) &&
-      isTransliteration(foldKey(previous.text))
+      isTransliteration(m.text) &&
+      isTransliteration(previous.text)
     ) {
       dropped.add(m);
       dropped.add(previous);
