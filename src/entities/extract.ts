@@ -755,8 +755,6 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   };
 }
 
-/** The middle dots that join a name's parts, as folded text has them. */
-const NAME_DOTS = '·';
 /** A Latin name in brackets: 奥布莱恩（Robert O'Brien）. */
 const BRACKETED_LATIN = /^\s*[（(]\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+)\s*[）)]/u;
 
@@ -815,7 +813,8 @@ function othersSurnames(
       const text = fold(p.text);
       for (let i = 0; i < text.length; i++) {
         const c = text[i] as string;
-        if (NAME_DOTS.includes(c) && firsts.has(text[i + 1] ?? '')) {
+        // Folded text has one middle dot for all that join a name's parts, and ( for （.
+        if (c === '·' && firsts.has(text[i + 1] ?? '')) {
           // After a "·": the surname of the given name before it. A name the corpus knows counts for
           // its owner only (the others' share of the surname is weighed in addShortForms).
           const before = text.slice(Math.max(0, i - 8), i);

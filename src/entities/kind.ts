@@ -164,10 +164,10 @@ export function kindCue(text: string, start: number, end: number): KindCue | und
   if (PERSON_BEFORE.test(before)) return 'person';
   if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(text.slice(end, end + 50))) return 'place';
   // Not a count of countries before 集团: 四国集团 (the G4) is no firm named 四国.
-  const after = text.slice(end, end + 5);
+  const next = text.slice(end, end + 5);
   if (
     ORG_BEFORE.test(before) ||
-    (ORG_AFTER.test(after) && !(after.startsWith('集团') && text[end - 1] === '国'))
+    (ORG_AFTER.test(next) && !(next.startsWith('集团') && text[end - 1] === '国'))
   )
     return 'organisation';
   if (before.endsWith('在')) {
