@@ -457,20 +457,33 @@ const TITLE_DOUBLE_NAME = new RegExp(
 );
 
 /**
+ * A state whose people's names Chinese writes in Han characters that are not read as Chinese names
+ * (Japan, the Koreas, Vietnam), right before a title (日本首相, 日本新首相, 韩国前总统): the titled name
+ * is no Chinese one (菅义伟 is Suga Yoshihide, never "Jian Yiwei"). Not the state a Chinese envoy is
+ * posted to (中国驻日本大使). Folded (韓國 is 韩国).
+ */
+const HAN_NAME_STATE = /(?<![驻赴访])(?:日本|韩国|南韩|北韩|朝鲜|越南)(?:新|前|副|现任|时任)?$/;
+
+/**
  * 3-character spans after a title (特使李辉再…); the length (2 or 3) is settled later by frequency.
  * Spans of two surnames and two more characters come as 4-character spans too (see TITLE_DOUBLE_NAME).
  * With `tails`, also what follows each span's first two characters, up to two characters ('' where
  * the Han run ends): 特使李辉再度 gives 李辉 → 再度, which tells whether a 2-character name ends there.
+ * With `foreign`, the spans (and their 2-character heads) whose title follows a HAN_NAME_STATE.
  */
 export function collectTitleNames(
   text: string,
   into: Map<string, number>,
   tails?: Map<string, Map<string, number>>,
+  foreign?: Map<string, number>,
 ): void {
   const folded = fold(text);
   for (const m of folded.matchAll(TITLE_NAME)) {
     const span = m[1] as string;
     into.set(span, (into.get(span) ?? 0) + 1);
+    if (foreign && HAN_NAME_STATE.test(folded.slice(Math.max(0, (m.index as number) - 7), m.index))) {
+      for (const key of new Set([span, span.slice(0, 2)])) foreign.set(key, (foreign.get(key) ?? 0) + 1);
+    }
     if (!tails) continue;
     const head = span.slice(0, 2);
     const tail = span.length === 3 ? span.slice(2) + (m[2] as string) : '';
@@ -485,6 +498,20 @@ export function collectTitleNames(
 
 export function isHeadingLike(text: string): boolean {
   return /^[\u3400-\u9fff·]{2,8}$/.test(text);
+}
+
+/**
+ * The Han names written beside a "·" (林赛·格雷厄姆, 安吉丽娜·朱莉): the 2 to 4 characters right before
+ * a dot and right after one, folded, into `into`. A name the corpus writes so is a part of a foreign
+ * name, whatever its characters (林赛 "Lindsay", never "Lin Sai").
+ */
+export function collectDotNeighbours(text: string, into: Set<string>): void {
+  if (!/[·‧・･•⋅∙]/.test(text)) return;
+  const folded = fold(text);
+  for (const m of folded.matchAll(/([\u3400-\u9fff]{2,4})(?=·)|(?<=·)([\u3400-\u9fff]{2,4})/g)) {
+    const run = (m[1] ?? m[2]) as string;
+    for (let n = 2; n <= run.length; n++) into.add(m[1] ? run.slice(-n) : run.slice(0, n));
+  }
 }
 
 /** Up to three Han characters right before a "(transcribed)" note: 中国籍郝新东(音译). */

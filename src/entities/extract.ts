@@ -16,6 +16,7 @@ import { buildAliases, chineseReferent, romanises, unglued } from './aliases.ts'
 import {
   type Candidate,
   CandidateSet,
+  collectDotNeighbours,
   collectMarkedNames,
   collectParentheticals,
   collectQuoted,
@@ -121,6 +122,9 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const titleTails = new Map<string, Map<string, number>>();
   const markedNames = new Map<string, Map<string, number>>();
   const headings = new Set<string>();
+  /** Titled names after a state whose names are no Chinese ones, and names beside a "·" (see foreignNames). */
+  const foreignTitles = new Map<string, number>();
+  const dotNeighbours = new Set<string>();
 
   // Quotes already met in another article in the same words (captions and summaries the site
   // repeats: one sentence quoting “戴好口罩” in 16 dw-zh articles) count apart (quotedStandsOut).
@@ -130,8 +134,9 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       if (!inContent(p)) continue;
       collectParentheticals(a.id, p.text, lexicon, cands);
       collectQuoted(a.id, p.text, cands, seenQuotes);
-      collectTitleNames(p.text, titleSpans, titleTails);
+      collectTitleNames(p.text, titleSpans, titleTails, foreignTitles);
       collectMarkedNames(p.text, markedNames);
+      collectDotNeighbours(p.text, dotNeighbours);
       // Subheadings and gallery titles: a name at their end (巴西球星内马尔, 法国前总统德斯坦).
       for (const heading of [HEADING_KINDS.has(p.kind) ? p.text : undefined, p.title]) {
         if (!heading || !isHeadingLike(heading)) continue;
@@ -583,6 +588,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const groups = new Map<string, string[]>();
   for (const key of keys) groups.set(find(key), [...(groups.get(find(key)) ?? []), key]);
 
+  const foreign = foreignNames(titleSpans, foreignTitles, dotNeighbours);
   let entities: Entity[] = [];
   for (const members of groups.values()) {
     const evs = members.map((k) => evidence.get(k) as Evidence);
@@ -631,7 +637,8 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       lexicon,
       toSimplified,
       toTraditional,
-      romanize: romanizeChineseName,
+      // A name the corpus shows as foreign gets no pinyin: it would be a misreading.
+      romanize: members.some((k) => foreign.has(k)) ? () => undefined : romanizeChineseName,
       readsAsWords,
     });
     const counts = new Map<string, number>();
@@ -1333,30 +1340,87 @@ function spaceGluedNames(entities: Entity[]): void {
 }
 
 /**
+ * Names the corpus shows are no Chinese ones, though written in Han characters that could be (see
+ * collectTitleNames' `foreign` and collectDotNeighbours): half or more of their titled occurrences
+ * follow a state whose names are read otherwise (日本首相菅义伟), or they stand beside a "·" (林赛·米尔斯,
+ * 安吉丽娜·朱莉). Pinyin would misread them.
+ */
+function foreignNames(
+  titleSpans: ReadonlyMap<string, number>,
+  foreignTitles: ReadonlyMap<string, number>,
+  dotNeighbours: ReadonlySet<string>,
+): Set<string> {
+  const titled = new Map<string, number>();
+  for (const [span, n] of titleSpans)
+    for (const key of new Set([span, span.slice(0, 2)])) titled.set(key, (titled.get(key) ?? 0) + n);
+  const out = new Set(dotNeighbours);
+  for (const [key, n] of foreignTitles) if (2 * n >= (titled.get(key) ?? 0)) out.add(key);
+  return out;
+}
+
+/**
+ * Whether a person's English name puts the surname first, as Chinese, Korean and Japanese names do:
+ * its two words read as the pinyin of the Han name (Xi Jinping, Mao Zedong), or its given name is
+ * hyphenated (Tsai Ing-wen, Lee Teng-hui, Kim Jong-un).
+ */
+function surnameFirst(english: string, romanised: string | undefined): boolean {
+  const words = english.split(/\s+/);
+  if (words.length !== 2) return false;
+  const squash = (s: string) => s.toLowerCase().replace(/[\s'’-]/g, '');
+  return (
+    (romanised !== undefined && squash(english) === squash(romanised)) ||
+    /^[A-Z][a-z]+-[a-z]+$/.test(words[1] as string)
+  );
+}
+
+/**
+ * From this many articles on, a person named surname first may have the surname alone as a short
+ * form (Xi, Tsai, Deng). A Chinese surname is shared by millions, so a corpus that names one Zhao
+ * and no other is no evidence that a page's Zhao is theirs, unless the corpus names them all the
+ * time; the detector takes a bare name for a person from the same count on (PROMINENT there).
+ */
+const SURNAME_ALONE = 20;
+
+/**
  * "Lavrov" for "Sergei Lavrov", 阿登纳 for 康拉德·阿登纳: the last word of a Western person's name, where
  * it points to one entity, and the corpus does not show it more often as another's (see
- * othersSurnames).
+ * othersSurnames). Of a name written surname first (Xi Jinping), the first word, for one the corpus
+ * names in SURNAME_ALONE articles or more; its given name ("Jinping") is never one.
  */
 function addShortForms(entities: Entity[], lexicon: Lexicon, articles: readonly Article[]): void {
   const shared = othersSurnames(entities, articles);
   const owners = new Map<string, Set<string>>();
+  /** "surname\0entity id" of the owners whose claim is a surname written first. */
+  const first = new Set<string>();
   const taken = new Set<string>();
   for (const e of entities) {
     taken.add(foldKey(e.name));
     for (const a of e.aliases) taken.add(foldKey(a.text));
   }
+  // Not an everyday word (Black of Kodak Black, Will of George Will, Line of McMahon Line, He of He
+  // Jinli): capitalised in headlines and at sentence starts, it would mark "Black Friday" and "Will
+  // it rain?".
+  const claim = (word: string, id: string): boolean => {
+    if (word.length < 2 || !/^[A-Z][a-z]+$/.test(word) || lexicon.isEverydayEnglish(word)) return false;
+    (owners.get(word) ?? owners.set(word, new Set()).get(word))?.add(id);
+    return true;
+  };
   for (const e of entities) {
-    if (e.kind !== 'person' || !isTransliteration(toSimplified(e.name), 1)) continue;
+    if (e.kind !== 'person') continue;
+    const simplified = toSimplified(e.name);
+    const western = isTransliteration(simplified, 1);
+    const romanised = romanizeChineseName(simplified);
     for (const a of e.aliases) {
-      if (a.source !== 'parenthetical' && a.source !== 'cedict') continue;
+      if (a.source !== 'parenthetical' && a.source !== 'cedict' && a.source !== 'pinyin') continue;
       const words = a.text.split(/\s+/);
       if (words.length < 2) continue;
+      if (surnameFirst(a.text, romanised)) {
+        if (claim(words[0] as string, e.id)) first.add(`${words[0]}\u0000${e.id}`);
+        continue;
+      }
+      if (!western || a.source === 'pinyin') continue;
       const last = words[words.length - 1] as string;
-      // Not "Jong-un" of "Kim Jong-un" (Korean names put the surname first), nor an everyday word
-      // (Black of Kodak Black, Will of George Will, Line of McMahon Line): capitalised in headlines
-      // and at sentence starts, it would mark "Black Friday" and "Will it rain?".
-      if (last.length < 3 || !/^[A-Z][a-z]+$/.test(last) || lexicon.isEverydayEnglish(last)) continue;
-      (owners.get(last) ?? owners.set(last, new Set()).get(last))?.add(e.id);
+      if (last.length >= 3) claim(last, e.id);
     }
   }
   // The same in Chinese: 阿登纳 for 康拉德·阿登纳 (news name a foreigner by the surname once introduced).
@@ -1390,6 +1454,7 @@ function addShortForms(entities: Entity[], lexicon: Lexicon, articles: readonly 
     const others = rest.reduce((n, e) => n + e.articleCount, 0);
     // Not to one whose surname the corpus shows as others' (they still count as its owners above).
     if (top && (hanForms.has(key) ? shared.han : shared.latin).has(top.id)) continue;
+    if (top && first.has(`${key}\u0000${top.id}`) && top.articleCount < SURNAME_ALONE) continue;
     if (top && (rest.length === 0 || top.articleCount >= 5 * others))
       top.aliases.push({ text: last, source: 'short-form' });
   }

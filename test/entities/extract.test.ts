@@ -196,6 +196,45 @@ describe('extractEntities', () => {
     expect(byName('李辉')?.aliases.map((a) => a.text)).toContain('Li Hui');
   });
 
+  it('gives no pinyin to a name the corpus shows as foreign', () => {
+    const r = extractEntities(
+      [
+        article('1', ['日本首相菅义伟表示。', '日本新首相菅义伟周二说。', '首相菅义伟敦促国民。']),
+        article('2', ['中国驻日本大使孔铉佑表示。', '大使孔铉佑说。']),
+        article('3', ['斯诺登的妻子林赛·米尔斯说。', '议员林赛表示。', '议员林赛又说。']),
+      ],
+      { lexicon },
+    );
+    const texts = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text);
+    // Two of three titled occurrences after 日本: Suga Yoshihide, no "Jian Yiwei".
+    expect(texts('菅义伟')).toBeDefined();
+    expect(texts('菅义伟')).not.toContain('Jian Yiwei');
+    // The state a Chinese envoy is posted to says nothing of his name.
+    expect(texts('孔铉佑')).toContain('Kong Xuanyou');
+    // Written before a "·": Lindsay, no "Lin Sai".
+    expect(texts('林赛')).toBeDefined();
+    expect(texts('林赛')).not.toContain('Lin Sai');
+  });
+
+  it('gives a name written surname first its surname alone only when the corpus names them all the time', () => {
+    const xi = (n: number) =>
+      Array.from({ length: n }, (_, i) => article(`x${i}`, ['国家主席习近平发表讲话。']));
+    const deng = [article('d1', ['邓小平提出改革开放。毛泽东去世。']), article('d2', ['邓小平访问美国。'])];
+    const texts = (r: ExtractResult, name: string) =>
+      r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text) ?? [];
+    const often = extractEntities([...xi(20), ...deng], { lexicon });
+    expect(texts(often, '习近平')).toEqual(expect.arrayContaining(['Xi Jinping', 'Xi']));
+    // Never the given name; nor the surname of one named in two articles.
+    expect(texts(often, '习近平')).not.toContain('Jinping');
+    expect(texts(often, '邓小平')).toContain('Deng Xiaoping');
+    expect(texts(often, '邓小平')).not.toContain('Deng');
+    expect(texts(often, '邓小平')).not.toContain('Xiaoping');
+    // 泽 and 东 are transliteration characters too: still no Western name's "last word".
+    expect(texts(often, '毛泽东')).toContain('Mao Zedong');
+    expect(texts(often, '毛泽东')).not.toContain('Zedong');
+    expect(texts(extractEntities(xi(19), { lexicon }), '习近平')).not.toContain('Xi');
+  });
+
   it('takes a Chinese name marked "(音译)" as a person on one occurrence, without the title before it', () => {
     const marked = extractEntities(
       [
