@@ -58,6 +58,12 @@ export function unglued(name: string): string | undefined {
 
 /** CC-CEDICT's label of a form used in Taiwan, before or after the gloss: "(Tw) Kenya", "Laos (Tw)". */
 const TAIWAN_LABEL = /(?:^|\s)\(Tw\)(?:\s|$)/;
+/**
+ * A Japanese or Korean name's gloss ("Abe (Japanese surname)", "Abe Shinzo (1954-2022), Japanese LDP
+ * politician"): such a name is written in its own characters on both sides of the strait, so a form
+ * sharing its English is another name (亚伯 "Abe (short form for Abraham)" is no 安倍).
+ */
+const OWN_CHARACTERS = /\b(?:Japanese|Korean)\b/;
 
 /** Titles that open an English name ("Pope Benedict XVI", "King Charles III"): no first name. */
 const NAME_TITLES = new Set(
@@ -124,7 +130,9 @@ export function buildAliases(input: AliasInput): Alias[] {
     if (keys.has(tw) && !keys.has(cn)) chinese.push([cn, 'variant-table']);
     if (keys.has(cn) && !keys.has(tw)) chinese.push([tw, 'variant-table']);
   }
-  for (const name of input.primaryEnglish) {
+  const ownCharacters =
+    input.kind === 'person' && input.members.some((m) => OWN_CHARACTERS.test(input.lexicon.glossText(m)));
+  for (const name of ownCharacters ? [] : input.primaryEnglish) {
     // An acronym in the corpus' brackets names several things (ABC: 美国广播公司, 澳大利亚广播公司).
     if (isAcronym(name) && input.english.get(name) === 'parenthetical') continue;
     for (const key of input.lexicon.byEnglish.get(normEnglish(name)) ?? []) {

@@ -196,6 +196,13 @@ describe('extractEntities', () => {
     expect(byName('李辉')?.aliases.map((a) => a.text)).toContain('Li Hui');
   });
 
+  it('gives a Japanese name no form that only shares its English (安倍 "Abe" is no 亚伯 "Abe")', () => {
+    const r = extractEntities([article('1', ['日本首相安倍表示。', '安倍又说。'])], { lexicon });
+    const texts = r.entities.find((e) => e.name === '安倍')?.aliases.map((a) => a.text);
+    expect(texts).toContain('Abe');
+    expect(texts).not.toContain('亚伯');
+  });
+
   it('gives no pinyin to a name the corpus shows as foreign', () => {
     const r = extractEntities(
       [
