@@ -38,6 +38,7 @@ const SOURCE_CODES: Record<AliasSource, number> = {
   'variant-table': 8,
   'variant-gloss': 9,
   'variant-phonetic': 10,
+  'given-name': 11,
 };
 const byCode = <K extends string>(codes: Record<K, number>): K[] => {
   const out: K[] = [];

@@ -66,7 +66,7 @@ const TAIWAN_LABEL = /(?:^|\s)\(Tw\)(?:\s|$)/;
 const OWN_CHARACTERS = /\b(?:Japanese|Korean)\b/;
 
 /** Titles that open an English name ("Pope Benedict XVI", "King Charles III"): no first name. */
-const NAME_TITLES = new Set(
+export const NAME_TITLES = new Set(
   'Pope King Queen Prince Princess Emperor Empress Saint St Sir Dame Lord Lady Cardinal'.split(' '),
 );
 

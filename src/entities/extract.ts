@@ -12,7 +12,8 @@ import { PatternTrie } from '../match/trie.ts';
 import { toSimplified, toTraditional } from '../text/convert.ts';
 import { fold, foldKey } from '../text/fold.ts';
 import { romanizeChineseName, syllables } from '../text/romanize.ts';
-import { buildAliases, chineseReferent, romanises, unglued } from './aliases.ts';
+import { TRANSLIT } from '../text/translit.ts';
+import { buildAliases, chineseReferent, NAME_TITLES, romanises, unglued } from './aliases.ts';
 import {
   type Candidate,
   CandidateSet,
@@ -661,6 +662,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   addCompassCompounds(entities, articles, lexicon);
   addAdministrativeForms(entities, articles, lexicon);
+  addGivenNameForms(entities, cands, lexicon);
 
   // Index with the detector itself; drop entities that never match (e.g. every occurrence cut a word).
   const dictionaryWords = dictionaryWordsFor(
@@ -1334,6 +1336,68 @@ function spaceGluedNames(entities: Entity[]): void {
       if (spaced && !have.has(spaced)) {
         e.aliases.push({ text: spaced, source: a.source });
         have.add(spaced);
+      }
+    }
+  }
+}
+
+/**
+ * 唐纳德·特朗普 and 乔·拜登 for 特朗普 "Donald Trump" and 拜登 "Joe Biden": a transliterated person's name
+ * written whole, with a Han form of its English given name and a "·", where the corpus wrote only the
+ * surname or never in brackets. The Han forms of a given name come from CC-CEDICT's bare names
+ * ("Donald (name)": 唐纳德) and from the corpus' brackets after names written with "·" (乔·拜登（Joe
+ * Biden）: 乔 is Joe). Pages write the whole name, and the detector takes a person's name after another
+ * given name and a "·" for someone else's (伊万卡·特朗普 is Ivanka, not Donald), so without these
+ * forms the whole name would go unmarked.
+ */
+function addGivenNameForms(entities: Entity[], cands: CandidateSet, lexicon: Lexicon): void {
+  // How often each (English, Han) pair is met; a dictionary pair counts as two.
+  const pairs = new Map<string, Map<string, number>>();
+  const pair = (english: string, han: string, n: number) => {
+    if (!/^[A-Z][a-z]+$/.test(english) || ![...han].every((ch) => TRANSLIT.has(ch))) return;
+    const counts = pairs.get(han) ?? pairs.set(han, new Map()).get(han);
+    counts?.set(english, (counts.get(english) ?? 0) + n);
+  };
+  for (const [key, names] of lexicon.bareNames()) for (const name of names) pair(name, key, 2);
+  for (const c of cands.byKey.values()) {
+    const parts = c.key.split('·');
+    if (parts.length !== 2) continue;
+    for (const [name, n] of c.englishCount) {
+      const words = name.split(/\s+/);
+      if (words.length === 2) pair(words[0] as string, parts[0] as string, n);
+    }
+  }
+  // Each Han form goes to the English name it is paired with most often, twice at least: a bracket
+  // that names someone else (米夏尔 before a "Michael …" once) makes no pair.
+  const hanOf = new Map<string, Set<string>>();
+  for (const [han, counts] of pairs) {
+    const most = Math.max(...counts.values());
+    if (most < 2) continue;
+    for (const [english, n] of counts)
+      if (n === most) (hanOf.get(english) ?? hanOf.set(english, new Set()).get(english))?.add(han);
+  }
+  const taken = new Set<string>();
+  for (const e of entities)
+    for (const text of [e.name, ...e.aliases.map((a) => a.text)]) taken.add(foldKey(text));
+  for (const e of entities) {
+    if (e.kind !== 'person' || e.name.includes('·') || !isTransliteration(toSimplified(e.name), 1)) continue;
+    // Not a name written surname first (金正恩 "Kim Jong-un"): its first word is no given name.
+    const romanised = romanizeChineseName(toSimplified(e.name));
+    const latin = e.aliases.filter(
+      (a) => (a.source === 'parenthetical' || a.source === 'cedict') && /^[A-Z]/.test(a.text),
+    );
+    if (latin.some((a) => surnameFirst(a.text, romanised))) continue;
+    const given = new Set<string>();
+    for (const a of latin) {
+      const words = a.text.split(/\s+/);
+      if (words.length >= 2 && !NAME_TITLES.has(words[0] as string)) given.add(words[0] as string);
+    }
+    for (const name of given) {
+      for (const han of hanOf.get(name) ?? []) {
+        const form = `${han}·${toSimplified(e.name)}`;
+        if (taken.has(foldKey(form))) continue;
+        taken.add(foldKey(form));
+        e.aliases.push({ text: form, source: 'given-name' });
       }
     }
   }

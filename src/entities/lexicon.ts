@@ -65,6 +65,14 @@ export class Lexicon {
     }
   }
 
+  /** Every word whose first sense gives only a name, with those names (唐纳德: "Donald (name)"). */
+  *bareNames(): IterableIterator<[string, string[]]> {
+    for (const [key, list] of this.entryByKey) {
+      const names = bareNameWords(list);
+      if (names.length > 0) yield [key, names];
+    }
+  }
+
   /** English names given by these entries' glosses, following "see X" redirects once. */
   englishOf(list: readonly CedictEntry[], primaryOnly = false): string[] {
     const out: string[] = [];

@@ -13,6 +13,7 @@ export type AliasSource =
   | 'opencc' // the other Chinese script
   | 'pinyin' // pinyin-pro romanisation of a Chinese personal name
   | 'short-form' // "Lavrov" for "Sergei Lavrov", where unambiguous
+  | 'given-name' // 唐纳德·特朗普 for 特朗普 "Donald Trump": the Han forms of its English given name before it
   | 'variant-table' // the curated cross-strait transliteration table
   | 'variant-gloss' // another Chinese form sharing an English gloss
   | 'variant-phonetic'; // phonetically similar transliteration

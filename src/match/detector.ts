@@ -124,6 +124,7 @@ const SOURCE_RANK: Record<Alias['source'], number> = {
   pinyin: 4,
   'variant-phonetic': 4,
   'short-form': 5,
+  'given-name': 2,
 };
 
 function usableKey(key: string): boolean {
@@ -369,6 +370,25 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
     wordsByEntity.set(entityId, words);
     return words;
   };
+  let dotted: Map<string, Set<string>> | undefined;
+  /**
+   * Whether the entity has a form written with a "·" whose last part is `surname` (folded): 乔·拜登
+   * for 拜登 (see dropNamePieces).
+   */
+  const hasDottedForm = (entityId: string, surname: string): boolean => {
+    if (!dotted) {
+      dotted = new Map();
+      for (let p = 0; p < source.count; p++) {
+        const key = source.key(p);
+        const dot = key.lastIndexOf('·');
+        if (dot <= 0 || !hasHan(key)) continue;
+        const id = source.owner(p);
+        const set = dotted.get(id) ?? dotted.set(id, new Set()).get(id);
+        set?.add(key.slice(dot + 1));
+      }
+    }
+    return dotted.get(entityId)?.has(surname) ?? false;
+  };
   const entityMap = new Map(entities.map((e) => [e.id, e]));
   const facts: ReadonlyMap<string, EntityFacts> = extra.facts ?? entityMap;
   const buildMs = performance.now() - t0;
@@ -429,7 +449,7 @@ export function createDetector(entities: readonly Entity[], extra: DetectorExtra
         }
       });
       dropContradicted(runs, out, ownWords);
-      dropNamePieces(runs, out, facts, (text, i) => matcher.continuesName(text, i));
+      dropNamePieces(runs, out, facts, (text, i) => matcher.continuesName(text, i), hasDottedForm);
       const people = dropOtherPeople(runs, out, facts, ownWords);
       return dropEverydayWords(runs, people, (m) => everyday.has(m)).sort(
         (a, b) => a.run - b.run || a.start - b.start,
@@ -632,6 +652,12 @@ function isNameDot(c: number): boolean {
   return c === 0xb7 || c === 0x30fb || c === 0x2027 || c === 0x2022;
 }
 
+/** Whether the character at `i` is a Han character (false outside the text). */
+function hanAt(text: string, i: number): boolean {
+  const c = i >= 0 ? text.charCodeAt(i) : 0;
+  return c >= 0x3400 && c <= 0x9fff;
+}
+
 /** Whether the (folded) character at `i` is a transliteration character. */
 function translitAt(text: string, i: number): boolean {
   return TRANSLIT_UNIT[FOLD[text.charCodeAt(i)] as number] === 1;
@@ -649,6 +675,7 @@ function dropNamePieces(
   mentions: Mention[],
   facts: ReadonlyMap<string, EntityFacts>,
   continuesName: (text: string, i: number) => boolean,
+  hasDottedForm: (entityId: string, surname: string) => boolean,
 ): void {
   const dropped = new Set<Mention>();
   let last: Mention | undefined;
@@ -657,6 +684,25 @@ function dropNamePieces(
     last = m;
     if (m.text.charCodeAt(0) < 0x3400) continue;
     const text = runs[m.run] as string;
+    const kind = facts.get(m.entityId)?.kind;
+    // A person's name right after another given name and a "·" (伊万卡·特朗普 "Ivanka Trump", 波·拜登
+    // "Beau Biden"), where the entity has forms with its own given names (唐纳德·特朗普, 乔·拜登: the
+    // longest match would have taken one of them); of one without, it may be its own (安格拉·默克尔).
+    // Or right before a "·" and another name (特雷莎·梅 "Theresa May", 詹姆斯·邦德): a given name of
+    // another person's.
+    if (
+      kind === 'person' &&
+      hanAt(text, m.start - 2) &&
+      isNameDot(text.charCodeAt(m.start - 1)) &&
+      hasDottedForm(m.entityId, foldKey(m.text))
+    ) {
+      dropped.add(m);
+      continue;
+    }
+    if (kind === 'person' && isNameDot(text.charCodeAt(m.end)) && hanAt(text, m.end + 1)) {
+      dropped.add(m);
+      continue;
+    }
     let s = m.start;
     let e = m.end;
     while (s > 0 && m.start - s < 8 && translitAt(text, s - 1)) s--;
@@ -666,7 +712,6 @@ function dropNamePieces(
     // or from a "·" right before it (鲁迪·朱利安|尼): it is a piece of a part of that name. Going on
     // to a "·", only a person's or a topic's name when nothing comes before: a place may precede a
     // name (波士顿|伊莎贝拉·斯图尔特 "Boston's Isabella Stewart…").
-    const kind = facts.get(m.entityId)?.kind;
     const named = kind === 'person' || kind === 'topic';
     const toDot = e > m.end && e < text.length && isNameDot(text.charCodeAt(e));
     const fromDot = e > m.end && m.start > 0 && isNameDot(text.charCodeAt(m.start - 1));

@@ -45,6 +45,7 @@ const FORM_PRIORITY: Record<string, number> = {
   quoted: 8,
   pinyin: 9,
   'variant-phonetic': 10,
+  'given-name': 11,
 };
 
 /** Aliases in the order the card offers them (the worker sorts them so, see handleLookup). */

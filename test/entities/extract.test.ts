@@ -203,6 +203,44 @@ describe('extractEntities', () => {
     expect(texts).not.toContain('亚伯');
   });
 
+  it('writes a transliterated name whole with the Han forms of its English given name', () => {
+    const r = extractEntities(
+      [
+        article('1', [
+          '美国总统特朗普（Donald Trump）说。',
+          '候选人拜登（Joe Biden）说。',
+          '乔·拜登（Joe Biden）表示。',
+          '明星金·卡戴珊（Kim Kardashian）说。',
+        ]),
+        article('2', [
+          '乔·拜登（Joe Biden）又说。',
+          '特朗普说。',
+          '朝鲜领导人金正恩（Kim Jong-un）说。',
+          '金·卡戴珊（Kim Kardashian）说。',
+        ]),
+        article('3', [
+          '议员希夫（Joe Schiff）说。',
+          '议员罗贝特斯（Michael Robets）说。',
+          '米夏尔·施密特（Michael Schmidt）说。',
+        ]),
+      ],
+      { lexicon },
+    );
+    const aliases = (name: string) => r.entities.find((e) => e.name === name)?.aliases ?? [];
+    // From the dictionary ("Donald (name)": 唐纳德) and from the corpus' brackets (乔·拜登（Joe Biden）, twice).
+    expect(aliases('特朗普')).toContainEqual({ text: '唐纳德·特朗普', source: 'given-name' });
+    expect(aliases('希夫')).toContainEqual({ text: '乔·希夫', source: 'given-name' });
+    // Not a name written surname first.
+    expect(
+      aliases('金正恩')
+        .map((a) => a.text)
+        .filter((t) => t.includes('·')),
+    ).toEqual([]);
+    // One bracket pairing 米夏尔 with "Michael" makes no pair; the dictionary's 迈克尔 does.
+    expect(aliases('罗贝特斯').map((a) => a.text)).toContain('迈克尔·罗贝特斯');
+    expect(aliases('罗贝特斯').map((a) => a.text)).not.toContain('米夏尔·罗贝特斯');
+  });
+
   it('gives no pinyin to a name the corpus shows as foreign', () => {
     const r = extractEntities(
       [

@@ -250,6 +250,22 @@ describe('a Chinese name that is a piece of a longer transliterated name', () =>
     expect(found('克里、斯诺登')).toEqual(['克里', '斯诺登']);
   });
 
+  it('is another person’s after another given name and a "·", where the entity’s own are known', () => {
+    const trump = person('特朗普', 900, [['唐纳德·特朗普', 'given-name']]);
+    const merkel = person('默克尔', 150, []);
+    const teresa = person('特雷莎', 5, [['Teresa', 'cedict']]);
+    const names = createDetector([trump, merkel, teresa], { fuzzy: false });
+    const seen = (text: string) => names.detect([text]).map((m) => m.text);
+    expect(seen('此外，伊万卡·特朗普在集团工作')).toEqual([]);
+    expect(seen('唐纳德·特朗普将离开白宫')).toEqual(['唐纳德·特朗普']);
+    expect(seen('特朗普说')).toEqual(['特朗普']);
+    // No form of Merkel's with a given name: the page's may be hers.
+    expect(seen('总理安格拉·默克尔表示')).toEqual(['默克尔']);
+    // A given name before a "·" and another name is that other person's.
+    expect(seen('首相特雷莎·梅表示')).toEqual([]);
+    expect(seen('特雷莎表示')).toEqual(['特雷莎']);
+  });
+
   it('is no mention where two people’s transliterated names run together (海因斯贝格县)', () => {
     expect(found('德国西部海因斯贝格县的一位居民')).toEqual([]);
     expect(found('海因斯和贝格')).toEqual(['海因斯', '贝格']);
