@@ -67,7 +67,9 @@ const OWN_CHARACTERS = /\b(?:Japanese|Korean)\b/;
 
 /** Titles that open an English name ("Pope Benedict XVI", "King Charles III"): no first name. */
 export const NAME_TITLES = new Set(
-  'Pope King Queen Prince Princess Emperor Empress Saint St Sir Dame Lord Lady Cardinal'.split(' '),
+  'Pope King Queen Prince Princess Emperor Empress Saint St Sir Dame Lord Lady Baron Baroness Duke Duchess Count Countess Cardinal'.split(
+    ' ',
+  ),
 );
 
 /** What a state's long name says it is of: "United States of America", "Republic of Korea". */

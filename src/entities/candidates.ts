@@ -6,6 +6,7 @@
 
 import { afterNumeral } from '../match/matcher.ts';
 import { fold, foldKey, isHan } from '../text/fold.ts';
+import { TRANSLIT } from '../text/translit.ts';
 import { isNameLike, type Lexicon } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES, TITLES } from './stopchars.ts';
 import type { AliasSource } from './types.ts';
@@ -15,7 +16,7 @@ export interface Candidate {
   key: string;
   /** Surface form → occurrences (as evidence, not all mentions). */
   forms: Map<string, number>;
-  sources: Set<AliasSource | 'title-name'>;
+  sources: Set<AliasSource | 'title-name' | 'dotted-name'>;
   /** English name → the source that gave it. */
   english: Map<string, AliasSource>;
   /** How often each English name was given. */
@@ -51,7 +52,7 @@ export class CandidateSet {
     return c;
   }
 
-  add(surface: string, source: AliasSource | 'title-name', articleId: string): Candidate {
+  add(surface: string, source: AliasSource | 'title-name' | 'dotted-name', articleId: string): Candidate {
     const c = this.get(foldKey(surface));
     c.forms.set(surface, (c.forms.get(surface) ?? 0) + 1);
     c.sources.add(source);
@@ -498,6 +499,142 @@ export function collectTitleNames(
 
 export function isHeadingLike(text: string): boolean {
   return /^[\u3400-\u9fff·]{2,8}$/.test(text);
+}
+
+/** A name written with "·" in running text, not before a bracket (see collectDottedNames). */
+export interface DottedOccurrence {
+  articleId: string;
+  /** Up to DOTTED_HEAD characters before the name's last "·", and the dot. */
+  head: string;
+  /** The characters after it, up to one that ends a name or DOTTED_TAIL of them. */
+  tail: string;
+  /** Whether the tail ends at a character that ends a name (not at DOTTED_TAIL). */
+  closed: boolean;
+}
+
+const DOTTED_HEAD = 16;
+const DOTTED_TAIL = 8;
+
+/**
+ * Names written with "·" in running text (特雷莎·梅接手, 洛克希德·马丁制造的): for each last "·" of a name,
+ * what comes before it and the Han characters after it up to a function character or a character
+ * that is no Han one (a hyphen between Han characters goes on: 克兰普-卡伦鲍尔). Those before a bracket
+ * are collectParentheticals' (its English settles the name). Where the name ends is settled later
+ * across the corpus (dottedNames): 梅 in 特雷莎·梅接手 cannot tell from one occurrence.
+ */
+export function collectDottedNames(articleId: string, text: string, into: DottedOccurrence[]): void {
+  if (!/[·‧・･•⋅∙]/.test(text)) return;
+  const folded = fold(text);
+  for (let d = folded.indexOf('·'); d >= 0; d = folded.indexOf('·', d + 1)) {
+    if (!isHan(folded.charCodeAt(d - 1)) || !isHan(folded.charCodeAt(d + 1))) continue;
+    let k = d + 1;
+    let more = false;
+    while (k < folded.length && k - d - 1 < DOTTED_TAIL) {
+      const c = folded.charCodeAt(k);
+      if (c === 0x2d && isHan(folded.charCodeAt(k + 1)) && isHan(folded.charCodeAt(k - 1))) {
+        k++;
+        continue;
+      }
+      if (c === 0xb7) more = true;
+      if (!isHan(c) || STOP_CHARS.has(folded[k] as string)) break;
+      k++;
+    }
+    if (more) continue; // not the name's last dot
+    const closed = k - d - 1 < DOTTED_TAIL || k === folded.length;
+    if (closed && /^\s*[（(]/.test(folded.slice(k, k + 3))) continue;
+    into.push({
+      articleId,
+      head: text.slice(Math.max(0, d - DOTTED_HEAD), d + 1),
+      tail: text.slice(d + 1, k),
+      closed,
+    });
+  }
+}
+
+/**
+ * The names that dotted occurrences (collectDottedNames) write, with the articles that write them:
+ * occurrences that share the name up to its last "·" and the first character after it are one name,
+ * whose end is the one where the most articles' occurrences end cleanly, before a character that
+ * ends a name or a word (特雷莎·梅: 梅接手, 梅曾, 梅的 …; 马丁 of 洛克希德·马丁: 马丁丶, 马丁制造), in two
+ * articles at least. Every part is written in transliteration characters (one other allowed in a
+ * part of three or more): 人民日报·海外版 names no one. The left edge is nameBeforeParen's.
+ */
+export function dottedNames(
+  occurrences: readonly DottedOccurrence[],
+  lexicon: Lexicon,
+): Map<string, Set<string>> {
+  const groups = new Map<
+    string,
+    Array<{ articleId: string; prefix: string; tail: string; closed: boolean }>
+  >();
+  for (const o of occurrences) {
+    // The left edge, as before a bracket, of the name with the first character after the dot (the
+    // rest of the tail may run into the sentence).
+    const name = nameBeforeParen(o.head + o.tail.slice(0, 1), lexicon);
+    if (!name || name.length < 3) continue;
+    const prefix = name.slice(0, -1);
+    if (!/[·‧・･•⋅∙]$/.test(prefix)) continue;
+    const key = foldKey(prefix) + foldKey(o.tail.slice(0, 1));
+    const list = groups.get(key) ?? groups.set(key, []).get(key);
+    list?.push({ articleId: o.articleId, prefix, tail: o.tail, closed: o.closed });
+  }
+  /** Whether the text after a name's end starts a word that is no transliteration (接手, 公司, 制造). */
+  const startsWord = (rest: string) =>
+    rest.length >= 2 &&
+    lexicon.startsWord(rest.slice(0, 2)) &&
+    !(TRANSLIT.has(rest[0] as string) && TRANSLIT.has(rest[1] as string));
+  const out = new Map<string, Set<string>>();
+  for (const list of groups.values()) {
+    const tails = list.map((o) => foldKey(o.tail));
+    // Where the name may end: where a tail ends before a character that ends a name, or where the
+    // tails of two articles part (马丁|公司, 马丁|制造).
+    const ends = new Set<string>();
+    list.forEach((o, i) => {
+      if (o.closed) ends.add(tails[i] as string);
+      for (let j = i + 1; j < list.length; j++) {
+        if ((list[j] as (typeof list)[number]).articleId === o.articleId) continue;
+        const [a, b] = [tails[i] as string, tails[j] as string];
+        let k = 0;
+        while (k < a.length && a[k] === b[k]) k++;
+        if (k > 0) ends.add(a.slice(0, k));
+      }
+    });
+    // The end most articles' occurrences end at cleanly: before a character that ends a name, or a
+    // word (特雷莎·梅|接手, not 特雷莎·梅|德脱欧: 德脱 starts no word).
+    let best: { tail: string; support: number } | undefined;
+    for (const end of ends) {
+      const clean = new Set<string>();
+      list.forEach((o, i) => {
+        const tail = tails[i] as string;
+        if (!tail.startsWith(end)) return;
+        const rest = tail.slice(end.length);
+        if (rest === '' ? o.closed : startsWord(rest)) clean.add(o.articleId);
+      });
+      const support = clean.size;
+      if (!best || support > best.support || (support === best.support && end.length < best.tail.length))
+        best = { tail: end, support };
+    }
+    if (!best || best.support < 2) continue;
+    const end = best.tail;
+    const members = list.filter((o) => foldKey(o.tail).startsWith(end));
+    // The surface most often written.
+    const surfaces = new Map<string, number>();
+    for (const o of members) {
+      const s = o.prefix + o.tail.slice(0, end.length);
+      surfaces.set(s, (surfaces.get(s) ?? 0) + 1);
+    }
+    const surface = [...surfaces].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] as string;
+    if (!foldKey(surface).split('·').every(transliteratedPart)) continue;
+    out.set(surface, new Set(members.map((o) => o.articleId)));
+  }
+  return out;
+}
+
+/** A part of a dotted name in transliteration characters, one other allowed in three or more. */
+function transliteratedPart(part: string): boolean {
+  const chars = [...part.replace(/-/g, '')];
+  const others = chars.filter((c) => !TRANSLIT.has(c)).length;
+  return chars.length > 0 && (others === 0 || (chars.length >= 3 && others <= 1));
 }
 
 /**

@@ -18,10 +18,13 @@ import {
   type Candidate,
   CandidateSet,
   collectDotNeighbours,
+  collectDottedNames,
   collectMarkedNames,
   collectParentheticals,
   collectQuoted,
   collectTitleNames,
+  type DottedOccurrence,
+  dottedNames,
   isAcronym,
   isHeadingLike,
   isOrganisationName,
@@ -64,6 +67,8 @@ interface Evidence {
   quoted: boolean;
   titleName: boolean;
   heading: boolean;
+  /** Written with "·" in running text, in two articles or more (see dottedNames). */
+  dotted?: boolean;
   articles: Set<string>;
   /** English names used for merging: parentheticals and each CEDICT entry's first name. */
   primary?: string[];
@@ -126,6 +131,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   /** Titled names after a state whose names are no Chinese ones, and names beside a "·" (see foreignNames). */
   const foreignTitles = new Map<string, number>();
   const dotNeighbours = new Set<string>();
+  const dotted: DottedOccurrence[] = [];
 
   // Quotes already met in another article in the same words (captions and summaries the site
   // repeats: one sentence quoting “戴好口罩” in 16 dw-zh articles) count apart (quotedStandsOut).
@@ -138,6 +144,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       collectTitleNames(p.text, titleSpans, titleTails, foreignTitles);
       collectMarkedNames(p.text, markedNames);
       collectDotNeighbours(p.text, dotNeighbours);
+      collectDottedNames(a.id, p.text, dotted);
       // Subheadings and gallery titles: a name at their end (巴西球星内马尔, 法国前总统德斯坦).
       for (const heading of [HEADING_KINDS.has(p.kind) ? p.text : undefined, p.title]) {
         if (!heading || !isHeadingLike(heading)) continue;
@@ -147,6 +154,25 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         if (name && (isTransliteration(key, 1) || lexicon.proper.has(key))) cands.add(name, 'heading', a.id);
       }
     }
+  }
+
+  // Names written with "·" and no bracket (特雷莎·梅, 洛克希德·马丁), in two articles or more; not a
+  // known person's surname after a form of their own given name (唐纳德·特朗普 is a form of 特朗普,
+  // see addGivenNameForms).
+  const givenNames = givenNameForms(cands, lexicon);
+  for (const [name, ids] of dottedNames(dotted, lexicon)) {
+    const parts = foldKey(name).split('·');
+    const surname = parts[parts.length - 1] as string;
+    const given = parts[parts.length - 2] as string;
+    // The surname's person by the dictionary's first name for it, else the one the corpus' brackets
+    // give most often (克林顿: Bill Clinton, so 希拉里·克林顿 is someone else, though the brackets
+    // give Hillary more often).
+    const bracketed = [...(cands.byKey.get(surname)?.englishCount ?? [])]
+      .filter(([n]) => n.includes(' '))
+      .sort((a, b) => b[1] - a[1])[0]?.[0];
+    const english = lexicon.englishOf(lexicon.proper.get(surname) ?? [], true)[0] ?? bracketed;
+    if (english && givenNames.get(english.split(/\s+/)[0] as string)?.has(given)) continue;
+    for (const id of ids) cands.add(name, 'dotted-name', id);
   }
 
   // CC-CEDICT proper nouns as they occur (segmentation-checked, so 川普 in 四川普通话 does not count).
@@ -388,7 +414,8 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
             lexicon,
             [...c.repeatedQuoteArticles].filter((id) => !c.quotedArticles.has(id)).length,
           )) ||
-        c.sources.has('heading');
+        c.sources.has('heading') ||
+        c.sources.has('dotted-name');
     const glossed = dictionaryTerm(c, lexicon);
     if (glossed.length === 0 && (!accepted || lexicon.common.has(c.key))) continue;
     const e = ev(c.key);
@@ -412,6 +439,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     }
     if (c.sources.has('quoted')) e.quoted = true;
     if (c.sources.has('heading')) e.heading = true;
+    if (c.sources.has('dotted-name')) e.dotted = true;
     for (const [f, n] of c.forms) e.forms.set(f, (e.forms.get(f) ?? 0) + n);
     for (const id of c.articles) e.articles.add(id);
     // A bare given name written for one full name (商人迈克尔（Michael Spavor）) keeps its own names:
@@ -662,7 +690,8 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   addCompassCompounds(entities, articles, lexicon);
   addAdministrativeForms(entities, articles, lexicon);
-  addGivenNameForms(entities, cands, lexicon);
+  dropNamesakes(entities);
+  addGivenNameForms(entities, givenNames);
 
   // Index with the detector itself; drop entities that never match (e.g. every occurrence cut a word).
   const dictionaryWords = dictionaryWordsFor(
@@ -1037,7 +1066,7 @@ function entitySources(evs: readonly Evidence[]): AliasSource[] {
   if (evs.some((e) => e.cedict)) out.push('cedict');
   if (evs.some((e) => e.quoted)) out.push('quoted');
   if (evs.some((e) => e.heading)) out.push('heading');
-  if (evs.some((e) => e.titleName)) out.push('corpus');
+  if (evs.some((e) => e.titleName || e.dotted)) out.push('corpus');
   return out;
 }
 
@@ -1342,15 +1371,38 @@ function spaceGluedNames(entities: Entity[]): void {
 }
 
 /**
- * 唐纳德·特朗普 and 乔·拜登 for 特朗普 "Donald Trump" and 拜登 "Joe Biden": a transliterated person's name
- * written whole, with a Han form of its English given name and a "·", where the corpus wrote only the
- * surname or never in brackets. The Han forms of a given name come from CC-CEDICT's bare names
- * ("Donald (name)": 唐纳德) and from the corpus' brackets after names written with "·" (乔·拜登（Joe
- * Biden）: 乔 is Joe). Pages write the whole name, and the detector takes a person's name after another
- * given name and a "·" for someone else's (伊万卡·特朗普 is Ivanka, not Donald), so without these
- * forms the whole name would go unmarked.
+ * A person's dictionary aliases that are a namesake's full name from the same gloss: 克林顿 "Clinton
+ * (name); Bill Clinton …; Hillary Rodham Clinton …" is the corpus' Bill Clinton, and "Hillary Clinton"
+ * on an English page is not him. Dropped: a Latin name from the dictionary with the surname of the
+ * entity's English name and another first word (not another spelling of it: Sergey for Sergei), where the corpus' brackets gave that English name
+ * (without them the English name is the dictionary's first guess: 特鲁多 "Pierre Trudeau", while the
+ * corpus writes about Justin).
  */
-function addGivenNameForms(entities: Entity[], cands: CandidateSet, lexicon: Lexicon): void {
+function dropNamesakes(entities: Entity[]): void {
+  for (const e of entities) {
+    const own = e.english?.split(/\s+/) ?? [];
+    if (e.kind !== 'person' || own.length < 2) continue;
+    if (!e.aliases.some((a) => a.source === 'parenthetical' && a.text === e.english)) continue;
+    const [first, last] = [own[0] as string, own[own.length - 1] as string];
+    e.aliases = e.aliases.filter((a) => {
+      if (a.source !== 'cedict') return true;
+      const words = a.text.split(/\s+/);
+      return (
+        words.length < 2 ||
+        words[words.length - 1] !== last ||
+        editRatio((words[0] as string).toLowerCase(), first.toLowerCase()) <= 0.34 ||
+        NAME_TITLES.has(words[0] as string)
+      );
+    });
+  }
+}
+
+/**
+ * The Han forms of English given names (Donald → 唐纳德, Joe → 乔), for addGivenNameForms: from
+ * CC-CEDICT's bare names ("Donald (name)") and from the corpus' brackets after names written with "·"
+ * (乔·拜登（Joe Biden）: 乔 is Joe).
+ */
+function givenNameForms(cands: CandidateSet, lexicon: Lexicon): Map<string, Set<string>> {
   // How often each (English, Han) pair is met; a dictionary pair counts as two.
   const pairs = new Map<string, Map<string, number>>();
   const pair = (english: string, han: string, n: number) => {
@@ -1376,6 +1428,17 @@ function addGivenNameForms(entities: Entity[], cands: CandidateSet, lexicon: Lex
     for (const [english, n] of counts)
       if (n === most) (hanOf.get(english) ?? hanOf.set(english, new Set()).get(english))?.add(han);
   }
+  return hanOf;
+}
+
+/**
+ * 唐纳德·特朗普 and 乔·拜登 for 特朗普 "Donald Trump" and 拜登 "Joe Biden": a transliterated person's name
+ * written whole, with a Han form of its English given name (givenNameForms) and a "·", where the
+ * corpus wrote only the surname or never in brackets. Pages write the whole name, and the detector
+ * takes a person's name after another given name and a "·" for someone else's (伊万卡·特朗普 is
+ * Ivanka, not Donald), so without these forms the whole name would go unmarked.
+ */
+function addGivenNameForms(entities: Entity[], hanOf: ReadonlyMap<string, ReadonlySet<string>>): void {
   const taken = new Set<string>();
   for (const e of entities)
     for (const text of [e.name, ...e.aliases.map((a) => a.text)]) taken.add(foldKey(text));
@@ -1387,10 +1450,19 @@ function addGivenNameForms(entities: Entity[], cands: CandidateSet, lexicon: Lex
       (a) => (a.source === 'parenthetical' || a.source === 'cedict') && /^[A-Z]/.test(a.text),
     );
     if (latin.some((a) => surnameFirst(a.text, romanised))) continue;
+    // The given names of the entity's own English name: of its Latin names, those with its surname
+    // (a dictionary gloss may name a namesake too, see dropNamesakes).
+    const own = e.english?.split(/\s+/) ?? [];
+    if (own.length < 2) continue;
     const given = new Set<string>();
-    for (const a of latin) {
-      const words = a.text.split(/\s+/);
-      if (words.length >= 2 && !NAME_TITLES.has(words[0] as string)) given.add(words[0] as string);
+    for (const text of [e.english as string, ...latin.map((a) => a.text)]) {
+      const words = text.split(/\s+/);
+      if (
+        words.length >= 2 &&
+        words[words.length - 1] === own[own.length - 1] &&
+        !NAME_TITLES.has(words[0] as string)
+      )
+        given.add(words[0] as string);
     }
     for (const name of given) {
       for (const han of hanOf.get(name) ?? []) {
@@ -1519,6 +1591,9 @@ function addShortForms(entities: Entity[], lexicon: Lexicon, articles: readonly 
     // Not to one whose surname the corpus shows as others' (they still count as its owners above).
     if (top && (hanForms.has(key) ? shared.han : shared.latin).has(top.id)) continue;
     if (top && first.has(`${key}\u0000${top.id}`) && top.articleCount < SURNAME_ALONE) continue;
+    // Nor to one the corpus only writes whole, without any English name (丽塔·威尔逊, of a gallery
+    // caption repeated in 16 articles): nothing says which Wilson a bare 威尔逊 is.
+    if (top && hanForms.has(key) && !top.english) continue;
     if (top && (rest.length === 0 || top.articleCount >= 5 * others))
       top.aliases.push({ text: last, source: 'short-form' });
   }

@@ -241,6 +241,59 @@ describe('extractEntities', () => {
     expect(aliases('罗贝特斯').map((a) => a.text)).not.toContain('米夏尔·罗贝特斯');
   });
 
+  it('takes a name written with "·" in two articles for an entity, ending where the articles agree', () => {
+    const r = extractEntities(
+      [
+        article('1', [
+          '英国首相特雷莎·梅接手。',
+          '洛克希德·马丁公司研制。',
+          '美国总统特朗普（Donald Trump）说。',
+        ]),
+        article('2', ['特雷莎·梅曾表示。', '由洛克希德·马丁制造的战斗机。', '唐纳德·特朗普将离开。']),
+        article('3', [
+          '否决了特雷莎·梅德脱欧协议。',
+          '《人民日报·海外版》称。',
+          '演员丽塔·威尔逊确诊。',
+          '唐纳德·特朗普说。',
+        ]),
+        article('4', ['《人民日报·海外版》又称。', '丽塔·威尔逊康复。', '约瑟夫·施耐德说。']),
+        article('5', ['教练约翰·克佩尔说。']),
+        article('6', ['教练约翰·克嘉图说。']),
+      ],
+      { lexicon },
+    );
+    const names = r.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['特雷莎·梅', '洛克希德·马丁', '丽塔·威尔逊']));
+    // 特雷莎·梅德 is 特雷莎·梅 before 的 misspelt; one article is too few; 人民日报 is no name.
+    expect(names).not.toContain('特雷莎·梅德');
+    expect(names).not.toContain('约瑟夫·施耐德');
+    // Two names that part after their first character (克|佩尔, 克|嘉图) are not that character.
+    expect(names).not.toContain('约翰·克');
+    expect(names.filter((n) => n.includes('海外版'))).toEqual([]);
+    // A known person's own given name makes a form of theirs, no other entity.
+    expect(names).not.toContain('唐纳德·特朗普');
+    expect(r.entities.find((e) => e.name === '特朗普')?.aliases.map((a) => a.text)).toContain(
+      '唐纳德·特朗普',
+    );
+    // Known only written whole, it takes no short form: nothing says which 威尔逊 a bare one is.
+    expect(r.entities.find((e) => e.name === '丽塔·威尔逊')?.aliases.map((a) => a.text)).not.toContain(
+      '威尔逊',
+    );
+  });
+
+  it('gives a person no namesake’s name from the same dictionary gloss', () => {
+    const r = extractEntities(
+      [article('1', ['美国前总统克林顿（Bill Clinton）说。', '俄罗斯外长拉夫罗夫（Sergei Lavrov）说。'])],
+      { lexicon },
+    );
+    const texts = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text) ?? [];
+    // 克林顿: "Clinton (name); Bill Clinton …; Hillary Rodham Clinton …".
+    expect(texts('克林顿')).toContain('Bill Clinton');
+    expect(texts('克林顿')).not.toContain('Hillary Clinton');
+    // Another spelling of the same first name stays.
+    expect(texts('拉夫罗夫')).toContain('Sergey Lavrov');
+  });
+
   it('gives no pinyin to a name the corpus shows as foreign', () => {
     const r = extractEntities(
       [
