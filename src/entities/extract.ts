@@ -777,6 +777,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     });
   });
   entities = entities.filter((e) => (articleSets.get(e.id)?.size ?? 0) > 0);
+  entities = mergeFamilyNames(entities, byEntity, articleSets, lexicon);
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
   spaceGluedNames(entities);
   addShortForms(entities, lexicon, articles);
@@ -1368,6 +1369,61 @@ function spaceGluedNames(entities: Entity[]): void {
       }
     }
   }
+}
+
+/** A gloss that gives a Japanese or Korean family name alone: "Abe (Japanese surname)". */
+const FAMILY_NAME_ONLY = /^[A-Z][\w'’-]* \((?:Japanese|Korean) surname\)$/;
+
+/**
+ * A Japanese or Korean family name that the dictionary gives alone (安倍 "Abe (Japanese surname)")
+ * is the person the corpus names in full with it, where that is one person (or one the corpus names
+ * five times as often as the others): Chinese news names Japan's prime minister 安倍 once introduced
+ * as 安倍晋三 "Abe Shinzo", and the two had been two entities with two cards. The person's full name
+ * starts with the family name and its English name has it as a word. The family name's forms become
+ * the person's short forms, and its mentions theirs (`byEntity` and `articleSets` are updated).
+ */
+function mergeFamilyNames(
+  entities: Entity[],
+  byEntity: Record<string, MentionRef[]>,
+  articleSets: Map<string, Set<number>>,
+  lexicon: Lexicon,
+): Entity[] {
+  const merged = new Set<string>();
+  const size = (e: Entity) => articleSets.get(e.id)?.size ?? 0;
+  for (const family of entities) {
+    if (family.kind !== 'person' || family.name.includes('·')) continue;
+    const key = foldKey(family.name);
+    const glosses = (lexicon.proper.get(key) ?? []).flatMap((e) => e.glosses);
+    const word =
+      glosses.length > 0 && glosses.every((g) => FAMILY_NAME_ONLY.test(g))
+        ? glosses[0]?.split(' ')[0]
+        : undefined;
+    if (!word) continue;
+    const bearers = entities
+      .filter((e) => {
+        if (e === family || e.kind !== 'person' || !foldKey(e.name).startsWith(key)) return false;
+        const names = [e.english ?? '', ...e.aliases.map((a) => a.text)];
+        return names.some((n) => n.split(/\s+/).some((w) => w.toLowerCase() === word.toLowerCase()));
+      })
+      .sort((a, b) => size(b) - size(a));
+    const [top, ...rest] = bearers;
+    if (!top || size(top) < 5 * rest.reduce((n, e) => n + size(e), 0)) continue;
+    const have = new Set(top.aliases.map((a) => a.text));
+    for (const text of [family.name, ...family.aliases.map((a) => a.text)]) {
+      if (!/[\u3400-\u9fff]/.test(text) || have.has(text)) continue;
+      have.add(text);
+      top.aliases.push({ text, source: 'short-form' });
+    }
+    const refs = [...(byEntity[top.id] ?? []), ...(byEntity[family.id] ?? [])];
+    refs.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    byEntity[top.id] = refs;
+    delete byEntity[family.id];
+    const arts = articleSets.get(top.id) ?? new Set<number>();
+    for (const ai of articleSets.get(family.id) ?? []) arts.add(ai);
+    articleSets.set(top.id, arts);
+    merged.add(family.id);
+  }
+  return merged.size > 0 ? entities.filter((e) => !merged.has(e.id)) : entities;
 }
 
 /**

@@ -294,6 +294,18 @@ describe('extractEntities', () => {
     expect(texts('拉夫罗夫')).toContain('Sergey Lavrov');
   });
 
+  it('takes a Japanese family name alone for the one person the corpus names in full with it', () => {
+    const r = extractEntities(
+      [article('1', ['日本首相安倍晋三表示。', '安倍说。']), article('2', ['安倍又说。'])],
+      { lexicon },
+    );
+    const abe = r.entities.find((e) => e.name === '安倍晋三');
+    expect(abe?.aliases).toContainEqual({ text: '安倍', source: 'short-form' });
+    expect(abe?.articleCount).toBe(2);
+    expect(r.entities.map((e) => e.name)).not.toContain('安倍');
+    expect(r.mentionIndex.byEntity[abe?.id as string]).toHaveLength(3);
+  });
+
   it('gives no pinyin to a name the corpus shows as foreign', () => {
     const r = extractEntities(
       [
