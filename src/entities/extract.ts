@@ -779,6 +779,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   entities = entities.filter((e) => (articleSets.get(e.id)?.size ?? 0) > 0);
   entities = mergeFamilyNames(entities, byEntity, articleSets, lexicon);
   for (const e of entities) e.articleCount = articleSets.get(e.id)?.size ?? 0;
+  dropMisreadPinyin(entities, byEntity, articles);
   spaceGluedNames(entities);
   addShortForms(entities, lexicon, articles);
   dropGivenNames(entities, givenNameCounts(cands));
@@ -1368,6 +1369,37 @@ function spaceGluedNames(entities: Entity[]): void {
         have.add(spaced);
       }
     }
+  }
+}
+
+/** Words before a name that place its bearer in Hong Kong, Macau or Taiwan (folded). */
+const HK_TW_CUE = /香港|港府|港区|港独|台湾|台北|澳门|民进党|国民党|立法会|立法院|泛民|民主派|众志/;
+/** Words before a name that place its bearer on the mainland (folded). */
+const MAINLAND_CUE = /中国|中方|北京|外交部|国务院|中共|国家|大陆|全国人大|发言人/;
+
+/**
+ * Pinyin is how the mainland writes names; Hong Kong and Taiwan write theirs otherwise (黄之锋 is
+ * Joshua Wong, not "Huang Zhifeng"; 毛孟静 Claudia Mo; 严德发 Yen De-fa). A person the corpus places
+ * there, by the ten characters before two of their mentions or more and twice as many as the
+ * mainland's (台湾外交部长吴钊燮 counts for Taiwan only), loses the pinyin alias: a misreading, and on
+ * an English page it made "Mao" Claudia Mo's as well as Mao Zedong's.
+ */
+function dropMisreadPinyin(
+  entities: Entity[],
+  byEntity: Record<string, MentionRef[]>,
+  articles: readonly Article[],
+): void {
+  for (const e of entities) {
+    if (!e.aliases.some((a) => a.source === 'pinyin')) continue;
+    let hk = 0;
+    let mainland = 0;
+    for (const [ai, pi, start] of byEntity[e.id] ?? []) {
+      const text = articles[ai]?.passages[pi]?.text ?? '';
+      const before = fold(text.slice(Math.max(0, start - 10), start));
+      if (HK_TW_CUE.test(before)) hk++;
+      else if (MAINLAND_CUE.test(before)) mainland++;
+    }
+    if (hk >= 2 && hk >= 2 * mainland) e.aliases = e.aliases.filter((a) => a.source !== 'pinyin');
   }
 }
 

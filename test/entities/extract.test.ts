@@ -306,6 +306,24 @@ describe('extractEntities', () => {
     expect(r.mentionIndex.byEntity[abe?.id as string]).toHaveLength(3);
   });
 
+  it('gives no pinyin to a person the corpus places in Hong Kong or Taiwan', () => {
+    const r = extractEntities(
+      [
+        article('1', ['香港立法会议员毛孟静表示。', '外交部发言人赵立坚说。']),
+        article('2', ['香港民主派毛孟静说。', '台湾外交部长吴钊燮称。', '外交部发言人赵立坚又说。']),
+        article('3', ['台湾外交部长吴钊燮又称。']),
+      ],
+      { lexicon },
+    );
+    const texts = (name: string) => r.entities.find((e) => e.name === name)?.aliases.map((a) => a.text);
+    expect(texts('毛孟静')).toBeDefined();
+    expect(texts('毛孟静')).not.toContain('Mao Mengjing');
+    // 外交部 places no one on the mainland after 台湾.
+    expect(texts('吴钊燮')).toBeDefined();
+    expect(texts('吴钊燮')).not.toContain('Wu Zhaoxie');
+    expect(texts('赵立坚')).toContain('Zhao Lijian');
+  });
+
   it('gives no pinyin to a name the corpus shows as foreign', () => {
     const r = extractEntities(
       [
