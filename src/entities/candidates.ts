@@ -587,18 +587,27 @@ export function dottedNames(
   for (const list of groups.values()) {
     const tails = list.map((o) => foldKey(o.tail));
     // Where the name may end: where a tail ends before a character that ends a name, or where the
-    // tails of two articles part (马丁|公司, 马丁|制造).
+    // tails of two articles part (马丁|公司, 马丁|制造). Pairs of distinct tails only: a name written
+    // a thousand times has a few dozen.
     const ends = new Set<string>();
+    const articlesOf = new Map<string, Set<string>>();
     list.forEach((o, i) => {
-      if (o.closed) ends.add(tails[i] as string);
-      for (let j = i + 1; j < list.length; j++) {
-        if ((list[j] as (typeof list)[number]).articleId === o.articleId) continue;
-        const [a, b] = [tails[i] as string, tails[j] as string];
+      const tail = tails[i] as string;
+      if (o.closed) ends.add(tail);
+      (articlesOf.get(tail) ?? articlesOf.set(tail, new Set()).get(tail))?.add(o.articleId);
+    });
+    const distinct = [...articlesOf];
+    for (let i = 0; i < distinct.length; i++) {
+      for (let j = i + 1; j < distinct.length; j++) {
+        const [a, inA] = distinct[i] as [string, Set<string>];
+        const [b, inB] = distinct[j] as [string, Set<string>];
+        // Two articles, not one writing the name twice.
+        if (inA.size === 1 && inB.size === 1 && [...inA][0] === [...inB][0]) continue;
         let k = 0;
         while (k < a.length && a[k] === b[k]) k++;
         if (k > 0) ends.add(a.slice(0, k));
       }
-    });
+    }
     // The end most articles' occurrences end at cleanly: before a character that ends a name, or a
     // word (特雷莎·梅|接手, not 特雷莎·梅|德脱欧: 德脱 starts no word).
     let best: { tail: string; support: number } | undefined;
