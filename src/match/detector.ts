@@ -9,7 +9,7 @@
 // segmentation lexicon, all as typed arrays; stored in binary by index-codec.ts), so that
 // createDetector only wraps arrays; the fuzzy resolver is built on the first page that needs it.
 import type { Alias, Entity, Mention } from '../entities/types.ts';
-import { FOLD, foldKey, hasHan } from '../text/fold.ts';
+import { FOLD, foldKey, hasHan, isHan } from '../text/fold.ts';
 import { TRANSLIT } from '../text/translit.ts';
 import { editRatio, FuzzyResolver, latinNameCandidates } from './fuzzy.ts';
 import {
@@ -652,12 +652,6 @@ function isNameDot(c: number): boolean {
   return c === 0xb7 || c === 0x30fb || c === 0x2027 || c === 0x2022;
 }
 
-/** Whether the character at `i` is a Han character (false outside the text). */
-function hanAt(text: string, i: number): boolean {
-  const c = i >= 0 ? text.charCodeAt(i) : 0;
-  return c >= 0x3400 && c <= 0x9fff;
-}
-
 /** Whether the (folded) character at `i` is a transliteration character. */
 function translitAt(text: string, i: number): boolean {
   return TRANSLIT_UNIT[FOLD[text.charCodeAt(i)] as number] === 1;
@@ -692,14 +686,14 @@ function dropNamePieces(
     // another person's.
     if (
       kind === 'person' &&
-      hanAt(text, m.start - 2) &&
+      isHan(text.charCodeAt(m.start - 2)) &&
       isNameDot(text.charCodeAt(m.start - 1)) &&
       hasDottedForm(m.entityId, foldKey(m.text))
     ) {
       dropped.add(m);
       continue;
     }
-    if (kind === 'person' && isNameDot(text.charCodeAt(m.end)) && hanAt(text, m.end + 1)) {
+    if (kind === 'person' && isNameDot(text.charCodeAt(m.end)) && isHan(text.charCodeAt(m.end + 1))) {
       dropped.add(m);
       continue;
     }
