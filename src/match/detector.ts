@@ -683,7 +683,8 @@ function dropNamePieces(
     // "Beau Biden"), where the entity has forms with its own given names (唐纳德·特朗普, 乔·拜登: the
     // longest match would have taken one of them); of one without, it may be its own (安格拉·默克尔).
     // Or right before a "·" and another name (特雷莎·梅 "Theresa May", 詹姆斯·邦德): a given name of
-    // another person's.
+    // another person's, whatever the dictionary made of it if written in transliteration characters
+    // (查尔斯·格拉斯利: 查尔斯 "Charles" is a place by its bare gloss).
     if (
       kind === 'person' &&
       isHan(text.charCodeAt(m.start - 2)) &&
@@ -693,7 +694,11 @@ function dropNamePieces(
       dropped.add(m);
       continue;
     }
-    if (kind === 'person' && isNameDot(text.charCodeAt(m.end)) && isHan(text.charCodeAt(m.end + 1))) {
+    if (
+      (kind === 'person' || isTransliteration(m.text)) &&
+      isNameDot(text.charCodeAt(m.end)) &&
+      isHan(text.charCodeAt(m.end + 1))
+    ) {
       dropped.add(m);
       continue;
     }
@@ -706,10 +711,23 @@ function dropNamePieces(
     // or from a "·" right before it (鲁迪·朱利安|尼): it is a piece of a part of that name. Going on
     // to a "·", only a person's or a topic's name when nothing comes before: a place may precede a
     // name (波士顿|伊莎贝拉·斯图尔特 "Boston's Isabella Stewart…").
+    // A hyphen between Han characters joins two parts of a name as a "·" does (贝尔|根-贝尔森
+    // "Bergen-Belsen"). And transliteration characters that lead back to a "·" make a match in
+    // transliteration characters the end of a part (比利·怀|尔德 "Billy Wilder" holds no 尔德 "Eid"),
+    // unless a mention stands between (埃隆·马斯克|比|戴姆勒: Musk, than, Daimler; 贝尔森|纳粹).
     const named = kind === 'person' || kind === 'topic';
-    const toDot = e > m.end && e < text.length && isNameDot(text.charCodeAt(e));
+    const toDot =
+      e > m.end &&
+      e < text.length &&
+      (isNameDot(text.charCodeAt(e)) || (text.charCodeAt(e) === 0x2d && isHan(text.charCodeAt(e + 1))));
     const fromDot = e > m.end && m.start > 0 && isNameDot(text.charCodeAt(m.start - 1));
-    if ((toDot && (named || s < m.start)) || fromDot) {
+    const backToDot =
+      s < m.start &&
+      s > 0 &&
+      isNameDot(text.charCodeAt(s - 1)) &&
+      isTransliteration(m.text) &&
+      !(previous !== undefined && previous.run === m.run && previous.end > s);
+    if ((toDot && (named || s < m.start)) || fromDot || backToDot) {
       dropped.add(m);
       continue;
     }

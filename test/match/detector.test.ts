@@ -266,6 +266,30 @@ describe('a Chinese name that is a piece of a longer transliterated name', () =>
     expect(seen('特雷莎表示')).toEqual(['特雷莎']);
   });
 
+  it('is no mention at the end of a part that transliteration characters lead to from a "·", or before a hyphen', () => {
+    const pieces = createDetector(
+      [
+        person('康维', 6, []),
+        person('克兰', 8, []),
+        person('马斯克', 11, []),
+        { ...entity('戴姆勒', 6, []), kind: 'organisation' },
+        { ...entity('纳粹', 40, []), kind: 'topic' },
+        entity('查尔斯', 3, []),
+      ],
+      { fuzzy: false },
+    );
+    const seen = (text: string) => pieces.detect([text]).map((m) => m.text);
+    expect(seen('上将詹姆斯·麦克康维尔说')).toEqual([]);
+    expect(seen('部长克兰普-卡伦鲍尔说')).toEqual([]);
+    expect(seen('克兰说')).toEqual(['克兰']);
+    // A transliterated name of any kind before a "·" is a given name (查尔斯 "Charles", a place by its gloss).
+    expect(seen('参议员查尔斯·格拉斯利说')).toEqual([]);
+    // Another mention in between: the match is no piece (Musk, than, Daimler); nor is a word that
+    // is no transliteration (纳粹 after 贝尔森).
+    expect(seen('埃隆·马斯克比戴姆勒理解得好')).toContain('戴姆勒');
+    expect(seen('卑尔根·贝尔森纳粹集中营')).toEqual(['纳粹']);
+  });
+
   it('is no mention where two people’s transliterated names run together (海因斯贝格县)', () => {
     expect(found('德国西部海因斯贝格县的一位居民')).toEqual([]);
     expect(found('海因斯和贝格')).toEqual(['海因斯', '贝格']);
