@@ -1462,9 +1462,10 @@ function mergeFamilyNames(
  * A person's dictionary aliases that are a namesake's full name from the same gloss: 克林顿 "Clinton
  * (name); Bill Clinton …; Hillary Rodham Clinton …" is the corpus' Bill Clinton, and "Hillary Clinton"
  * on an English page is not him. Dropped: a Latin name from the dictionary with the surname of the
- * entity's English name and another first word (not another spelling of it: Sergey for Sergei), where the corpus' brackets gave that English name
- * (without them the English name is the dictionary's first guess: 特鲁多 "Pierre Trudeau", while the
- * corpus writes about Justin).
+ * entity's English name and another first word (not another spelling of it, Sergey for Sergei, nor
+ * a title, Baroness Thatcher), where the corpus' brackets gave that English name (without them the
+ * English name is the dictionary's first guess: 特鲁多 "Pierre Trudeau", while the corpus writes about
+ * Justin).
  */
 function dropNamesakes(entities: Entity[]): void {
   for (const e of entities) {
