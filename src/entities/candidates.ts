@@ -521,11 +521,27 @@ const DOTTED_TAIL = 8;
  * that is no Han one (a hyphen between Han characters goes on: 克兰普-卡伦鲍尔). Those before a bracket
  * are collectParentheticals' (its English settles the name). Where the name ends is settled later
  * across the corpus (dottedNames): 梅 in 特雷莎·梅接手 cannot tell from one occurrence.
+ * With `neighbours`, also the Han names written beside any "·" (林赛·格雷厄姆, 安吉丽娜·朱莉): the 2 to 4
+ * characters right before a dot and right after one, folded. A name the corpus writes so is a part
+ * of a foreign name, whatever its characters (林赛 "Lindsay", never "Lin Sai").
  */
-export function collectDottedNames(articleId: string, text: string, into: DottedOccurrence[]): void {
+export function collectDottedNames(
+  articleId: string,
+  text: string,
+  into: DottedOccurrence[],
+  neighbours?: Set<string>,
+): void {
   if (!/[·‧・･•⋅∙]/.test(text)) return;
   const folded = fold(text);
   for (let d = folded.indexOf('·'); d >= 0; d = folded.indexOf('·', d + 1)) {
+    if (neighbours) {
+      let a = d;
+      while (a > 0 && d - a < 4 && isHan(folded.charCodeAt(a - 1))) a--;
+      for (let n = 2; n <= d - a; n++) neighbours.add(folded.slice(d - n, d));
+      let b = d + 1;
+      while (b < folded.length && b - d - 1 < 4 && isHan(folded.charCodeAt(b))) b++;
+      for (let n = 2; n <= b - d - 1; n++) neighbours.add(folded.slice(d + 1, d + 1 + n));
+    }
     if (!isHan(folded.charCodeAt(d - 1)) || !isHan(folded.charCodeAt(d + 1))) continue;
     let k = d + 1;
     let more = false;
@@ -644,20 +660,6 @@ function transliteratedPart(part: string): boolean {
   const chars = [...part.replace(/-/g, '')];
   const others = chars.filter((c) => !TRANSLIT.has(c)).length;
   return chars.length > 0 && (others === 0 || (chars.length >= 3 && others <= 1));
-}
-
-/**
- * The Han names written beside a "·" (林赛·格雷厄姆, 安吉丽娜·朱莉): the 2 to 4 characters right before
- * a dot and right after one, folded, into `into`. A name the corpus writes so is a part of a foreign
- * name, whatever its characters (林赛 "Lindsay", never "Lin Sai").
- */
-export function collectDotNeighbours(text: string, into: Set<string>): void {
-  if (!/[·‧・･•⋅∙]/.test(text)) return;
-  const folded = fold(text);
-  for (const m of folded.matchAll(/([\u3400-\u9fff]{2,4})(?=·)|(?<=·)([\u3400-\u9fff]{2,4})/g)) {
-    const run = (m[1] ?? m[2]) as string;
-    for (let n = 2; n <= run.length; n++) into.add(m[1] ? run.slice(-n) : run.slice(0, n));
-  }
 }
 
 /** Up to three Han characters right before a "(transcribed)" note: 中国籍郝新东(音译). */

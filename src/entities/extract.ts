@@ -17,7 +17,6 @@ import { buildAliases, chineseReferent, NAME_TITLES, romanises, unglued } from '
 import {
   type Candidate,
   CandidateSet,
-  collectDotNeighbours,
   collectDottedNames,
   collectMarkedNames,
   collectParentheticals,
@@ -143,8 +142,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       collectQuoted(a.id, p.text, cands, seenQuotes);
       collectTitleNames(p.text, titleSpans, titleTails, foreignTitles);
       collectMarkedNames(p.text, markedNames);
-      collectDotNeighbours(p.text, dotNeighbours);
-      collectDottedNames(a.id, p.text, dotted);
+      collectDottedNames(a.id, p.text, dotted, dotNeighbours);
       // Subheadings and gallery titles: a name at their end (巴西球星内马尔, 法国前总统德斯坦).
       for (const heading of [HEADING_KINDS.has(p.kind) ? p.text : undefined, p.title]) {
         if (!heading || !isHeadingLike(heading)) continue;
@@ -1566,7 +1564,7 @@ function addGivenNameForms(entities: Entity[], hanOf: ReadonlyMap<string, Readon
 
 /**
  * Names the corpus shows are no Chinese ones, though written in Han characters that could be (see
- * collectTitleNames' `foreign` and collectDotNeighbours): half or more of their titled occurrences
+ * collectTitleNames' `foreign` and collectDottedNames' `neighbours`): half or more of their titled occurrences
  * follow a state whose names are read otherwise (日本首相菅义伟), or they stand beside a "·" (林赛·米尔斯,
  * 安吉丽娜·朱莉). Pinyin would misread them.
  */
