@@ -655,7 +655,11 @@ export function dottedNames(
   return out;
 }
 
-/** A part of a dotted name in transliteration characters, one other allowed in three or more. */
+/**
+ * A part of a dotted name in transliteration characters, one other allowed in three or more: as
+ * isTransliteration with a slack of one, but a part may be one character (梅 of 特雷莎·梅) and hold
+ * a hyphen (克兰普-卡伦鲍尔).
+ */
 function transliteratedPart(part: string): boolean {
   const chars = [...part.replace(/-/g, '')];
   const others = chars.filter((c) => !TRANSLIT.has(c)).length;
