@@ -30,7 +30,8 @@ import {
   nameBeforeParen,
 } from './candidates.ts';
 import { dictionaryWordsFor } from './dictionary-words.ts';
-import { type CueCounts, decideKind, kindCue, kindFromCues, listMateCue } from './kind.ts';
+import { dictionaryNameHits, TitledPeople } from './english-names.ts';
+import { type CueCounts, decideKind, englishKindCue, kindCue, kindFromCues, listMateCue } from './kind.ts';
 import { bareNameWords, kindFromGloss, Lexicon, normEnglish } from './lexicon.ts';
 import { STOP_CHARS, SURNAMES } from './stopchars.ts';
 import type { AliasSource, Entity } from './types.ts';
@@ -131,6 +132,8 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const foreignTitles = new Map<string, number>();
   const dotNeighbours = new Set<string>();
   const dotted: DottedOccurrence[] = [];
+  /** The people English articles name by their titled surnames (see english-names.ts). */
+  const titledPeople = new TitledPeople();
 
   // Quotes already met in another article in the same words (captions and summaries the site
   // repeats: one sentence quoting “戴好口罩” in 16 dw-zh articles) count apart (quotedStandsOut).
@@ -143,6 +146,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       collectTitleNames(p.text, titleSpans, titleTails, foreignTitles);
       collectMarkedNames(p.text, markedNames);
       collectDottedNames(a.id, p.text, dotted, dotNeighbours);
+      if (p.script === 'en') titledPeople.add(a.id, p.text, lexicon);
       // Subheadings and gallery titles: a name at their end (巴西球星内马尔, 法国前总统德斯坦).
       for (const heading of [HEADING_KINDS.has(p.kind) ? p.text : undefined, p.title]) {
         if (!heading || !isHeadingLike(heading)) continue;
@@ -192,9 +196,22 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const spanCounts = new Int32Array(spanList.length);
   const spanIndex = new Map(spanList.map((s, i) => [s, i]));
 
+  const usableProper = (key: string) => key.length >= 2 && !lexicon.common.has(key);
   for (const a of articles) {
     for (const p of a.passages) {
       if (!inContent(p)) continue;
+      // An English article names dictionary proper nouns by their English names ("Saudi Arabia"):
+      // met there as if written in Han characters (see english-names.ts).
+      if (p.script === 'en') {
+        for (const { keys } of dictionaryNameHits(p.text, lexicon, usableProper)) {
+          for (const key of keys) {
+            const hit = cedictHits.get(key) ?? { forms: new Map([[key, 0]]), articles: new Set() };
+            hit.articles.add(a.id);
+            cedictHits.set(key, hit);
+          }
+        }
+        continue;
+      }
       for (const m of properMatcher.scan(p.text)) {
         const key = properKeys[m.pattern] as string;
         const hit = cedictHits.get(key) ?? { forms: new Map(), articles: new Set() };
@@ -511,6 +528,14 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     if (ra < rb) parent.set(rb, ra);
     else parent.set(ra, rb);
   };
+  /** Whether two keys' primary English names agree (see below: 特朗普 ≠ 梅拉尼娅). */
+  const samePrimary = (a: string, b: string): boolean => {
+    const pa = (evidence.get(a) as Evidence).primary ?? [];
+    const pb = (evidence.get(b) as Evidence).primary ?? [];
+    return (
+      pa.length === 0 || pb.length === 0 || pa.some((x) => pb.some((y) => normEnglish(x) === normEnglish(y)))
+    );
+  };
   const byEnglish = new Map<string, string[]>();
   for (const key of keys) {
     const e = evidence.get(key) as Evidence;
@@ -527,11 +552,14 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     }
   }
   // A state's name written long and short: "United States of America" (美利坚合众国) is "United
-  // States" (美国) with what it is of.
+  // States" (美国) with what it is of. The short name's forms are one name, merged below (美国 and
+  // 米国, both "United States"), unless the primary names tell them apart.
   for (const [n, list] of byEnglish) {
     const head = STATE_OF.exec(n)?.[1];
     const short = head?.includes(' ') ? byEnglish.get(head) : undefined;
-    if (short?.length === 1) for (const k of list) union(short[0] as string, k);
+    const first = short?.[0];
+    if (first !== undefined && short?.every((k) => samePrimary(k, first)))
+      for (const k of list) union(first, k);
   }
   // An organisation's acronym in brackets merges it with the short name the dictionary gives that
   // very acronym (北大西洋公约联盟（NATO） with 北约 "NATO", 东南亚国家协会（ASEAN） with 东盟); credits
@@ -554,14 +582,7 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     for (const k of list.slice(1)) {
       if (homophones(list[0] as string, k, n)) continue;
       // Two dictionary names with different dictionary translations stay apart (特朗普 ≠ 梅拉尼娅).
-      const pa = (evidence.get(list[0] as string) as Evidence).primary ?? [];
-      const pb = (evidence.get(k) as Evidence).primary ?? [];
-      if (
-        pa.length > 0 &&
-        pb.length > 0 &&
-        !pa.some((x) => pb.some((y) => normEnglish(x) === normEnglish(y)))
-      )
-        continue;
+      if (!samePrimary(list[0] as string, k)) continue;
       union(list[0] as string, k);
     }
   }
@@ -621,9 +642,17 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
     const evs = members.map((k) => evidence.get(k) as Evidence);
     const forms = new Map<string, number>();
     for (const e of evs) for (const [f, n] of e.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+    // A name met only in English articles has no Chinese form counted: the dictionary's best form
+    // names it (see Lexicon.standing).
+    const unseen = [...forms.values()].every((n) => n === 0);
     const name =
       [...standaloneCounts(forms, doubleNames)].sort(
-        (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+        (a, b) =>
+          b[1] - a[1] ||
+          (unseen
+            ? lexicon.standing(foldKey(a[0])) - lexicon.standing(foldKey(b[0])) || a[0].length - b[0].length
+            : 0) ||
+          (a[0] < b[0] ? -1 : 1),
       )[0]?.[0] ?? (members[0] as string);
     const english = new Map<string, 'parenthetical' | 'cedict'>();
     // The named member's English first: 美国 is "United States" though 美利坚合众国 sorts before it.
@@ -690,6 +719,10 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   addAdministrativeForms(entities, articles, lexicon);
   dropNamesakes(entities);
   addGivenNameForms(entities, givenNames);
+  // People of English articles that no entity names yet (Brad Raffensperger, "Mr Raffensperger").
+  const named = new Set(entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)].map(foldKey)));
+  entities.push(...titledPeople.entities(named, lexicon));
+  entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Index with the detector itself; drop entities that never match (e.g. every occurrence cut a word).
   const dictionaryWords = dictionaryWordsFor(
@@ -722,6 +755,19 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       let folded: string | undefined;
       /** The Han mention before this one, for listMateCue. */
       let prev: { id: string; end: number } | undefined;
+      if (p.script === 'en') {
+        // An English article's words around its names (englishKindCue). Only the mentions they say
+        // something of count: its cues are fewer than Chinese text gives, and the other mentions
+        // would thin out the Chinese ones' (微信 is a firm by 5 of its 50 Chinese mentions).
+        for (const m of first.detect([p.text])) {
+          const cue = englishKindCue(p.text, m.start, m.end);
+          if (!cue) continue;
+          const c = cueCounts(m.entityId);
+          c.mentions++;
+          c[cue]++;
+        }
+        continue;
+      }
       for (const m of first.exact(p.text)) {
         const form = foldKey(p.text.slice(m.start, m.end));
         if (!/[\u3400-\u9fff]/.test(form)) continue;
@@ -765,8 +811,16 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   articles.forEach((a, ai) => {
     a.passages.forEach((p, pi) => {
       if (!inContent(p)) return;
-      for (const m of detector.exact(p.text)) {
-        const id = detector.entityOfPattern(m.pattern);
+      // English text as the detector reads a page: its rules for Latin names (a given name before a
+      // surname is no mention: "Dick" in "Dick Cheney") are no part of the exact matches.
+      const found =
+        p.script === 'en'
+          ? detector.detect([p.text]).map((m) => ({ id: m.entityId, start: m.start, end: m.end }))
+          : detector
+              .exact(p.text)
+              .map((m) => ({ id: detector.entityOfPattern(m.pattern), start: m.start, end: m.end }));
+      for (const m of found) {
+        const id = m.id;
         const refs = byEntity[id] ?? [];
         refs.push([ai, pi, m.start, m.end]);
         byEntity[id] = refs;

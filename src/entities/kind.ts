@@ -178,6 +178,35 @@ export function kindCue(text: string, start: number, end: number): KindCue | und
   return undefined;
 }
 
+/** Before a person's name in English news: a title ("Mr Trump", "President Biden"). */
+const EN_PERSON_BEFORE =
+  /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|President|Vice-President|Senator|Governor|Prime Minister|Chancellor|Secretary|Speaker|Judge|Prince|Princess|King|Queen|Pope)\.? $/;
+/** What a firm is called before its name: "e-commerce giant Alibaba", "firms such as Amazon". */
+const EN_ORG_BEFORE =
+  /\b(?:(?:giant|titan|firm|company|carmaker|maker|retailer|platform|conglomerate|bank|lender|insurer|start-up|startup|subsidiary|rival),? |(?:firms|companies|rivals) (?:such as|like|including) |shares (?:in|of) |stake in )$/;
+/** What follows a firm's name: "Amazon's boss", "Alibaba, an e-commerce giant", "Pfizer Inc". */
+const EN_ORG_AFTER =
+  /^(?:['’]s (?:boss|bosses|chief executive|founder|co-founder|chairman|head of|shares|share price|market value|valuation|employees|staff|workers|customers|users|app|apps|website|platform|products|revenue|revenues|profits?|sales|board|executives|stock)\b|,? (?:Inc|Ltd|Corp|Corporation|plc|AG|SA)\b|, (?:an? |the )(?:[\w-]+ ){0,3}(?:company|firm|giant|retailer|platform|bank|lender|carmaker|maker|conglomerate|group)\b)/;
+/** Before a place's name: "in Georgia", "flights to Paris", "from London", "across Europe". */
+const EN_PLACE_BEFORE =
+  /\b(?:in|to|from|across|throughout|visited|visit|capital of|city of|state of|near|outside) $/;
+/** After a place's name, where "in X" may be a firm's ("a stake in Alibaba"): a pause or the end. */
+const EN_PLACE_END = /^(?:[,.;:!?)]|\s+(?:and|or|where|which|that|since|last|this|next|on|in|for)\b|$)/;
+
+/**
+ * kindCue for an English text: a title before the name says person; a firm's words around it
+ * organisation; "in", "to", "from" before it and a pause after it, place. Only mentions in Latin
+ * letters are read so (English articles name things there; kindCue reads the Chinese ones).
+ */
+export function englishKindCue(text: string, start: number, end: number): KindCue | undefined {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 60);
+  if (EN_PERSON_BEFORE.test(before)) return 'person';
+  if (EN_ORG_BEFORE.test(before) || EN_ORG_AFTER.test(after)) return 'organisation';
+  if (EN_PLACE_BEFORE.test(before) && EN_PLACE_END.test(after)) return 'place';
+  return undefined;
+}
+
 /** Between two names of a list: 、 (or 丶, which some sources type for it), 和, 及. Not 与 ("with"). */
 const LIST_SEPARATOR = /^[、丶和及]$/;
 

@@ -315,6 +315,39 @@ export class Lexicon {
     return [...family].sort();
   }
 
+  private references?: Map<string, number>;
+
+  /**
+   * How the dictionary ranks a proper noun among the forms of one name (lower is better): a form
+   * whose first sense is labelled (Taiwan usage, old, archaic, slang, derogatory, an informal or less
+   * common form, a phonetic transliteration) comes after one that is not; then the one other
+   * entries' glosses cite more often (法国 is cited, 法兰西 not; 加拿大, not 加国). For a name met
+   * only in English, where the corpus shows no Chinese form to prefer (see english-names.ts).
+   */
+  standing(key: string): number {
+    if (!this.references) {
+      const refs = new Map<string, number>();
+      for (const list of this.entryByKey.values()) {
+        for (const e of list) {
+          for (const g of e.glosses) {
+            for (const m of g.matchAll(CITED)) {
+              const cited = foldKey(m[2] ?? (m[1] as string));
+              refs.set(cited, (refs.get(cited) ?? 0) + 1);
+            }
+          }
+        }
+      }
+      this.references = refs;
+    }
+    return (this.isLabelled(key) ? 1000 : 0) - (this.references.get(key) ?? 0);
+  }
+
+  /** Whether the first sense of a proper noun is labelled (see standing). */
+  isLabelled(key: string): boolean {
+    const first = (this.proper.get(key) ?? [])[0]?.glosses[0] ?? '';
+    return LABELLED.test(first);
+  }
+
   private wordHeads?: Set<string>;
 
   /** Whether some word of 2+ characters, proper nouns included, starts with these 2 characters. */
@@ -429,6 +462,11 @@ export function namesInGloss(gloss: string): string[] {
   return out;
 }
 
+/** A word cited in a gloss with its pinyin: "abbr. for 歐洲聯盟|欧洲联盟[Ou1 zhou1 Lian2 meng2]". */
+const CITED = /([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?\[/g;
+/** A sense's usage label or register (see Lexicon.standing). */
+const LABELLED =
+  /\((?:Tw|HK|old|archaic|slang|derog|dialect|literary|coll|Internet slang|phonetic transliteration)\b|\b(?:slang|informal alternative|less common)\b|^(?:variant of|old variant|see )/i;
 /** A sense that sends to another entry: "see 德州市[…]", "abbr. for 德克薩斯州|德克萨斯州[…]". */
 const REDIRECT = /^(?:see (?:also )?|abbr\. (?:for|to) )([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?/;
 /** A gloss that names a language or a nationality: "German (language)", "American (i.e. of US nationality)". */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CueCounts,
   decideKind,
+  englishKindCue,
   type KindEvidence,
   kindCue,
   kindFromCues,
@@ -447,6 +448,30 @@ describe('kindCue', () => {
     expect(cue('在里根执政期间', '里根')).toBeUndefined();
     expect(cue('来自基地组织的威胁', '基地组织')).toBeUndefined();
     expect(cue('华盛顿表示', '华盛顿')).toBeUndefined();
+  });
+});
+
+describe('englishKindCue', () => {
+  const cue = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return englishKindCue(text, start, start + name.length);
+  };
+
+  it('reads a title as a person, a firm’s words as an organisation, "in … ," as a place', () => {
+    expect(cue('Mr Warnock is a pastor.', 'Warnock')).toBe('person');
+    expect(cue('Later, President Biden said so.', 'Biden')).toBe('person');
+    expect(cue('the online titan, Amazon, and its rivals', 'Amazon')).toBe('organisation');
+    expect(cue('Russell Grandinetti, Amazon’s head of international retail', 'Amazon')).toBe('organisation');
+    expect(cue('shares in Alibaba fell', 'Alibaba')).toBe('organisation');
+    expect(cue('Goldman Sachs, an investment bank, said', 'Goldman Sachs')).toBe('organisation');
+    expect(cue('the runoffs in Georgia, which decide', 'Georgia')).toBe('place');
+    expect(cue('flights to Paris.', 'Paris')).toBe('place');
+  });
+
+  it('says nothing where the words do not', () => {
+    expect(cue('talks in Paris Hilton style', 'Paris')).toBeUndefined();
+    expect(cue('Georgia voted', 'Georgia')).toBeUndefined();
+    expect(cue('in Amazon’s warehouses', 'Amazon')).toBeUndefined();
   });
 });
 

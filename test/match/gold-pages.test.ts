@@ -11,6 +11,7 @@ import { collectTextRuns } from '../../src/match/text-runs.ts';
 
 const PAGES = join(PACKAGE_ROOT, 'test', 'fixtures', 'pages');
 const DW_ZH = resolve(PACKAGE_ROOT, '..', 'shared', 'corpus', 'dw-zh');
+const ECONOMIST_EN = resolve(PACKAGE_ROOT, '..', 'shared', 'corpus', 'economist-en');
 
 interface Gold {
   page: string;
@@ -70,6 +71,18 @@ describe.skipIf(!existsSync(DW_ZH))('gold pages, seed + dw-zh', async () => {
     it(`${gold.page}: recall ≥ 0.95, precision 1`, () => {
       const s = score(gold, data as EntityData);
       expect(s.found / s.wanted).toBeGreaterThanOrEqual(0.95);
+      expect(s.falsePositives).toBe(0);
+    });
+  }
+});
+
+describe.skipIf(!existsSync(ECONOMIST_EN))('gold pages, seed + economist-en', async () => {
+  const { data } = existsSync(ECONOMIST_EN) ? await loadEntityData([ECONOMIST_EN]) : { data: undefined };
+  for (const gold of golds.filter((g) => g.corpus === 'seed + economist-en')) {
+    it(`${gold.page}: recall 1, precision 1`, () => {
+      const s = score(gold, data as EntityData);
+      expect(s.problems).toEqual([]);
+      expect(s.found).toBe(s.wanted);
       expect(s.falsePositives).toBe(0);
     });
   }
