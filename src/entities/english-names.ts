@@ -9,6 +9,7 @@
 //   last word ("Brad Raffensperger" … "Mr Raffensperger"), as English news names a person once
 //   introduced. The dictionary knows few such people; the article's own usage shows who is one.
 import { foldKey } from '../text/fold.ts';
+import { romanises } from './aliases.ts';
 import type { Lexicon } from './lexicon.ts';
 import { kindFromGloss, normEnglish } from './lexicon.ts';
 import type { Entity, EntityKind } from './types.ts';
@@ -104,6 +105,11 @@ export interface DictionaryNameHit {
   name: string;
   start: number;
   end: number;
+  /**
+   * A person's name in pinyin (Chen Yi, 陈毅): millions share such names, so one article's "Chen Yi"
+   * is no evidence of the dictionary's (see extractEntities: two articles at least).
+   */
+  pinyinPerson: boolean;
 }
 
 const kinds = new WeakMap<Lexicon, Map<string, EntityKind | undefined>>();
@@ -120,6 +126,20 @@ function glossKind(key: string, lexicon: Lexicon): EntityKind | undefined {
 }
 
 /**
+ * Whether a key may be met as a part of a longer run of capitals: a place or a body the dictionary
+ * says it is ("Beijing" in "Beijing Olympics Committee"), never a person's name nor a bare one
+ * ("Charles" in "Charles Falco": "Charles" names no one in particular).
+ */
+function modifier(key: string, lexicon: Lexicon): boolean {
+  return glossKind(key, lexicon) !== undefined && !personal(key, lexicon);
+}
+
+/** A person or a name people bear: not to be taken from one word ("Putin", "Hassan"). */
+function personal(key: string, lexicon: Lexicon): boolean {
+  return glossKind(key, lexicon) === 'person' || PERSONS_NAME.test(lexicon.glossText(key));
+}
+
+/**
  * Where the name in a run of capitalised words starts: after a title ("President Joe Biden",
  * "December Mr Trump") or an everyday word that opens a sentence ("But Mitch McConnell").
  */
@@ -128,6 +148,8 @@ function nameStart(words: readonly Word[], sentenceStart: boolean, lexicon: Lexi
   for (let k = 0; k < words.length - 1; k++) if (isTitle((words[k] as Word).text)) i = k + 1;
   if (i === 0 && sentenceStart && words.length > 1 && lexicon.isEverydayEnglish((words[0] as Word).text))
     i = 1;
+  // "The Hague", "The Economist": the article is no part of the name.
+  if (i === 0 && words.length > 1 && (words[0] as Word).text === 'The') i = 1;
   return i;
 }
 
@@ -162,14 +184,19 @@ export function dictionaryNameHits(
           continue;
         if (one && i === 0 && sentenceStart && words.length === 1) continue;
         if (one && lexicon.isPersonalName(name)) continue;
-        const whole = i === from && j === words.length && !one;
+        // A name alone in its run, or in its part of it: "of" joins two names as often as it makes
+        // one ("Joe Manchin of West Virginia", "University of Geneva").
+        const alone =
+          (i === from || (words[i - 1] as Word).text === 'of') &&
+          (j === words.length || (words[j] as Word).text === 'of');
+        const whole = alone && !one;
         const keys = [...(lexicon.byEnglish.get(normEnglish(name)) ?? [])].filter(
           (key) =>
             usable(key) &&
             !lexicon.isLabelled(key) &&
             !lexicon.isBareName(key) &&
             !PEOPLE.test(lexicon.glossText(key)) &&
-            (whole || (glossKind(key, lexicon) !== 'person' && !PERSONS_NAME.test(lexicon.glossText(key)))),
+            (whole || (alone ? !personal(key, lexicon) : modifier(key, lexicon))),
         );
         // Things of different kinds under one name are different things ("Xinhua": the news agency
         // 新华, the county 新化县): the name alone does not say which.
@@ -179,7 +206,13 @@ export function dictionaryNameHits(
           // as their variants.
           const best = Math.min(...keys.map((k) => lexicon.standing(k)));
           const chosen = keys.filter((k) => lexicon.standing(k) === best).sort();
-          found = { keys: chosen, name, start: first.start, end: last.end };
+          found = {
+            keys: chosen,
+            name,
+            start: first.start,
+            end: last.end,
+            pinyinPerson: chosen.some((k) => glossKind(k, lexicon) === 'person' && romanises(name, k)),
+          };
           used = j - i;
         }
       }

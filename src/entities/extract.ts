@@ -197,14 +197,20 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   const spanIndex = new Map(spanList.map((s, i) => [s, i]));
 
   const usableProper = (key: string) => key.length >= 2 && !lexicon.common.has(key);
+  /** The English articles that name a dictionary person in pinyin (see DictionaryNameHit). */
+  const pinyinArticles = new Map<string, Set<string>>();
   for (const a of articles) {
     for (const p of a.passages) {
       if (!inContent(p)) continue;
       // An English article names dictionary proper nouns by their English names ("Saudi Arabia"):
       // met there as if written in Han characters (see english-names.ts).
       if (p.script === 'en') {
-        for (const { keys } of dictionaryNameHits(p.text, lexicon, usableProper)) {
+        for (const { keys, pinyinPerson } of dictionaryNameHits(p.text, lexicon, usableProper)) {
           for (const key of keys) {
+            if (pinyinPerson) {
+              (pinyinArticles.get(key) ?? pinyinArticles.set(key, new Set()).get(key))?.add(a.id);
+              continue;
+            }
             const hit = cedictHits.get(key) ?? { forms: new Map([[key, 0]]), articles: new Set() };
             hit.articles.add(a.id);
             cedictHits.set(key, hit);
@@ -222,6 +228,15 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
       }
       countAll(fold(p.text), spanTrie, spanCounts);
     }
+  }
+
+  // A dictionary person named in pinyin, in two English articles or more, or met otherwise too.
+  for (const [key, ids] of pinyinArticles) {
+    const hit = cedictHits.get(key);
+    if (!hit && ids.size < 2) continue;
+    const h = hit ?? { forms: new Map([[key, 0]]), articles: new Set<string>() };
+    for (const id of ids) h.articles.add(id);
+    cedictHits.set(key, h);
   }
 
   // Titled names: the 3-character form when it is about as frequent as the 2-character one.

@@ -74,8 +74,21 @@ describe('dictionaryNameHits', () => {
     expect(hits('The report by Xinhua was short.')).toEqual([]);
   });
 
-  it('takes a place or body inside a longer run of capitals', () => {
+  it('takes a place or body inside a longer run of capitals, never a bare name', () => {
     expect(hits('The Beijing Olympics Committee met.')).toContain('Beijing=北京');
+    expect(hits('said Charles Falco, a physicist')).toEqual([]);
+  });
+
+  it('reads "of" as joining two names, and "The" as no part of one', () => {
+    expect(hits('senators like Joe Manchin of West Virginia agreed')).toEqual(['West Virginia=西弗吉尼亚']);
+    expect(hits('a movement based in The Hague')).toEqual(['Hague=海牙']);
+  });
+
+  it('says which hits are people named in pinyin', () => {
+    const [chen] = dictionaryNameHits('Some will recognise Chen Yi, an artist.', lexicon, usable);
+    expect(chen?.keys).toEqual(['陈毅']);
+    expect(chen?.pinyinPerson).toBe(true);
+    expect(dictionaryNameHits('Saudi Arabia', lexicon, usable)[0]?.pinyinPerson).toBe(false);
   });
 });
 
@@ -138,5 +151,17 @@ describe('extractEntities with English articles', () => {
     expect(person?.aliases.map((a) => a.text)).toContain('Hathloul');
     // The mention index points at the English passages.
     expect(result.mentionIndex.byEntity[saudi?.id ?? '']?.length).toBe(2);
+  });
+
+  it('takes a dictionary person named in pinyin from two articles, not one', () => {
+    const names = (n: number) =>
+      extractEntities(
+        Array.from({ length: n }, (_, i) =>
+          englishArticle(`c${i}`, ['Some will recognise Chen Yi, a painter.']),
+        ),
+        { lexicon },
+      ).entities.map((e) => e.name);
+    expect(names(1)).not.toContain('陈毅');
+    expect(names(2)).toContain('陈毅');
   });
 });
