@@ -774,8 +774,24 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
         // An English article's words around its names (englishKindCue). Only the mentions they say
         // something of count: its cues are fewer than Chinese text gives, and the other mentions
         // would thin out the Chinese ones' (微信 is a firm by 5 of its 50 Chinese mentions).
+        // A name listed beside an organisation is one too (listMateCue: "Amazon and Walmart").
+        let last: { id: string; end: number; cued: boolean } | undefined;
         for (const m of first.detect([p.text])) {
-          const cue = englishKindCue(p.text, m.start, m.end);
+          const between = last ? p.text.slice(last.end, m.start) : '';
+          const cue =
+            englishKindCue(p.text, m.start, m.end) ??
+            (last && last.id !== m.entityId
+              ? listMateCue(between, kindOf.get(last.id) ?? 'topic', true)
+              : undefined);
+          if (last && last.id !== m.entityId) {
+            const theirs = listMateCue(between, kindOf.get(m.entityId) ?? 'topic', true);
+            if (theirs && !last.cued) {
+              const c = cueCounts(last.id);
+              c.mentions++;
+              c[theirs]++;
+            }
+          }
+          last = { id: m.entityId, end: m.end, cued: cue !== undefined };
           if (!cue) continue;
           const c = cueCounts(m.entityId);
           c.mentions++;

@@ -183,7 +183,7 @@ const EN_PERSON_BEFORE =
   /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|President|Vice-President|Senator|Governor|Prime Minister|Chancellor|Secretary|Speaker|Judge|Prince|Princess|King|Queen|Pope)\.? $/;
 /** What a firm is called before its name: "e-commerce giant Alibaba", "firms such as Amazon". */
 const EN_ORG_BEFORE =
-  /\b(?:(?:giant|titan|firm|company|carmaker|maker|retailer|platform|conglomerate|bank|lender|insurer|start-up|startup|subsidiary|rival),? |(?:firms|companies|rivals) (?:such as|like|including) |shares (?:in|of) |stake in )$/;
+  /\b(?:(?:giant|titan|firm|company|carmaker|maker|retailer|platform|conglomerate|bank|lender|insurer|start-up|startup|subsidiary|rival),? |(?:firms|companies|rivals) (?:such as|like|including) |(?:rival|rivals|competitor|competitors) (?:to|of) |shares (?:in|of) |stake in )$/;
 /** What follows a firm's name: "Amazon's boss", "Alibaba, an e-commerce giant", "Pfizer Inc". */
 const EN_ORG_AFTER =
   /^(?:['’]s (?:boss|bosses|chief executive|founder|co-founder|chairman|head of|shares|share price|market value|valuation|employees|staff|workers|customers|users|app|apps|website|platform|products|revenue|revenues|profits?|sales|board|executives|stock)\b|,? (?:Inc|Ltd|Corp|Corporation|plc|AG|SA)\b|, (?:an? |the )(?:[\w-]+ ){0,3}(?:company|firm|giant|retailer|platform|bank|lender|carmaker|maker|conglomerate|group)\b)/;
@@ -193,15 +193,21 @@ const EN_PLACE_BEFORE =
 /** After a place's name, where "in X" may be a firm's ("a stake in Alibaba"): a pause or the end. */
 const EN_PLACE_END = /^(?:[,.;:!?)]|\s+(?:and|or|where|which|that|since|last|this|next|on|in|for)\b|$)/;
 
+/** Where words are posted or goods sold: "posted on Twitter", "followers on WeChat", "ordering on Amazon". */
+const EN_MEDIUM_BEFORE =
+  /\b(?:posted|posting|wrote|writing|tweeted|shared|sharing|posts?|followers|users|accounts?|pages?|ordering|orders|selling|sold|videos?|comments?|messages?|live|streamed|streaming|published|advertis\w*|banned|suspended) on $/;
+
 /**
  * kindCue for an English text: a title before the name says person; a firm's words around it
- * organisation; "in", "to", "from" before it and a pause after it, place. Only mentions in Latin
- * letters are read so (English articles name things there; kindCue reads the Chinese ones).
+ * organisation; "in", "to", "from" before it and a pause after it, place; "posted on" and the like
+ * before it, a medium. Only mentions in Latin letters are read so (English articles name things
+ * there; kindCue reads the Chinese ones).
  */
 export function englishKindCue(text: string, start: number, end: number): KindCue | undefined {
   const before = text.slice(Math.max(0, start - 30), start);
   const after = text.slice(end, end + 60);
   if (EN_PERSON_BEFORE.test(before)) return 'person';
+  if (EN_MEDIUM_BEFORE.test(before)) return 'medium';
   if (EN_ORG_BEFORE.test(before) || EN_ORG_AFTER.test(after)) return 'organisation';
   if (EN_PLACE_BEFORE.test(before) && EN_PLACE_END.test(after)) return 'place';
   return undefined;
@@ -209,6 +215,11 @@ export function englishKindCue(text: string, start: number, end: number): KindCu
 
 /** Between two names of a list: 、 (or 丶, which some sources type for it), 和, 及. Not 与 ("with"). */
 const LIST_SEPARATOR = /^[、丶和及]$/;
+/**
+ * The same in English: a comma, "and", "or" ("Amazon, JPMorgan Chase and Berkshire Hathaway"). Not in
+ * Chinese text, where a comma (，, folded to ",") parts clauses.
+ */
+const ENGLISH_LIST_SEPARATOR = /^(?:,\s*|,?\s+(?:and|or)\s+)$/;
 
 /**
  * What a name listed right beside another (`between`: the text between them, folded) says of its
@@ -216,8 +227,9 @@ const LIST_SEPARATOR = /^[、丶和及]$/;
  * organisations count: "place" is what a bare name is taken for when nothing says otherwise, so a
  * list-mate that is a place says little.
  */
-export function listMateCue(between: string, mateKind: EntityKind): KindCue | undefined {
-  return mateKind === 'organisation' && LIST_SEPARATOR.test(between) ? 'organisation' : undefined;
+export function listMateCue(between: string, mateKind: EntityKind, english = false): KindCue | undefined {
+  const separator = english ? ENGLISH_LIST_SEPARATOR : LIST_SEPARATOR;
+  return mateKind === 'organisation' && separator.test(between) ? 'organisation' : undefined;
 }
 
 /** How many of an entity's corpus mentions (all of them: `mentions`) gave each cue. */

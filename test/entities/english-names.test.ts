@@ -153,6 +153,18 @@ describe('extractEntities with English articles', () => {
     expect(result.mentionIndex.byEntity[saudi?.id ?? '']?.length).toBe(2);
   });
 
+  it('reads kinds from English context: a name listed beside a firm is a firm', () => {
+    // 高盛's gloss is a bare "Goldman Sachs", which would make a place.
+    const result = extractEntities(
+      [1, 2, 3].map((i) =>
+        englishArticle(`g${i}`, [`Banks such as Morgan Stanley and Goldman Sachs gained on day ${i}.`]),
+      ),
+      { lexicon },
+    );
+    expect(result.entities.find((e) => e.name === '摩根士丹利')?.kind).toBe('organisation');
+    expect(result.entities.find((e) => e.name === '高盛')?.kind).toBe('organisation');
+  });
+
   it('takes a dictionary person named in pinyin from two articles, not one', () => {
     const names = (n: number) =>
       extractEntities(

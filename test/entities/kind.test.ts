@@ -466,6 +466,9 @@ describe('englishKindCue', () => {
     expect(cue('Goldman Sachs, an investment bank, said', 'Goldman Sachs')).toBe('organisation');
     expect(cue('the runoffs in Georgia, which decide', 'Georgia')).toBe('place');
     expect(cue('flights to Paris.', 'Paris')).toBe('place');
+    expect(cue('a would-be rival to Starbucks, was', 'Starbucks')).toBe('organisation');
+    expect(cue('her followers on WeChat, a messaging app', 'WeChat')).toBe('medium');
+    expect(cue('sanctions on Iran.', 'Iran')).toBeUndefined();
   });
 
   it('says nothing where the words do not', () => {
@@ -539,6 +542,16 @@ describe('kindFromCues', () => {
 });
 
 describe('listMateCue', () => {
+  it('reads English lists too: a comma, "and", "or"', () => {
+    expect(listMateCue(', ', 'organisation', true)).toBe('organisation');
+    expect(listMateCue(' and ', 'organisation', true)).toBe('organisation');
+    expect(listMateCue(', and ', 'organisation', true)).toBe('organisation');
+    expect(listMateCue(' with ', 'organisation', true)).toBeUndefined();
+    expect(listMateCue(' and ', 'place', true)).toBeUndefined();
+    // In Chinese a comma (， folded) parts clauses, not names of a list.
+    expect(listMateCue(',', 'organisation')).toBeUndefined();
+  });
+
   it('calls a name listed right beside a firm or a body one, and says nothing of places', () => {
     expect(listMateCue('、', 'organisation')).toBe('organisation');
     expect(listMateCue('丶', 'organisation')).toBe('organisation');
