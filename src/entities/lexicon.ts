@@ -605,7 +605,7 @@ const PRIZE = /\b(?:Prize|Prizes|Award|Awards|Medal)\b/;
 const COMPASS = /^(?:the )?(?:East|West|North|South|Northern|Southern|Eastern|Western) [A-Z]/;
 /** A holiday is an event: "Christmas time", "Easter", "Ramadan" ("… Day" is decideKind's). */
 const HOLIDAY =
-  /^(?:Christmas|Easter|New Year|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Diwali|Passover|Lent|Pentecost|Valentine)\b/;
+  /^(?:Christmas|Easter|New Year|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Diwali|Passover|Lent|Pentecost|Valentine)\b(?!\s+(?:Islands?|Bay|Sea|Lake|River|Mountains?)\b)/;
 /** Life dates right after the name, an aside between them allowed. */
 const DATED_NAME = /^[^,;(]*(?:\([^)\d]*\)\s*)?\((?:(?:c\.\s*)?\d{3,4}\s*[-–]|born )/i;
 const ROLE =

@@ -298,6 +298,8 @@ describe('decideKind', () => {
     );
     expect(kind('全日空', 'All Nippon Airways (ANA)')).toBe('organisation');
     expect(kind('平安夜', 'Silent Night (Christmas carol); Christmas Eve')).toBe('event');
+    // A holiday's name in a place's is no holiday.
+    expect(kind('复活节岛', 'Easter Island')).not.toBe('event');
     // Not where a sense gives the word as a name too, nor for a place with an aside.
     expect(kind('维特', 'Werther, opera by Jules Massenet; Werther, German masculine given name')).toBe(
       'person',
