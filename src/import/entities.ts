@@ -149,6 +149,12 @@ interface Candidate {
   articles: Set<string>;
 }
 
+/** "Mr Raffensperger", "Ms Hathloul": a title and a surname, as English news names a person once introduced. */
+const TITLED_SURNAME =
+  /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|President|Senator|Governor|Judge|Prince|Princess)\.?\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-])(?!\s+\p{Lu})/gu;
+/** A surname without the particle glued on (al-Hathloul is "Ms Hathloul") or a possessive. */
+const surnameOf = (word: string): string => word.replace(/^\p{Ll}{1,3}-/u, '').replace(/['’]s$/u, '');
+
 function textsOf(article: Article): string[] {
   return [article.title, ...article.passages.map((p) => p.text)];
 }
@@ -223,6 +229,8 @@ export function extractImportedEntities(
     if (english && !c.english) c.english = english;
     c.articles.add(article.id);
   };
+  /** Per article, the surnames it writes after a title. */
+  const titled = new Map<string, Set<string>>();
   for (const article of articles) {
     const texts = textsOf(article);
     for (const name of roleNames(texts)) add(name, 'person', article);
@@ -244,6 +252,9 @@ export function extractImportedEntities(
     }
     if (article.script === 'en') {
       const english = texts.join('\n');
+      const surnames = new Set<string>();
+      for (const m of english.matchAll(TITLED_SURNAME)) surnames.add(surnameOf(m[1] ?? ''));
+      titled.set(article.id, surnames);
       const seen = new Map<string, number>();
       for (const m of english.matchAll(ENGLISH_NAME)) {
         const name = m[1] ?? '';
@@ -257,12 +268,28 @@ export function extractImportedEntities(
       }
     }
   }
+  // A person's surname alone, where an article that names them in full also titles that surname
+  // ("Brad Raffensperger" … "Mr Raffensperger") and no other person found here has it.
+  const surnameOfPerson = (c: Candidate): string | undefined => {
+    if (c.kind !== 'person' || !/^\p{Lu}/u.test(c.name)) return undefined;
+    const surname = surnameOf(c.name.split(/\s+/).pop() ?? '');
+    return [...c.articles].some((id) => titled.get(id)?.has(surname)) ? surname : undefined;
+  };
+  const bearers = new Map<string, number>();
+  for (const c of candidates.values()) {
+    if (c.kind !== 'person' || !/^\p{Lu}/u.test(c.name)) continue;
+    const surname = surnameOf(c.name.split(/\s+/).pop() ?? '');
+    bearers.set(surname, (bearers.get(surname) ?? 0) + 1);
+  }
   const entities: Entity[] = [];
   for (const c of candidates.values()) {
     // Aliases in the other script are not needed: the import detector folds both scripts.
     if (isKnown(c.name)) continue;
     const aliases: Alias[] = [{ text: c.name, source: 'corpus' }];
     if (c.english && c.english !== c.name) aliases.push({ text: c.english, source: 'parenthetical' });
+    const surname = surnameOfPerson(c);
+    if (surname && surname.length >= 3 && bearers.get(surname) === 1 && !isKnown(surname))
+      aliases.push({ text: surname, source: 'short-form' });
     entities.push({
       id: `e:${c.name}`,
       name: c.name,

@@ -41,6 +41,30 @@ describe('runtime entities for imports', () => {
     expect(found).toEqual(['Joe Biden/person', 'New York/place', 'Supreme Court/organisation']);
   });
 
+  it('gives a person the surname an article titles as a short form, unless two share it', () => {
+    const text = [
+      '<!--1609459200000-->',
+      '[Georgia](https://www.economist.com/united-states/2021/01/01/georgia)',
+      '------',
+      '',
+      '<p>Brad Raffensperger would not budge. Mr Raffensperger’s office said Brad Raffensperger had checked.</p>',
+      '<p>Eliot Cohen and William Cohen wrote; Eliot Cohen and William Cohen agree. Mr Cohen disagreed.</p>',
+      '<p>President Donald Trump called. Donald Trump was angry, and Donald Trump left.</p>',
+    ].join('\n');
+    const { articles } = loadCorpus([{ name: 'g.md', bytes: new TextEncoder().encode(text) }]);
+    const aliases = (name: string) =>
+      extractImportedEntities(articles)
+        .find((e) => e.name === name)
+        ?.aliases.map((a) => `${a.text}<${a.source}>`);
+    expect(aliases('Brad Raffensperger')).toEqual([
+      'Brad Raffensperger<corpus>',
+      'Raffensperger<short-form>',
+    ]);
+    expect(aliases('Eliot Cohen')).toEqual(['Eliot Cohen<corpus>']);
+    // Trump is never titled alone here ("President Donald Trump" titles no surname).
+    expect(aliases('Donald Trump')).toEqual(['Donald Trump<corpus>']);
+  });
+
   it('leaves names the bundle knows to the bundle', () => {
     const entities = extractImportedEntities(articlesOf(MA_TEXT), { isKnown: (f) => f === '王毅' });
     expect(entities.map((e) => e.name)).not.toContain('王毅');
