@@ -113,6 +113,26 @@ export interface DictionaryNameHit {
 }
 
 const kinds = new WeakMap<Lexicon, Map<string, EntityKind | undefined>>();
+const later = new WeakMap<Lexicon, Map<string, Set<string>>>();
+
+/** Normalised English name → the proper nouns that give it in any sense but not first. */
+function laterNames(lexicon: Lexicon): Map<string, Set<string>> {
+  let map = later.get(lexicon);
+  if (!map) {
+    map = new Map();
+    for (const [key, list] of lexicon.proper) {
+      if (key.length < 2) continue;
+      const first = new Set(lexicon.englishOf(list, true).map(normEnglish));
+      for (const name of lexicon.englishOf(list)) {
+        const n = normEnglish(name);
+        if (first.has(n)) continue;
+        (map.get(n) ?? map.set(n, new Set()).get(n))?.add(key);
+      }
+    }
+    later.set(lexicon, map);
+  }
+  return map;
+}
 
 /** What the dictionary's gloss says a key names (kindFromGloss), once per key. */
 function glossKind(key: string, lexicon: Lexicon): EntityKind | undefined {
@@ -190,7 +210,8 @@ export function dictionaryNameHits(
           (i === from || (words[i - 1] as Word).text === 'of') &&
           (j === words.length || (words[j] as Word).text === 'of');
         const whole = alone && !one;
-        const keys = [...(lexicon.byEnglish.get(normEnglish(name)) ?? [])].filter(
+        const n = normEnglish(name);
+        const keys = [...(lexicon.byEnglish.get(n) ?? [])].filter(
           (key) =>
             usable(key) &&
             !lexicon.isLabelled(key) &&
@@ -203,8 +224,25 @@ export function dictionaryNameHits(
         const kinds = new Set(keys.map((k) => glossKind(k, lexicon)).filter((k) => k !== undefined));
         if (keys.length > 0 && kinds.size <= 1) {
           // The dictionary's best forms only (美国, not 米国, for "United States"): the others come in
-          // as their variants.
-          const best = Math.min(...keys.map((k) => lexicon.standing(k)));
+          // as their variants. A noun that gives the name in a later sense takes it when it stands
+          // better than all that give it first (英国 "United Kingdom (UK); Britain" is the Britain of
+          // the news, not 不列颠, the island; 东土 "the East; China" is no China).
+          let best = Math.min(...keys.map((k) => lexicon.standing(k)));
+          const kind = [...kinds][0];
+          const rival = [...(laterNames(lexicon).get(n) ?? [])]
+            .filter((k) => {
+              const other = glossKind(k, lexicon);
+              return (
+                usable(k) &&
+                !lexicon.isLabelled(k) &&
+                (other === undefined || kind === undefined || other === kind)
+              );
+            })
+            .sort((a, b) => lexicon.standing(a) - lexicon.standing(b))[0];
+          if (rival !== undefined && lexicon.standing(rival) < best) {
+            keys.splice(0, keys.length, rival);
+            best = lexicon.standing(rival);
+          }
           const chosen = keys.filter((k) => lexicon.standing(k) === best).sort();
           found = {
             keys: chosen,

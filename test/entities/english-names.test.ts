@@ -60,6 +60,14 @@ describe('dictionaryNameHits', () => {
     expect(hits('President Joe Biden spoke.')).toEqual(['Joe Biden=拜登']);
   });
 
+  it('lets a noun that gives the name in a later sense take it when it stands better', () => {
+    // 不列颠 gives "Britain" first (the island); 英国, "United Kingdom (UK); Britain", is cited more.
+    expect(hits('Trade with Britain fell.')).toEqual(['Britain=英国']);
+    expect(hits('Trade with the Netherlands fell.')).toEqual(['Netherlands=荷兰']);
+    // 东土, "the East; China", stands no better than 中国.
+    expect(hits('Trade with China fell.')).toEqual(['China=中国,有夏']);
+  });
+
   it('takes a person only by the whole name of a run, never a given name or a surname alone', () => {
     expect(hits('Boris Johnson met John Bolton.')).toEqual([]);
     expect(hits('Mr Biden spoke. Biden spoke.')).toEqual([]);
