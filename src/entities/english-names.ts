@@ -2,7 +2,7 @@
 // dictionary proper nouns written in Han characters), so a corpus of English articles gave no entity
 // at all. An English article names things in Latin letters, and two sources read them:
 // - dictionary names (dictionaryNameHits): a run of capitalised words that gives, whole or in part, a
-//   CC-CEDICT proper noun's first English name ("Saudi Arabia" → 沙特阿拉伯). The noun counts as met
+//   CC-CEDICT proper noun's English name ("Saudi Arabia" → 沙特阿拉伯). The noun counts as met
 //   in that article, as if written in Han characters, so it becomes an entity with its Chinese forms:
 //   an English article makes its names known on Chinese pages too.
 // - titled people (TitledPeople): a full name that the same article also writes as a title and the
@@ -112,12 +112,12 @@ export interface DictionaryNameHit {
   pinyinPerson: boolean;
 }
 
-const kinds = new WeakMap<Lexicon, Map<string, EntityKind | undefined>>();
-const later = new WeakMap<Lexicon, Map<string, Set<string>>>();
+const kindCache = new WeakMap<Lexicon, Map<string, EntityKind | undefined>>();
+const laterCache = new WeakMap<Lexicon, Map<string, Set<string>>>();
 
 /** Normalised English name → the proper nouns that give it in any sense but not first. */
 function laterNames(lexicon: Lexicon): Map<string, Set<string>> {
-  let map = later.get(lexicon);
+  let map = laterCache.get(lexicon);
   if (!map) {
     map = new Map();
     for (const [key, list] of lexicon.proper) {
@@ -129,17 +129,17 @@ function laterNames(lexicon: Lexicon): Map<string, Set<string>> {
         (map.get(n) ?? map.set(n, new Set()).get(n))?.add(key);
       }
     }
-    later.set(lexicon, map);
+    laterCache.set(lexicon, map);
   }
   return map;
 }
 
 /** What the dictionary's gloss says a key names (kindFromGloss), once per key. */
 function glossKind(key: string, lexicon: Lexicon): EntityKind | undefined {
-  let cache = kinds.get(lexicon);
+  let cache = kindCache.get(lexicon);
   if (!cache) {
     cache = new Map();
-    kinds.set(lexicon, cache);
+    kindCache.set(lexicon, cache);
   }
   if (!cache.has(key)) cache.set(key, kindFromGloss(lexicon.glossText(key)));
   return cache.get(key);
@@ -177,10 +177,11 @@ function nameStart(words: readonly Word[], sentenceStart: boolean, lexicon: Lexi
  * The dictionary names in an English text (see the header): in each run of capitalised words, the
  * longest part from the left that is a proper noun's first English name, then on after it. The
  * keys are the dictionary's best forms of the name (沙特阿拉伯 for "Saudi Arabia", not the Taiwan
- * form; see Lexicon.standing). A person needs the run's whole name ("Joe
- * Biden", "Mr Biden" gives none): a word alone or a part of a run is a name of many people (John,
- * Johnson in "Boris Johnson"). Nor do a given name, an everyday word, a language or a people, nor a
- * sentence's first word alone ("May", "German", "Korean (person)").
+ * form; see Lexicon.standing), or a noun that gives it in a later sense and stands better still
+ * (Britain: 英国). A person needs the run's whole name ("Joe Biden"; "Mr Biden" gives none): a word
+ * alone or a part of a run is a name of many people (John, Johnson in "Boris Johnson"). Nor do a
+ * given name, an everyday word, a language or a people, nor a sentence's first word alone ("May",
+ * "German", "Korean (person)").
  */
 export function dictionaryNameHits(
   text: string,
@@ -312,20 +313,15 @@ export class TitledPeople {
           titledSomewhere.add(name);
       }
     }
-    const people = new Map<string, { articles: Set<string>; count: number }>();
-    for (const [id, { full }] of this.byArticle) {
-      for (const [name, n] of full) {
-        if (!titledSomewhere.has(name)) continue;
-        const p = people.get(name) ?? { articles: new Set(), count: 0 };
-        p.articles.add(id);
-        p.count += n;
-        people.set(name, p);
-      }
+    const counts = new Map<string, number>();
+    for (const { full } of this.byArticle.values()) {
+      for (const [name, n] of full)
+        if (titledSomewhere.has(name)) counts.set(name, (counts.get(name) ?? 0) + n);
     }
     const bySurname = new Map<string, string[]>();
     const out: Entity[] = [];
-    for (const [name, p] of [...people].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (taken.has(foldKey(name)) || p.count < 2) continue;
+    for (const [name, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (taken.has(foldKey(name)) || count < 2) continue;
       const words = name.split(/\s+/);
       const surname = surnameOf(words[words.length - 1] as string);
       (bySurname.get(surname) ?? bySurname.set(surname, []).get(surname))?.push(name);
