@@ -320,7 +320,8 @@ export class Lexicon {
   /**
    * How the dictionary ranks a proper noun among the forms of one name (lower is better): a form
    * whose first sense is labelled (Taiwan usage, old, archaic, slang, derogatory, an informal or less
-   * common form, a phonetic transliteration) comes after one that is not; then the one other
+   * common form, a phonetic transliteration, a variant) or only sends to another entry ("see 深圳市")
+   * comes after one that is not; then the one other
    * entries' glosses cite more often (法国 is cited, 法兰西 not; 加拿大, not 加国). For a name met
    * only in English, where the corpus shows no Chinese form to prefer (see english-names.ts).
    */
