@@ -153,6 +153,9 @@ export function buildAliases(input: AliasInput): Alias[] {
       )
         continue;
       if (input.readsAsWords?.(key)) continue;
+      // A name the dictionary says is another thing (佐治亚 "Georgia, US state" for 格鲁吉亚 "Georgia
+      // (country)").
+      if (input.members.some((m) => input.lexicon.differentThings(m, key))) continue;
       // A common word whose naming sense is derived (an abbreviation, a brand, a dated usage) is the
       // common word nearly wherever it occurs: 大众 "the public" (Volkswagen), 内地 "the mainland"
       // (Japan, as colonial Taiwan used it), 人大 (the NPC; Renmin University), 头条 "headline". One

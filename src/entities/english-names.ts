@@ -221,9 +221,14 @@ export function dictionaryNameHits(
             (whole || (alone ? !personal(key, lexicon) : modifier(key, lexicon))),
         );
         // Things of different kinds under one name are different things ("Xinhua": the news agency
-        // 新华, the county 新化县): the name alone does not say which.
+        // 新华, the county 新化县), and so are things the dictionary says are different ("Georgia": the
+        // US state 佐治亚, the country 格鲁吉亚): the name alone does not say which.
         const kinds = new Set(keys.map((k) => glossKind(k, lexicon)).filter((k) => k !== undefined));
-        if (keys.length > 0 && kinds.size <= 1) {
+        const named = [...(lexicon.byEnglish.get(n) ?? [])].filter(
+          (k) => usable(k) && !lexicon.isLabelled(k),
+        );
+        const different = named.some((a, x) => named.some((b, y) => y > x && lexicon.differentThings(a, b)));
+        if (keys.length > 0 && kinds.size <= 1 && !different) {
           // The dictionary's best forms only (美国, not 米国, for "United States"): the others come in
           // as their variants. A noun that gives the name in a later sense takes it when it stands
           // better than all that give it first (英国 "United Kingdom (UK); Britain" is the Britain of

@@ -596,8 +596,10 @@ export function extractEntities(articles: Article[], options: ExtractOptions = {
   for (const [n, list] of byEnglish) {
     for (const k of list.slice(1)) {
       if (homophones(list[0] as string, k, n)) continue;
-      // Two dictionary names with different dictionary translations stay apart (特朗普 ≠ 梅拉尼娅).
-      if (!samePrimary(list[0] as string, k)) continue;
+      // Two dictionary names with different dictionary translations stay apart (特朗普 ≠ 梅拉尼娅),
+      // and so do two that the dictionary says are different things (佐治亚 "Georgia, US state",
+      // 格鲁吉亚 "Georgia (country)").
+      if (!samePrimary(list[0] as string, k) || lexicon.differentThings(list[0] as string, k)) continue;
       union(list[0] as string, k);
     }
   }

@@ -349,6 +349,27 @@ export class Lexicon {
     return LABELLED.test(first);
   }
 
+  /**
+   * What the first sense of a proper noun says it is, as type words: "Georgia, US state" → {state},
+   * "Georgia (country)" → {country}; empty where it says nothing ("Saudi Arabia", "(Tw) Italy").
+   */
+  whatItIs(key: string): Set<string> {
+    const first = ((this.proper.get(key) ?? [])[0]?.glosses[0] ?? '').replace(USAGE_LABELS, '');
+    const aside = /^[^,(;]+(?:,\s*([^;(]+)|\s*\(([^)]+)\))/.exec(first);
+    const text = (aside?.[1] ?? aside?.[2] ?? '').toLowerCase();
+    return new Set((text.match(THING_TYPE) ?? []).map((w) => THING_CLASS[w] ?? w));
+  }
+
+  /**
+   * Whether two proper nouns that give one English name are different things by what their first
+   * senses say they are: 佐治亚 "Georgia, US state" and 格鲁吉亚 "Georgia (country)".
+   */
+  differentThings(a: string, b: string): boolean {
+    const ta = this.whatItIs(a);
+    const tb = this.whatItIs(b);
+    return ta.size > 0 && tb.size > 0 && ![...ta].some((t) => tb.has(t));
+  }
+
   private wordHeads?: Set<string>;
 
   /** Whether some word of 2+ characters, proper nouns included, starts with these 2 characters. */
@@ -463,6 +484,22 @@ export function namesInGloss(gloss: string): string[] {
   return out;
 }
 
+/** The type words of what a name is (see Lexicon.whatItIs). */
+const THING_TYPE =
+  /\b(?:country|state|province|city|county|town|village|district|region|capital|island|river|lake|mountain|sea|port|party|company|university|newspaper|magazine|band|film|novel|song)\b/g;
+/** Type words that say the same: a town, a city, a port, a capital are all places people live in. */
+const THING_CLASS: Record<string, string> = {
+  city: 'settlement',
+  town: 'settlement',
+  village: 'settlement',
+  capital: 'settlement',
+  port: 'settlement',
+  river: 'water',
+  lake: 'water',
+  sea: 'water',
+  newspaper: 'press',
+  magazine: 'press',
+};
 /** A word cited in a gloss with its pinyin: "abbr. for 歐洲聯盟|欧洲联盟[Ou1 zhou1 Lian2 meng2]". */
 const CITED = /([\u3400-\u9fff]+)(?:\|([\u3400-\u9fff]+))?\[/g;
 /** A sense's usage label or register (see Lexicon.standing). */

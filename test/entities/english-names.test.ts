@@ -78,8 +78,11 @@ describe('dictionaryNameHits', () => {
 
   it('takes no everyday word, language, people, or name shared by things of different kinds', () => {
     expect(hits('In May, German and Korean firms met.')).toEqual([]);
-    // The news agency 新华 and the county 新化县 are both "Xinhua".
+    // The news agency 新华 and the county 新化县 are both "Xinhua"; 佐治亚 "Georgia, US state" and
+    // 格鲁吉亚 "Georgia (country)" are both "Georgia".
     expect(hits('The report by Xinhua was short.')).toEqual([]);
+    expect(hits('the runoffs in Georgia were close')).toEqual([]);
+    expect(hits('the New Georgia Project registers voters')).toEqual([]);
   });
 
   it('takes a place or body inside a longer run of capitals, never a bare name', () => {

@@ -1284,3 +1284,21 @@ describe('a person’s English name of three words', () => {
     expect(ali).not.toContain('I Ali');
   });
 });
+
+describe('names the dictionary gives two things', () => {
+  it('keeps the US state Georgia (佐治亚) and the country (格鲁吉亚) apart', () => {
+    const result = extractEntities(
+      [
+        article('g1', ['美国佐治亚州的两场参议院决选引人关注。佐治亚的选民投票踊跃。']),
+        article('g2', ['俄罗斯与格鲁吉亚的关系紧张。格鲁吉亚议会选举后局势不稳。']),
+      ],
+      { lexicon },
+    );
+    const state = result.entities.find((e) => e.name === '佐治亚');
+    const country = result.entities.find((e) => e.name === '格鲁吉亚');
+    expect(state).toBeDefined();
+    expect(country).toBeDefined();
+    expect(state?.aliases.map((a) => a.text)).not.toContain('格鲁吉亚');
+    expect(country?.aliases.map((a) => a.text)).not.toContain('佐治亚');
+  });
+});

@@ -93,6 +93,26 @@ describe('Lexicon.isPersonalName', () => {
   });
 });
 
+describe('Lexicon.differentThings and Lexicon.standing', () => {
+  it('tells apart names whose first senses say they are different things, and only those', () => {
+    const lexicon = new Lexicon();
+    // "Georgia, US state" and "Georgia (country)".
+    expect(lexicon.differentThings('佐治亚', '格鲁吉亚')).toBe(true);
+    // "a small town on the Rhine" and "city in Germany (Tw)": both places people live in.
+    expect(lexicon.differentThings('波恩', '波昂')).toBe(false);
+    // "Saudi Arabia" says nothing of what it is.
+    expect(lexicon.differentThings('沙特阿拉伯', '沙乌地阿拉伯')).toBe(false);
+  });
+
+  it('ranks a form with a labelled first sense after one without, then by how often others cite it', () => {
+    const lexicon = new Lexicon();
+    expect(lexicon.isLabelled('义大利')).toBe(true); // "(Tw) Italy"
+    expect(lexicon.isLabelled('意大利')).toBe(false);
+    expect(lexicon.standing('意大利')).toBeLessThan(lexicon.standing('义大利'));
+    expect(lexicon.standing('法国')).toBeLessThan(lexicon.standing('法兰西'));
+  });
+});
+
 describe('Lexicon.redirects', () => {
   it('gives each redirecting sense its target and the names the target gives', () => {
     const lexicon = new Lexicon();
