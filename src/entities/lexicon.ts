@@ -65,6 +65,11 @@ export class Lexicon {
     }
   }
 
+  /** Every sense of every entry, proper nouns and common words alike. */
+  private *allGlosses(): IterableIterator<string> {
+    for (const list of this.entryByKey.values()) for (const e of list) yield* e.glosses;
+  }
+
   /** Every word whose first sense gives only a name, with those names (唐纳德: "Donald (name)"). */
   *bareNames(): IterableIterator<[string, string[]]> {
     for (const [key, list] of this.entryByKey) {
@@ -158,16 +163,12 @@ export class Lexicon {
     if (!this.personal) {
       const names = new Set<string>();
       const places = new Set<string>();
-      for (const list of this.entryByKey.values()) {
-        for (const e of list) {
-          for (const g of e.glosses) {
-            const named = PERSONAL_NAME_SENSE.exec(g)?.[1] ?? GIVEN_NAME_SENSE.exec(g)?.[1];
-            if (named) {
-              for (const n of named.split(/,| or /)) names.add(n.trim());
-            } else if (PLACE.test(g) || /\barea\b/.test(g)) {
-              places.add((g.replace(USAGE_LABELS, '').split(/[,;(]/)[0] ?? '').trim());
-            }
-          }
+      for (const g of this.allGlosses()) {
+        const named = PERSONAL_NAME_SENSE.exec(g)?.[1] ?? GIVEN_NAME_SENSE.exec(g)?.[1];
+        if (named) {
+          for (const n of named.split(/,| or /)) names.add(n.trim());
+        } else if (PLACE.test(g) || /\barea\b/.test(g)) {
+          places.add((g.replace(USAGE_LABELS, '').split(/[,;(]/)[0] ?? '').trim());
         }
       }
       for (const p of places) names.delete(p);
@@ -249,12 +250,8 @@ export class Lexicon {
   isEverydayEnglish(word: string): boolean {
     if (!this.glossWords) {
       const counts = new Map<string, number>();
-      for (const list of this.entryByKey.values()) {
-        for (const e of list) {
-          for (const g of e.glosses) {
-            for (const w of g.match(/\b[a-z]+\b/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-          }
-        }
+      for (const g of this.allGlosses()) {
+        for (const w of g.match(/\b[a-z]+\b/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
       }
       this.glossWords = counts;
     }
@@ -271,13 +268,9 @@ export class Lexicon {
   isLanguageName(word: string): boolean {
     if (!this.languages) {
       this.languages = new Set();
-      for (const list of this.entryByKey.values()) {
-        for (const e of list) {
-          for (const g of e.glosses) {
-            const name = LANGUAGE_GLOSS.exec(g)?.[1];
-            if (name) this.languages.add(name);
-          }
-        }
+      for (const g of this.allGlosses()) {
+        const name = LANGUAGE_GLOSS.exec(g)?.[1];
+        if (name) this.languages.add(name);
       }
     }
     return this.languages.has(word);
@@ -328,14 +321,10 @@ export class Lexicon {
   standing(key: string): number {
     if (!this.references) {
       const refs = new Map<string, number>();
-      for (const list of this.entryByKey.values()) {
-        for (const e of list) {
-          for (const g of e.glosses) {
-            for (const m of g.matchAll(CITED)) {
-              const cited = foldKey(m[2] ?? (m[1] as string));
-              refs.set(cited, (refs.get(cited) ?? 0) + 1);
-            }
-          }
+      for (const g of this.allGlosses()) {
+        for (const m of g.matchAll(CITED)) {
+          const cited = foldKey(m[2] ?? (m[1] as string));
+          refs.set(cited, (refs.get(cited) ?? 0) + 1);
         }
       }
       this.references = refs;
