@@ -4,24 +4,17 @@
 // card with their passages and links to economist.com. The English names are the build's
 // (src/entities/english-names.ts); before 2026-11-28 such a corpus gave no entity. Skipped, with a
 // message, where the shared corpus is absent.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBundle } from '../../src/corpus/bundle.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import {
-  type Browser,
-  buildExtensionWith,
   builtCorpusLabel,
+  corpusBuildSuite,
   e2eUnavailable,
   expectMarkedAsGold,
-  type FixtureServer,
   goldPagesFor,
-  launch,
-  PAGES,
   ROOT,
   readMarkBox,
-  serveFixtures,
   waitForMarks,
 } from './harness.ts';
 
@@ -36,41 +29,27 @@ const GOLD_PAGES = skip === null ? goldPagesFor(CORPUS) : [];
 const PAGE = 'en-economist-names.html';
 
 describe.skipIf(skip !== null)(`Factlens built with ${CORPUS} (Chromium)`, () => {
-  let dir: string;
-  let extension: string;
-  let browser: Browser;
-  let server: FixtureServer;
-  let names: Map<string, string[]>;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'factlens-economist-'));
-    extension = buildExtensionWith([ECONOMIST], dir);
-    const bundle = readBundle(readFileSync(join(extension, 'data/corpus.json'), 'utf8'));
-    names = new Map(bundle.entities.map((e) => [e.id, [e.name, ...e.aliases.map((a) => a.text)]]));
-    server = await serveFixtures(PAGES as string);
-    browser = await launch(extension);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const build = corpusBuildSuite([ECONOMIST], 'factlens-economist-');
 
   it(`is a build of ${CORPUS} with its gold page`, () => {
-    expect(builtCorpusLabel(extension)).toBe(CORPUS);
+    expect(builtCorpusLabel(build.extension)).toBe(CORPUS);
     expect(GOLD_PAGES).toContain(PAGE);
   });
 
   for (const name of GOLD_PAGES) {
     it(`marks exactly what ${name}'s gold file asks for`, async () => {
-      await expectMarkedAsGold(browser, server, name, (t) => names.get(t.entityId) ?? [t.name]);
+      await expectMarkedAsGold(
+        build.browser,
+        build.server,
+        name,
+        (t) => build.names.get(t.entityId) ?? [t.name],
+      );
     });
   }
 
   it('shows the English articles’ passages on hovering a surname they introduced (Mr Raffensperger)', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(PAGE));
+    const page = await build.browser.context.newPage();
+    await page.goto(build.server.url(PAGE));
     await waitForMarks(page, 10);
     const box = await page.evaluate(readMarkBox, 'Raffensperger');
     expect(box, 'a mark for Raffensperger').not.toBeNull();

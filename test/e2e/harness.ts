@@ -6,7 +6,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { readBundle } from '../../src/corpus/bundle.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 // FACTLENS_EXTENSION: another build to drive (e.g. one written with FACTLENS_OUT_DIR).
@@ -304,6 +305,38 @@ export function buildExtensionWith(dirs: readonly string[], dir: string): string
   run(['tsx', 'scripts/compile-corpus.ts']);
   run(['wxt', 'build']);
   return join(dir, 'output', 'chrome-mv3');
+}
+
+/** A build made and launched for one describe block (see corpusBuildSuite); set in its beforeAll. */
+export interface CorpusBuild {
+  extension: string;
+  browser: Browser;
+  server: FixtureServer;
+  /** Every entity's name and aliases, from the build's corpus.json (as score-detect.mjs accepts them). */
+  names: Map<string, string[]>;
+}
+
+/**
+ * Registers, in the calling describe block, a build with seeds/ and `dirs` (buildExtensionWith, in
+ * a temporary folder), the fixture pages served, and Chromium launched with it; all undone after.
+ */
+export function corpusBuildSuite(dirs: readonly string[], prefix: string): CorpusBuild {
+  const suite = {} as CorpusBuild;
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    suite.extension = buildExtensionWith(dirs, dir);
+    const bundle = readBundle(readFileSync(join(suite.extension, 'data/corpus.json'), 'utf8'));
+    suite.names = new Map(bundle.entities.map((e) => [e.id, [e.name, ...e.aliases.map((a) => a.text)]]));
+    suite.server = await serveFixtures(PAGES as string);
+    suite.browser = await launch(suite.extension);
+  }, 240_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return suite;
 }
 
 const BIG_PARAGRAPHS = [
