@@ -4,25 +4,20 @@
 // until 2026-11-27 no test looked at them in the extension, whose service worker then skipped the
 // detector's filters that read entity kinds (Gates in "Robert Gates" stayed marked on pages).
 // Skipped, with a message, where the shared corpus is absent.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   builtCorpusLabel,
   corpusBuildSuite,
-  e2eUnavailable,
-  expectMarkedAsGold,
+  corpusSuiteUnavailable,
   goldPagesFor,
+  itMarksGoldPages,
   ROOT,
 } from './harness.ts';
 
 const DW_ZH = resolve(ROOT, '../shared/corpus/dw-zh');
 const CORPUS = 'seed + dw-zh';
-let skip = e2eUnavailable();
-if (skip === null && !existsSync(DW_ZH)) {
-  skip = `no ${DW_ZH}: the "${CORPUS}" gold pages are not checked in the extension`;
-  console.warn(`[e2e] skipped: ${skip}`);
-}
+const skip = corpusSuiteUnavailable(DW_ZH, CORPUS);
 const GOLD_PAGES = skip === null ? goldPagesFor(CORPUS) : [];
 
 describe.skipIf(skip !== null)(`Factlens built with ${CORPUS}, on its gold pages (Chromium)`, () => {
@@ -33,14 +28,5 @@ describe.skipIf(skip !== null)(`Factlens built with ${CORPUS}, on its gold pages
     expect(GOLD_PAGES.length).toBeGreaterThanOrEqual(7);
   });
 
-  for (const name of GOLD_PAGES) {
-    it(`marks exactly what ${name}'s gold file asks for`, async () => {
-      await expectMarkedAsGold(
-        build.browser,
-        build.server,
-        name,
-        (t) => build.names.get(t.entityId) ?? [t.name],
-      );
-    });
-  }
+  itMarksGoldPages(build, GOLD_PAGES);
 });

@@ -4,15 +4,14 @@
 // card with their passages and links to economist.com. The English names are the build's
 // (src/entities/english-names.ts); before 2026-11-28 such a corpus gave no entity. Skipped, with a
 // message, where the shared corpus is absent.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   builtCorpusLabel,
   corpusBuildSuite,
-  e2eUnavailable,
-  expectMarkedAsGold,
+  corpusSuiteUnavailable,
   goldPagesFor,
+  itMarksGoldPages,
   ROOT,
   readMarkBox,
   waitForMarks,
@@ -20,11 +19,7 @@ import {
 
 const ECONOMIST = resolve(ROOT, '../shared/corpus/economist-en');
 const CORPUS = 'seed + economist-en';
-let skip = e2eUnavailable();
-if (skip === null && !existsSync(ECONOMIST)) {
-  skip = `no ${ECONOMIST}: the "${CORPUS}" gold pages are not checked in the extension`;
-  console.warn(`[e2e] skipped: ${skip}`);
-}
+const skip = corpusSuiteUnavailable(ECONOMIST, CORPUS);
 const GOLD_PAGES = skip === null ? goldPagesFor(CORPUS) : [];
 const PAGE = 'en-economist-names.html';
 
@@ -36,16 +31,7 @@ describe.skipIf(skip !== null)(`Factlens built with ${CORPUS} (Chromium)`, () =>
     expect(GOLD_PAGES).toContain(PAGE);
   });
 
-  for (const name of GOLD_PAGES) {
-    it(`marks exactly what ${name}'s gold file asks for`, async () => {
-      await expectMarkedAsGold(
-        build.browser,
-        build.server,
-        name,
-        (t) => build.names.get(t.entityId) ?? [t.name],
-      );
-    });
-  }
+  itMarksGoldPages(build, GOLD_PAGES);
 
   it('shows the English articles’ passages on hovering a surname they introduced (Mr Raffensperger)', async () => {
     const page = await build.browser.context.newPage();

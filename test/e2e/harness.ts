@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readBundle } from '../../src/corpus/bundle.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -305,6 +305,32 @@ export function buildExtensionWith(dirs: readonly string[], dir: string): string
   run(['tsx', 'scripts/compile-corpus.ts']);
   run(['wxt', 'build']);
   return join(dir, 'output', 'chrome-mv3');
+}
+
+/**
+ * Why a suite of a build with the shared corpus folder `dir` (gold files' `corpus` label `corpus`)
+ * cannot run here: no browser, or no such folder (said once on the console); null when it can.
+ */
+export function corpusSuiteUnavailable(dir: string, corpus: string): string | null {
+  const why = e2eUnavailable();
+  if (why !== null || existsSync(dir)) return why;
+  const missing = `no ${dir}: the "${corpus}" gold pages are not checked in the extension`;
+  console.warn(`[e2e] skipped: ${missing}`);
+  return missing;
+}
+
+/** One test per gold page: the build marks exactly what the page's gold file asks for. */
+export function itMarksGoldPages(build: CorpusBuild, pages: readonly string[]): void {
+  for (const name of pages) {
+    it(`marks exactly what ${name}'s gold file asks for`, async () => {
+      await expectMarkedAsGold(
+        build.browser,
+        build.server,
+        name,
+        (t) => build.names.get(t.entityId) ?? [t.name],
+      );
+    });
+  }
 }
 
 /** A build made and launched for one describe block (see corpusBuildSuite); set in its beforeAll. */
